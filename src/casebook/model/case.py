@@ -1,0 +1,259 @@
+"""The case model: everything a case study says, each fact with the place it came from.
+
+The model is pydantic only. It knows nothing of files on disk, of reportlab or of python-pptx:
+ingest fills it (through :mod:`casebook.model.builder`), renderers read it and never change it.
+Every model forbids unknown keys and is frozen once built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    """Base of every part of the case: unknown keys are an error, a built case is read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- provenance -----------------------------------------------------------------------------------
+
+
+class SourceRef(Model):
+    """Where a fact came from: a source of the case and the lines (1-based, inclusive) that say it."""
+
+    source: str = Field(description="id of the source document (see Case.sources)")
+    first_line: int = Field(ge=1)
+    last_line: int = Field(ge=1)
+
+    def label(self) -> str:
+        if self.first_line == self.last_line:
+            return f"{self.source}:{self.first_line}"
+        return f"{self.source}:{self.first_line}-{self.last_line}"
+
+
+SourceKind = Literal["business", "ledger", "press_release", "press_kit", "unknown"]
+
+
+class Source(Model):
+    """One document of the case folder."""
+
+    id: str = Field(description="short stable id, e.g. 'S1'")
+    file: str = Field(description="file name inside the case folder")
+    kind: SourceKind
+    title: str = Field(description="the document's own title or first line")
+    sha256: str
+    lines: int = Field(ge=0, description="number of lines in the document")
+
+
+# --- text -----------------------------------------------------------------------------------------
+
+
+class Run(Model):
+    """A stretch of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+class RichText(Model):
+    """Text with inline emphasis, kept as runs so that no renderer has to parse markdown."""
+
+    runs: list[Run] = Field(default_factory=list)
+
+    @property
+    def plain(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    def __bool__(self) -> bool:
+        return bool(self.plain.strip())
+
+    @classmethod
+    def of(cls, text: str) -> RichText:
+        return cls(runs=[Run(text=text)] if text else [])
+
+
+class Paragraph(Model):
+    text: RichText
+    source: SourceRef
+
+
+# --- numbers in the text --------------------------------------------------------------------------
+
+
+class Amount(Model):
+    """A money amount or percentage found in a fact, beside the words that give it.
+
+    Bounds follow the wording: "<$1,000,000" has only an upper bound, "approximately $130,000"
+    has a value marked approximate, "$4.6 million" an exact value.
+    """
+
+    kind: Literal["money", "percent"]
+    text: str = Field(description="the words of the source that give the amount")
+    value: float | None = Field(default=None, description="the amount, when one value is given")
+    lower: float | None = Field(default=None, description="lower bound, when the text gives one")
+    upper: float | None = Field(default=None, description="upper bound, when the text gives one")
+    approximate: bool = False
+    currency: str | None = Field(default=None, description="ISO 4217 code for money")
+
+
+# --- executive summary ----------------------------------------------------------------------------
+
+
+class Fact(Model):
+    """A labelled fact, e.g. **Estimated Budget:** <$1,000,000 USD (...)."""
+
+    label: str
+    value: RichText
+    amounts: list[Amount] = Field(default_factory=list)
+    source: SourceRef
+
+
+class FactGroup(Model):
+    title: str
+    facts: list[Fact]
+    source: SourceRef
+
+
+# --- strategic analysis ---------------------------------------------------------------------------
+
+
+class Point(Model):
+    """A bullet point of the analysis, usually with a bold label ("The FIPRESCI Premium")."""
+
+    label: str | None = None
+    text: RichText
+    source: SourceRef
+
+
+class AnalysisSection(Model):
+    title: str
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    points: list[Point] = Field(default_factory=list)
+    source: SourceRef
+
+
+AnalysisPartKind = Literal["introduction", "body", "conclusion", "other"]
+
+
+class AnalysisPart(Model):
+    """Introduction, body or conclusion of the strategic analysis."""
+
+    kind: AnalysisPartKind
+    heading: str = Field(description="the source's heading, e.g. 'Introduction: The Fulcrum'")
+    title: str = Field(description="the heading without its kind, e.g. 'The Fulcrum'")
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    points: list[Point] = Field(default_factory=list)
+    sections: list[AnalysisSection] = Field(default_factory=list)
+    source: SourceRef
+
+
+class Analysis(Model):
+    parts: list[AnalysisPart]
+
+    def part(self, kind: AnalysisPartKind) -> AnalysisPart | None:
+        return next((p for p in self.parts if p.kind == kind), None)
+
+
+# --- director's ledger ----------------------------------------------------------------------------
+
+
+class LedgerEntry(Model):
+    number: int
+    title: str
+    subtitle: str | None = None
+    paragraphs: list[Paragraph]
+    source: SourceRef
+
+
+class Ledger(Model):
+    title: str | None = None
+    director: str | None = None
+    film: str | None = None
+    film_alternative_title: str | None = None
+    year: int | None = None
+    entries: list[LedgerEntry]
+    source: SourceRef
+
+
+# --- stakeholders ---------------------------------------------------------------------------------
+
+
+class Stakeholder(Model):
+    role: str
+    name: str
+    people: list[str] = Field(description="the people or organisations the name lists")
+    outcome: RichText
+    impact: RichText
+    source: SourceRef
+
+
+# --- the film -------------------------------------------------------------------------------------
+
+
+class Premiere(Model):
+    date: dt.date | None = None
+    festival: str | None = None
+    section: str | None = None
+    kind: str | None = Field(default=None, description="e.g. 'world premiere'")
+    source: SourceRef
+
+
+class Runtime(Model):
+    minutes: int = Field(gt=0)
+    text: str
+    source: SourceRef
+
+
+class Named(Model):
+    """A name with the place that gives it."""
+
+    value: str
+    source: SourceRef
+
+
+class Film(Model):
+    title: str
+    alternative_titles: list[str] = Field(default_factory=list)
+    year: int | None = None
+    director: Named | None = None
+    runtime: Runtime | None = None
+    premiere: Premiere | None = None
+    synopsis: list[Paragraph] = Field(default_factory=list)
+
+
+# --- findings about the case itself ---------------------------------------------------------------
+
+
+class CaseWarning(Model):
+    """Something the case lacks or that looks wrong, found while building it."""
+
+    message: str
+    source: SourceRef | None = None
+    file: str | None = Field(default=None, description="file the warning is about, when no line is")
+
+
+class Case(Model):
+    """A business case study about one subject, built from the documents of one case folder."""
+
+    id: str = Field(description="the documents' movieId, as text")
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str = Field(description="title of the case study")
+    film: Film
+    executive_summary: list[FactGroup] = Field(default_factory=list)
+    analysis: Analysis | None = None
+    ledger: Ledger | None = None
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    sources: list[Source]
+    warnings: list[CaseWarning] = Field(default_factory=list)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def fact_group(self, title: str) -> FactGroup | None:
+        wanted = title.casefold()
+        return next((g for g in self.executive_summary if g.title.casefold() == wanted), None)
