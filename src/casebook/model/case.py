@@ -105,16 +105,16 @@ class Amount(Model):
 
 
 class Fact(Model):
-    """A labelled fact, e.g. **Estimated Budget:** <$1,000,000 USD (...)."""
+    """A labelled fact, e.g. **Estimated Budget:** <$1,000,000 USD (...); a bare bullet has no label."""
 
-    label: str
+    label: str | None = None
     value: RichText
     amounts: list[Amount] = Field(default_factory=list)
     source: SourceRef
 
 
 class FactGroup(Model):
-    title: str
+    title: str | None = Field(default=None, description="the group's heading; None when the source gives none")
     facts: list[Fact]
     source: SourceRef
 
@@ -189,6 +189,7 @@ class Stakeholder(Model):
     people: list[str] = Field(description="the people or organisations the name lists")
     outcome: RichText
     impact: RichText
+    details: list[Fact] = Field(default_factory=list, description="other labelled lines of the entry")
     source: SourceRef
 
 

@@ -1,0 +1,75 @@
+"""Money and percentages in running text, parsed beside the words that give them.
+
+"<$1,000,000 USD" is an upper bound, "approximately $130,000" an approximate value, "~$1.6 million USD"
+an approximate value of 1,600,000, "-100%" a percentage. Each amount is returned as a plain dict with
+the keys of :class:`casebook.model.case.Amount`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_UPPER = r"<=|<|≤|under|below|less than|at most|up to|no more than"
+_LOWER = r">=|>|≥|over|above|more than|at least|no less than"
+_APPROX = r"~|≈|approximately|approx\.|about|around|roughly|nearly|almost|some|circa|c\.|an estimated|estimated"
+_QUALIFIER = rf"(?P<qual>(?:{_UPPER}|{_LOWER}|{_APPROX}))\s*"
+_NUMBER = r"(?P<num>\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s?(?P<scale>million|billion|thousand|mln|bn|m|k)\b)?"
+_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}
+_CODES = {
+    "usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR", "gbp": "GBP",
+    "pounds": "GBP", "rub": "RUB", "rubles": "RUB", "roubles": "RUB",
+}
+_CODE = r"(?P<code>USD|EUR|GBP|RUB|dollars|euros?|pounds|rubles|roubles)\b"
+_SYMBOL = r"(?P<sym>US\$|\$|€|£|₽)"
+
+_MONEY_SYMBOL = re.compile(rf"(?:{_QUALIFIER})?{_SYMBOL}\s?{_NUMBER}{_SCALE}(?:\s?{_CODE})?", re.IGNORECASE)
+_MONEY_CODE = re.compile(rf"(?:{_QUALIFIER})?{_NUMBER}{_SCALE}\s?{_CODE}", re.IGNORECASE)
+_MONEY_CODE_FIRST = re.compile(
+    rf"(?:{_QUALIFIER})?(?P<code>USD|EUR|GBP|RUB)\s?{_NUMBER}{_SCALE}", re.IGNORECASE
+)
+_PERCENT = re.compile(rf"(?:{_QUALIFIER})?(?P<num>[-+−]?\d+(?:\.\d+)?)\s?%", re.IGNORECASE)
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def _number(text: str) -> float:
+    return float(re.sub(r"[,\u202f\u00a0 ]", "", text).replace("−", "-"))
+
+
+def _bounds(qualifier: str | None, value: float) -> dict[str, Any]:
+    q = (qualifier or "").strip().lower()
+    if q and re.fullmatch(_UPPER, q, re.IGNORECASE):
+        return {"upper": value}
+    if q and re.fullmatch(_LOWER, q, re.IGNORECASE):
+        return {"lower": value}
+    if q:
+        return {"value": value, "approximate": True}
+    return {"value": value}
+
+
+def find_amounts(text: str) -> list[dict[str, Any]]:
+    """Every money amount and percentage in ``text``, in order of appearance."""
+    found: list[tuple[int, dict[str, Any]]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+    for pattern in (_MONEY_SYMBOL, _MONEY_CODE, _MONEY_CODE_FIRST):
+        for m in pattern.finditer(text):
+            if not free(m):
+                continue
+            value = _number(m["num"]) * _SCALES.get((m["scale"] or "").lower(), 1)
+            if m["scale"] == "m" and not m.groupdict().get("sym"):
+                continue  # "130 m" without a currency sign is more likely metres
+            code = _CODES.get((m["code"] or "").lower()) or _SYMBOLS.get(m.groupdict().get("sym") or "")
+            item = {"kind": "money", "text": m.group(0).strip(), "currency": code} | _bounds(m["qual"], value)
+            found.append((m.start(), item))
+            taken.append(m.span())
+    for m in _PERCENT.finditer(text):
+        if free(m):
+            item = {"kind": "percent", "text": m.group(0).strip()} | _bounds(m["qual"], _number(m["num"]))
+            found.append((m.start(), item))
+            taken.append(m.span())
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]

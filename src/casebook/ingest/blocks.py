@@ -1,0 +1,225 @@
+"""Markdown to a flat list of blocks with inline runs and file line spans (markdown-it-py).
+
+The business analysis and the ledger are written in several dialects of the same idea: a heading
+may be a ``###`` heading or a line in bold; a label may be ``**Label:**`` or ``**Label**:``; bullets
+may be ``*`` or ``-``. This module flattens all of them into one shape that the extractors walk:
+
+* :class:`Heading`: a ``#`` heading, or a paragraph line that is bold from end to end;
+* :class:`Para`: the rest of a paragraph (its lines keep their soft breaks as ``"\\n"``);
+* :class:`ListBlock`: a bullet or numbered list, one :class:`Para` per item;
+* :class:`Rule`: a thematic break (``***``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from casebook.ingest.document import Document
+
+# A run of text: (text, bold, italic). A soft line break is the run ("\n", False, False).
+Run = tuple[str, bool, bool]
+Span = tuple[int, int]  # first and last line in the file, 1-based, inclusive
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int  # 1-6 for '#' headings, 0 for a bold line
+    span: Span
+
+
+@dataclass
+class Para:
+    runs: list[Run]
+    span: Span
+
+    @property
+    def plain(self) -> str:
+        return plain(self.runs)
+
+
+@dataclass
+class ListBlock:
+    items: list[Para] = field(default_factory=list)
+    ordered: bool = False
+    span: Span = (1, 1)
+
+
+@dataclass
+class Rule:
+    span: Span
+
+
+Block = Heading | Para | ListBlock | Rule
+
+
+@cache
+def _parser() -> MarkdownIt:
+    # Raw HTML stays text: a document can never inject markup.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def plain(runs: list[Run]) -> str:
+    return "".join(text for text, _, _ in runs)
+
+
+def inline_runs(token: Token) -> list[Run]:
+    """The runs of an inline token, merging neighbours of the same style."""
+    runs: list[Run] = []
+    bold = italic = 0
+    for child in token.children or []:
+        kind = child.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold = max(0, bold - 1)
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic = max(0, italic - 1)
+        elif kind in ("softbreak", "hardbreak"):
+            runs.append(("\n", False, False))
+        elif kind in ("text", "code_inline", "html_inline"):
+            if child.content:
+                runs.append((child.content, bold > 0, italic > 0))
+        elif kind == "image":
+            runs.append((child.content, bold > 0, italic > 0))
+    merged: list[Run] = []
+    for run in runs:
+        if merged and merged[-1][1:] == run[1:] and "\n" not in (run[0], merged[-1][0]):
+            merged[-1] = (merged[-1][0] + run[0], run[1], run[2])
+        else:
+            merged.append(run)
+    return merged
+
+
+def split_lines(runs: list[Run]) -> list[list[Run]]:
+    """Split runs at soft breaks into the lines of the source."""
+    lines: list[list[Run]] = [[]]
+    for run in runs:
+        if run[0] == "\n":
+            lines.append([])
+        else:
+            lines[-1].append(run)
+    return lines
+
+
+def is_bold_line(runs: list[Run]) -> bool:
+    """True when every visible character of the line is bold (a heading written as a bold line)."""
+    visible = [r for r in runs if r[0].strip()]
+    return bool(visible) and all(r[1] for r in visible)
+
+
+def strip_runs(runs: list[Run]) -> list[Run]:
+    """Runs without leading and trailing white space; soft breaks inside are kept."""
+    out = list(runs)
+    while out and not out[0][0].strip():
+        out.pop(0)
+    while out and not out[-1][0].strip():
+        out.pop()
+    if out:
+        out[0] = (out[0][0].lstrip(), out[0][1], out[0][2])
+        out[-1] = (out[-1][0].rstrip(), out[-1][1], out[-1][2])
+    return out
+
+
+def parse_blocks(doc: Document) -> list[Block]:
+    """The body of ``doc`` as a flat list of blocks, with spans in file lines."""
+    tokens = _parser().parse(doc.body)
+    offset = doc.body_start
+    file_lines = doc.text.split("\n")
+
+    def span(token: Token) -> Span:
+        start, end = token.map or (0, 1)
+        first, last = start + offset, max(start, end - 1) + offset
+        while last > first and not file_lines[last - 1].strip():
+            last -= 1
+        return (first, last)
+
+    blocks: list[Block] = []
+    list_stack: list[ListBlock] = []
+    pending: Token | None = None  # the opening token whose inline content comes next
+    for token in tokens:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            block = ListBlock(ordered=kind.startswith("ordered"), span=span(token))
+            if not list_stack:
+                blocks.append(block)
+            list_stack.append(block)
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif kind in ("heading_open", "paragraph_open"):
+            pending = token
+        elif kind == "hr":
+            blocks.append(Rule(span=span(token)))
+        elif kind == "inline" and pending is not None:
+            runs = inline_runs(token)
+            if pending.type == "heading_open":
+                blocks.append(Heading(plain(strip_runs(runs)), int(pending.tag[1:]), span(token)))
+            elif list_stack:
+                list_stack[0].items.append(Para(strip_runs(runs), span(token)))
+            else:
+                blocks.extend(_split_paragraph(runs, span(token)))
+            pending = None
+        elif kind in ("fence", "code_block") and not list_stack:
+            blocks.append(Para([(token.content.rstrip("\n"), False, False)], span(token)))
+    return blocks
+
+
+def _split_paragraph(runs: list[Run], where: Span) -> list[Block]:
+    """Leading bold lines of a paragraph become headings; the rest stays one paragraph."""
+    lines = split_lines(runs)
+    blocks: list[Block] = []
+    first = where[0]
+    while lines and is_bold_line(lines[0]) and (len(lines) > 1 or not blocks):
+        text = plain(strip_runs(lines[0]))
+        blocks.append(Heading(text, 0, (first, first)))
+        lines.pop(0)
+        first += 1
+    rest: list[Run] = []
+    for i, line in enumerate(lines):
+        if i:
+            rest.append(("\n", False, False))
+        rest.extend(line)
+    rest = strip_runs(rest)
+    if rest:
+        blocks.append(Para(rest, (first, where[1])))
+    return blocks
+
+
+def split_label(runs: list[Run]) -> tuple[str | None, list[Run]]:
+    """``**Label:** value`` or ``**Label**: value`` to (label, value runs); (None, runs) without a label."""
+    runs = strip_runs(runs)
+    if not runs or not runs[0][1]:
+        return None, runs
+    head, rest = runs[0][0].strip(), runs[1:]
+    if head.endswith(":"):
+        label = head[:-1].strip()
+    elif rest and rest[0][0].lstrip().startswith(":"):
+        label = head
+        first = rest[0][0].lstrip()[1:]
+        rest = ([(first, rest[0][1], rest[0][2])] if first.strip() else []) + rest[1:]
+    elif ":" in head and not rest:
+        label, _, tail = head.partition(":")
+        rest = [(tail, True, runs[0][2])]
+    else:
+        return None, runs
+    if not label or not strip_runs(rest):
+        return (label or None), strip_runs(rest)
+    return label, strip_runs(rest)
+
+
+def lines_of(block: Para | ListBlock) -> list[tuple[list[Run], Span]]:
+    """The lines of a paragraph, or the items of a list, each with its span."""
+    if isinstance(block, ListBlock):
+        return [(item.runs, item.span) for item in block.items]
+    out = []
+    for i, line in enumerate(split_lines(block.runs)):
+        if plain(line).strip():
+            line_no = min(block.span[0] + i, block.span[1])
+            out.append((line, (line_no, line_no)))
+    return out

@@ -1,0 +1,40 @@
+"""What kind of document a file is: by its frontmatter ``categoryName``, else by what it contains."""
+
+from __future__ import annotations
+
+import re
+
+from casebook.ingest.document import Document
+
+CATEGORIES = {"BUSINESS": "business", "LEDGER": "ledger", "PRESS_RELEASE": "press_release", "PRESS_KIT": "press_kit"}
+
+_KIT_HEADINGS = re.compile(
+    r"^\s*(SYNOPSIS|SHORT SYNOPSIS|LONG SYNOPSIS|INTERVIEW\b.*|NOTES|CAST(\s*&\s*CREW)?|CREW|DIRECTOR['’]?S (STATEMENT|NOTE)"
+    r"|BIOGRAPHY|BIOGRAPHIES|FILMOGRAPHY|PRESS KIT|TECHNICAL (DETAILS|SPECIFICATIONS)|CREDITS)\s*$",
+    re.MULTILINE,
+)
+_RELEASE_MARKS = re.compile(
+    r"FOR IMMEDIATE RELEASE|PRESS RELEASE|press conference|press (enquiries|inquiries|contact|office)"
+    r"|additional info|for more information|media contact|^[A-Z][A-Za-z .'-]+,\s+\S.{2,30}\d{4}\s+[—–-]",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def classify(doc: Document) -> str | None:
+    """``business``, ``ledger``, ``press_release``, ``press_kit``, ``unknown``; None for no source at all.
+
+    A frontmatter with an unknown ``categoryName`` is ``unknown`` (kept as a source, with a warning).
+    A markdown file without frontmatter is not a source document (notes, answer keys): None.
+    """
+    if doc.has_frontmatter:
+        category = str(doc.metadata.get("categoryName", "")).strip().upper().replace(" ", "_")
+        return CATEGORIES.get(category, "unknown")
+    if doc.path.suffix.lower() in (".md", ".markdown"):
+        return None
+    kit = len(_KIT_HEADINGS.findall(doc.text)) * 2 + len(re.findall(r"^\s*(?:19|20)\d\d\s*[–—-]\s*\S", doc.text, re.MULTILINE))
+    kit += 3 if re.search(r"\ba film by\b", doc.text, re.IGNORECASE) else 0
+    release = len(_RELEASE_MARKS.findall(doc.text)) * 2
+    release += min(6, len(re.findall(r"^\s*[\"“]", doc.text, re.MULTILINE)))
+    if kit == release == 0:
+        return "unknown"
+    return "press_kit" if kit > release else "press_release"

@@ -1,0 +1,37 @@
+"""Dates written out in running text: "May 24th, 2017", "16 May 2019", "10th November 2016", "2019-05-16"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<d>[0-3]?\d)\s?(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
+_PATTERNS = [
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<mm>[01]\d)-(?P<d>[0-3]\d)\b"),
+]
+
+
+def find_dates(text: str) -> list[tuple[dt.date, str, int]]:
+    """Every full date in ``text``: (date, the words that give it, offset), in order."""
+    found: list[tuple[dt.date, str, int]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            month = int(m["mm"]) if "mm" in m.groupdict() and m["mm"] else _MONTHS[m["m"][:3].lower()]
+            try:
+                value = dt.date(int(m["y"]), month, int(m["d"]))
+            except ValueError:
+                continue
+            found.append((value, m.group(0), m.start()))
+            taken.append(m.span())
+    return sorted(found, key=lambda item: item[2])

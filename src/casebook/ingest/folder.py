@@ -1,0 +1,95 @@
+"""Read a case folder: find its source documents, read and classify each, extract its records.
+
+Problems that stop a document from being read are collected over the whole folder, so that the user
+sees them all at once (:class:`casebook.errors.CaseError`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casebook.errors import CaseError, Problem
+from casebook.ingest.blocks import parse_blocks
+from casebook.ingest.business import extract_business
+from casebook.ingest.classify import classify
+from casebook.ingest.document import DOCUMENT_SUFFIXES, Document, DocumentError, read_document
+from casebook.ingest.ledger import extract_ledger
+from casebook.ingest.press import extract_press_kit, extract_press_release
+from casebook.ingest.records import Notes
+
+
+@dataclass
+class SourceRecord:
+    """One source document with what was extracted from it."""
+
+    id: str
+    doc: Document
+    kind: str
+    data: dict[str, Any] = field(default_factory=dict)
+    notes: Notes = field(default_factory=Notes)
+
+
+@dataclass
+class FolderRecords:
+    folder: Path
+    sources: list[SourceRecord]
+    skipped: list[Path] = field(default_factory=list)
+
+    def first(self, kind: str) -> SourceRecord | None:
+        return next((s for s in self.sources if s.kind == kind), None)
+
+
+def document_paths(folder: Path) -> list[Path]:
+    """The files of ``folder`` that may be source documents, in name order (hidden files skipped)."""
+    return sorted(
+        p for p in folder.iterdir()
+        if p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
+
+
+def _extract(record: SourceRecord) -> None:
+    doc, notes = record.doc, record.notes
+    if record.kind == "business":
+        record.data = extract_business(parse_blocks(doc), notes)
+    elif record.kind == "ledger":
+        record.data = extract_ledger(parse_blocks(doc), notes)
+    elif record.kind == "press_release":
+        record.data = extract_press_release(doc, notes)
+    elif record.kind == "press_kit":
+        record.data = extract_press_kit(doc, notes)
+    else:
+        category = doc.metadata.get("categoryName")
+        notes.warn(f"unknown categoryName {category!r}: kept as a source, nothing extracted" if category
+                   else "not recognised as a business analysis, ledger, press release or press kit")
+
+
+def read_folder(folder: Path) -> FolderRecords:
+    """Read every source document of ``folder``; raises :class:`CaseError` listing every unreadable one."""
+    if not folder.is_dir():
+        raise CaseError([Problem(folder, "is not a folder")])
+    problems: list[Problem] = []
+    sources: list[SourceRecord] = []
+    skipped: list[Path] = []
+    for path in document_paths(folder):
+        try:
+            doc = read_document(path)
+        except DocumentError as exc:
+            problems.append(exc.problem)
+            continue
+        except OSError as exc:
+            problems.append(Problem(path, f"cannot be read: {exc.strerror or exc}"))
+            continue
+        kind = classify(doc)
+        if kind is None:
+            skipped.append(path)
+            continue
+        record = SourceRecord(id=f"S{len(sources) + 1}", doc=doc, kind=kind)
+        _extract(record)
+        sources.append(record)
+    if problems:
+        raise CaseError(problems)
+    if not sources:
+        raise CaseError([Problem(folder, "holds no source documents (.txt or .md files)")])
+    return FolderRecords(folder=folder, sources=sources, skipped=skipped)

@@ -1,0 +1,41 @@
+"""Plain records that ingest hands to the model builder.
+
+Extractors return nested dicts and lists shaped like the case model, with two differences: a span
+``(first_line, last_line)`` stands under every ``"source"`` key (the builder adds the source id), and
+no pydantic is involved. Rich text is ``{"runs": [{"text", "bold", "italic"}, ...]}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from casebook.ingest.blocks import Run, Span, strip_runs
+
+
+@dataclass
+class Notes:
+    """Warnings found while extracting one document: (message, span or None)."""
+
+    items: list[tuple[str, Span | None]] = field(default_factory=list)
+
+    def warn(self, message: str, span: Span | None = None) -> None:
+        self.items.append((message, span))
+
+
+def rich(runs: list[Run]) -> dict[str, Any]:
+    """Runs to a rich-text record; soft breaks become spaces, neighbours of one style merge."""
+    out: list[dict[str, Any]] = []
+    for text, bold, italic in strip_runs(runs):
+        text = " " if text == "\n" else text
+        if out and out[-1]["bold"] == bold and out[-1]["italic"] == italic:
+            out[-1]["text"] += text
+        elif out and not text.strip():
+            out[-1]["text"] += text
+        else:
+            out.append({"text": text, "bold": bold, "italic": italic})
+    return {"runs": out}
+
+
+def rich_plain(record: dict[str, Any]) -> str:
+    return "".join(run["text"] for run in record["runs"])

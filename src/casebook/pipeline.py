@@ -1,0 +1,114 @@
+"""The whole job, step by step: find case folders, load a case, render it, write the files.
+
+Renderers are imported only when their format is asked for, so ``--format pdf`` never loads
+python-pptx and ``check`` loads neither.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from casebook.errors import CasebookError, CaseError, Problem
+from casebook.ingest.folder import document_paths, read_folder
+from casebook.model.builder import build_case
+from casebook.model.case import Case
+
+FORMATS = ("pdf", "pptx", "json")
+
+
+def load_case(folder: Path) -> Case:
+    """Read, extract and validate the case in ``folder``."""
+    return build_case(read_folder(folder))
+
+
+def find_cases(paths: Sequence[Path], default_root: Path) -> list[Path]:
+    """The case folders to work on.
+
+    A folder that holds documents is a case; a folder of such folders is a set of cases. With no
+    paths, every case under ``default_root``.
+    """
+    roots = list(paths) or [default_root]
+    cases: list[Path] = []
+    for root in roots:
+        if not root.exists():
+            raise CaseError([Problem(root, "no such folder")])
+        if not root.is_dir():
+            raise CaseError([Problem(root, "is not a folder (give the folder that holds the documents)")])
+        if document_paths(root):
+            cases.append(root)
+            continue
+        found = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and document_paths(p))
+        if not found:
+            raise CaseError([Problem(root, "holds no case: no .txt or .md documents in it or its sub-folders")])
+        cases.extend(found)
+    return cases
+
+
+@dataclass(frozen=True)
+class Output:
+    format: str
+    path: Path
+
+
+def output_names(case: Case) -> dict[str, str]:
+    return {
+        "pdf": f"{case.slug}-case-study.pdf",
+        "pptx": f"{case.slug}-deck.pptx",
+        "json": "case.json",
+    }
+
+
+def _renderer(fmt: str) -> Callable[..., bytes]:
+    if fmt == "pdf":
+        from casebook.render.pdf import render_pdf
+
+        return render_pdf
+    if fmt == "pptx":
+        from casebook.render.deck import render_deck
+
+        return render_deck
+    raise ValueError(fmt)
+
+
+def render(case: Case, fmt: str, template_dirs: Sequence[Path] = ()) -> bytes:
+    """The bytes of one output of ``case``."""
+    if fmt == "json":
+        return (case.model_dump_json(indent=2) + "\n").encode("utf-8")
+    from casebook.render.wording import Wording
+
+    return _renderer(fmt)(case, Wording(case, template_dirs))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build(case: Case, formats: Sequence[str], out_root: Path, template_dirs: Sequence[Path] = ()) -> list[Output]:
+    """Render ``case`` in every format, then write all the files: nothing is written if a render fails."""
+    names = output_names(case)
+    rendered = [(fmt, render(case, fmt, template_dirs)) for fmt in formats]
+    folder = out_root / case.slug
+    outputs = []
+    for fmt, data in rendered:
+        path = folder / names[fmt]
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            raise CasebookError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        outputs.append(Output(fmt, path))
+    return outputs

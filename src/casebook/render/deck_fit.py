@@ -1,0 +1,490 @@
+"""Measuring and fitting text for the deck: no text may run outside its shape.
+
+PowerPoint and LibreOffice do not shrink text written by a program (autofit is only a flag), so the
+deck renderer decides every font size and every line break itself. It measures with Pillow, using the
+same TrueType files the deck names (Open Sans, per style), wraps words into the frame's width the way a
+viewer does (greedy, a word wider than the line is broken between characters), and adds up line heights
+at the font's own line height (ascent + descent, which is what LibreOffice uses at 100 % spacing).
+
+Nothing here imports python-pptx except :func:`frame_paragraphs`, which reads a written text frame back
+so that tests can check what the deck really holds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from PIL import ImageFont
+
+from casebook.render.fonts import FontFiles, open_sans
+
+EMU_PER_PT = 12700
+EMU_PER_INCH = 914400
+
+# Measuring is done a little narrower than the frame: renderers differ by a few per cent in how
+# they space glyphs (kerning, hinting), and a line that almost fits must not spill in one of them.
+WIDTH_SAFETY = 0.96
+# A little air below the last line, in points, for the same reason.
+HEIGHT_SAFETY_PT = 2.0
+
+_REFERENCE_SIZE = 1000  # measure at 1000 px and scale: widths are then exact to 1/1000 em
+_MASK_SIZE = 48  # size used to tell a missing glyph from a real one
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_TOKEN = re.compile(r"\S+[ \t]*|[ \t]+")
+
+
+def clean(text: str) -> str:
+    """Text safe for a pptx text frame.
+
+    Control characters (except tab and newline), U+FFFE, U+FFFF and lone surrogates are dropped;
+    carriage returns become newlines, vertical tabs and form feeds newlines too, tabs become spaces
+    (a tab in a text frame jumps to a tab stop, which cannot be measured reliably).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    text = text.replace("\t", " ")
+    return _CONTROL.sub("", text)
+
+
+# --- what gets measured ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text in one style. ``color`` is an RGB hex string or None for the default."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph as the deck writes it.
+
+    ``scale`` multiplies the frame's base size (a heading at 1.15 of the body, say), so that one number
+    sizes a whole frame. ``space_before``/``space_after`` are in units of the paragraph's own size
+    (0.5 = half a line of text). ``bullet`` is the bullet character or None; bulleted paragraphs hang
+    at ``indent`` (in units of the size). ``keep_with_next`` keeps a heading on the page of what follows.
+    ``source`` carries what the notes of the slide that shows the paragraph should cite.
+    """
+
+    spans: tuple[Span, ...]
+    scale: float = 1.0
+    space_before: float = 0.0
+    space_after: float = 0.0
+    bullet: str | None = None
+    indent: float = 1.1
+    keep_with_next: bool = False
+    align: str = "left"
+    source: object = None
+    key: object = None
+    extra: tuple = field(default=())
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+    def size(self, base: float) -> float:
+        """The font size in points at frame base size ``base`` (rounded to half points)."""
+        return max(1.0, round(base * self.scale * 2) / 2)
+
+    def slice(self, start: int, end: int) -> Para:
+        """The paragraph's characters ``start:end``, styles kept."""
+        spans: list[Span] = []
+        pos = 0
+        for span in self.spans:
+            lo, hi = max(start, pos), min(end, pos + len(span.text))
+            if lo < hi:
+                spans.append(replace(span, text=span.text[lo - pos : hi - pos]))
+            pos += len(span.text)
+        return replace(self, spans=tuple(spans))
+
+
+@dataclass(frozen=True)
+class Box:
+    """A text frame: its size and its insets, in points."""
+
+    width: float
+    height: float
+    inset_left: float = 0.0
+    inset_right: float = 0.0
+    inset_top: float = 0.0
+    inset_bottom: float = 0.0
+
+    @property
+    def text_width(self) -> float:
+        return self.width - self.inset_left - self.inset_right
+
+    @property
+    def text_height(self) -> float:
+        return self.height - self.inset_top - self.inset_bottom
+
+
+# --- the measure ----------------------------------------------------------------------------------
+
+
+class Measure:
+    """Widths and heights of text in one font family, measured with Pillow from the family's TTFs."""
+
+    def __init__(self, fonts: FontFiles | None = None) -> None:
+        self.fonts = fonts or open_sans()
+        regular = self._font(False, False)
+        ascent, descent = regular.getmetrics()
+        self.line_factor = (ascent + descent) / _REFERENCE_SIZE
+
+    @cache  # noqa: B019 - one Measure lives for the whole process (see measure())
+    def _font(self, bold: bool, italic: bool) -> ImageFont.FreeTypeFont:
+        return ImageFont.truetype(str(self.fonts.for_style(bold, italic)), _REFERENCE_SIZE)
+
+    @cache  # noqa: B019
+    def _small(self, bold: bool, italic: bool) -> ImageFont.FreeTypeFont:
+        return ImageFont.truetype(str(self.fonts.for_style(bold, italic)), _MASK_SIZE)
+
+    @cache  # noqa: B019
+    def _missing(self, char: str, bold: bool, italic: bool) -> bool:
+        """True when the font has no glyph for ``char`` (a viewer then borrows another font)."""
+        if ord(char) < 0x250:
+            return False
+        font = self._small(bold, italic)
+        notdef = font.getmask("\ue000")
+        mask = font.getmask(char)
+        return mask.size == notdef.size and bytes(mask) == bytes(notdef)
+
+    @cache  # noqa: B019
+    def _em(self, text: str, bold: bool, italic: bool) -> float:
+        """Width of ``text`` in ems."""
+        font = self._font(bold, italic)
+        width = 0.0
+        plain: list[str] = []
+        for char in text:
+            wide = unicodedata.east_asian_width(char) in ("W", "F")
+            if wide or self._missing(char, bold, italic):
+                # A borrowed glyph: count it as a full em (CJK ideographs are one em wide).
+                width += 1.0
+            else:
+                plain.append(char)
+        if plain:
+            width += font.getlength("".join(plain)) / _REFERENCE_SIZE
+        return width
+
+    def width(self, text: str, size: float, bold: bool = False, italic: bool = False) -> float:
+        """Width of ``text`` in points at ``size`` points."""
+        if not text:
+            return 0.0
+        return self._em(text, bold, italic) * size
+
+    def line_height(self, size: float) -> float:
+        return self.line_factor * size
+
+    # --- wrapping ---------------------------------------------------------------------------------
+
+    def lines(self, para: Para, size: float, width: float) -> list[tuple[int, int]]:
+        """Wrap ``para`` at ``size`` into ``width`` points; the lines as (start, end) offsets."""
+        text = para.text
+        usable = width * WIDTH_SAFETY
+        if para.bullet:
+            usable -= para.indent * size
+        styles = _styles(para)
+        lines: list[tuple[int, int]] = []
+        for start, end in _hard_lines(text):
+            lines.extend(self._wrap(text, styles, start, end, size, usable))
+        return lines
+
+    def _span_width(self, text: str, styles: list[tuple[bool, bool]], start: int, end: int, size: float) -> float:
+        width = 0.0
+        run_start = start
+        for i in range(start + 1, end + 1):
+            if i == end or styles[i] != styles[run_start]:
+                bold, italic = styles[run_start]
+                width += self.width(text[run_start:i], size, bold, italic)
+                run_start = i
+        return width
+
+    def _wrap(
+        self, text: str, styles: list[tuple[bool, bool]], start: int, end: int, size: float, usable: float
+    ) -> list[tuple[int, int]]:
+        if start == end:
+            return [(start, end)]
+        lines: list[tuple[int, int]] = []
+        line_start = start
+        line_width = 0.0  # width up to the end of the last token, trailing spaces included
+        for match in _TOKEN.finditer(text, start, end):
+            t_start, t_end = match.start(), match.end()
+            word_end = t_start + len(match.group().rstrip(" \t"))
+            word_width = self._span_width(text, styles, t_start, word_end, size)
+            full_width = self._span_width(text, styles, t_start, t_end, size)
+            if line_width + word_width <= usable or (word_end == t_start and line_start < t_start):
+                line_width += full_width
+                continue
+            if line_start < t_start:
+                lines.append((line_start, t_start))
+                line_start, line_width = t_start, 0.0
+            if word_width <= usable:
+                line_width = full_width
+                continue
+            # A word wider than the line: break it between characters.
+            pos = t_start
+            while pos < word_end:
+                cut = pos + 1
+                while cut < word_end and self._span_width(text, styles, pos, cut + 1, size) <= usable:
+                    cut += 1
+                if cut < word_end:
+                    lines.append((pos, cut))
+                    pos = cut
+                else:
+                    break
+            line_start = pos
+            line_width = self._span_width(text, styles, pos, t_end, size)
+        lines.append((line_start, end))
+        return lines
+
+    def para_height(self, para: Para, base: float, width: float) -> float:
+        size = para.size(base)
+        lines = len(self.lines(para, size, width))
+        return (para.space_before + para.space_after) * size + lines * self.line_height(size)
+
+    def height(self, paras: Sequence[Para], base: float, box: Box) -> float:
+        """Height the paragraphs need in ``box`` at base size ``base``, insets included."""
+        text = sum(self.para_height(p, base, box.text_width) for p in paras)
+        return text + box.inset_top + box.inset_bottom + HEIGHT_SAFETY_PT
+
+    def fits(self, paras: Sequence[Para], base: float, box: Box) -> bool:
+        return self.height(paras, base, box) <= box.height
+
+    # --- fitting ----------------------------------------------------------------------------------
+
+    def largest_fit(self, paras: Sequence[Para], box: Box, sizes: Sequence[float]) -> float | None:
+        """The first size of ``sizes`` (largest first) at which ``paras`` fit ``box``, or None."""
+        for size in sizes:
+            if self.fits(paras, size, box):
+                return size
+        return None
+
+    def paginate(self, paras: Sequence[Para], box: Box, sizes: Sequence[float]) -> tuple[float, list[list[Para]]]:
+        """Share ``paras`` out over as few boxes as needed; returns the base size and the pages.
+
+        If everything fits one box at some size of ``sizes`` (largest first), that is the answer.
+        Otherwise the paragraphs are packed in order at the smallest size, headings kept with what
+        follows and a paragraph taller than a box split between lines, and every page then gets the
+        largest size at which all pages fit, so continuation slides share one size.
+        """
+        paras = list(paras)
+        if not paras:
+            return sizes[0], []
+        single = self.largest_fit(paras, box, sizes)
+        if single is not None:
+            return single, [paras]
+        floor = sizes[-1]
+        pages = self._pack(paras, box, floor)
+        for size in sizes:
+            if all(self.fits(page, size, box) for page in pages):
+                return size, pages
+        return floor, pages  # pragma: no cover - _pack guarantees the floor fits
+
+    def _pack(self, paras: list[Para], box: Box, base: float) -> list[list[Para]]:
+        pages: list[list[Para]] = []
+        page: list[Para] = []
+        queue = list(paras)
+        while queue:
+            para = queue.pop(0)
+            if self.fits([*page, para], base, box):
+                page.append(para)
+                continue
+            # Does not fit: move a trailing heading with it, or split it, or start a new page.
+            held: list[Para] = []
+            while page and page[-1].keep_with_next and len(page) > 1:
+                held.insert(0, page.pop())
+            if held:
+                pages.append(page)
+                page = []
+                queue[0:0] = [*held[1:], para]
+                para = held[0]
+                page.append(para)
+                continue
+            first, rest = self._split(page, para, base, box)
+            if first is not None:
+                page.append(first)
+                pages.append(page)
+                page = []
+                queue.insert(0, rest)
+                continue
+            if page:
+                pages.append(page)
+                page = []
+                queue.insert(0, para)
+                continue
+            # A single paragraph with nothing that fits on an empty page: cannot happen with a sane
+            # box, but never loop: take it as it is.
+            page.append(para)  # pragma: no cover
+        if page:
+            pages.append(page)
+        return pages
+
+    def _split(self, page: list[Para], para: Para, base: float, box: Box) -> tuple[Para | None, Para]:
+        """Split ``para`` so that its first lines fill what is left of ``page``; (None, para) if none fit.
+
+        A paragraph is split only when it is too tall for an empty box, or when at least three of
+        its lines fit where it is (fewer would leave a stub at the foot of the slide).
+        """
+        size = para.size(base)
+        lines = self.lines(para, size, box.text_width)
+        alone_fits = self.fits([para], base, box)
+        if alone_fits and page:
+            min_lines = 3
+        elif alone_fits:
+            return None, para  # pragma: no cover - it would have fitted the empty page
+        else:
+            min_lines = 1
+        for count in range(len(lines) - 1, min_lines - 1, -1):
+            cut = lines[count][0]
+            first = replace(para.slice(0, cut), space_after=0.0, keep_with_next=False)
+            first = Para(**{**first.__dict__, "spans": _rstrip_spans(first.spans)})
+            if self.fits([*page, first], base, box):
+                rest = replace(para.slice(cut, len(para.text)), space_before=0.0)
+                if para.bullet:
+                    rest = replace(rest, bullet="", extra=("continued",))
+                return first, rest
+        return None, para
+
+    # --- one line that must fit -------------------------------------------------------------------
+
+    def shorten(self, para: Para, box: Box, base: float, ellipsis: str) -> Para:
+        """``para`` cut at a word and ended with ``ellipsis`` so that it fits ``box`` at ``base``."""
+        if self.fits([para], base, box):
+            return para
+        text = para.text
+        cuts = [m.start() for m in re.finditer(r"\s+", text)] or list(range(len(text)))
+        for cut in reversed(cuts):
+            shorter = para.slice(0, cut)
+            spans = [*_rstrip_spans(shorter.spans), Span(ellipsis, *_last_style(shorter))]
+            candidate = replace(shorter, spans=tuple(spans))
+            if self.fits([candidate], base, box):
+                return candidate
+        for cut in range(len(text) - 1, 0, -1):
+            shorter = para.slice(0, cut)
+            candidate = replace(shorter, spans=(*shorter.spans, Span(ellipsis, *_last_style(shorter))))
+            if self.fits([candidate], base, box):
+                return candidate
+        return replace(para, spans=(Span(ellipsis),))
+
+
+def _last_style(para: Para) -> tuple[bool, bool, str | None]:
+    if not para.spans:
+        return False, False, None
+    last = para.spans[-1]
+    return last.bold, last.italic, last.color
+
+
+def _rstrip_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    out = list(spans)
+    while out:
+        stripped = out[-1].text.rstrip()
+        if stripped:
+            out[-1] = replace(out[-1], text=stripped)
+            break
+        out.pop()
+    return tuple(out)
+
+
+def _styles(para: Para) -> list[tuple[bool, bool]]:
+    styles: list[tuple[bool, bool]] = []
+    for span in para.spans:
+        styles.extend([(span.bold, span.italic)] * len(span.text))
+    return styles
+
+
+def _hard_lines(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, char in enumerate(text):
+        if char == "\n":
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(text)))
+    return out
+
+
+@cache
+def measure() -> Measure:
+    """The process-wide measure for Open Sans."""
+    return Measure()
+
+
+def sizes(largest: float, smallest: float, step: float = 1.0) -> list[float]:
+    """Font sizes from ``largest`` down to ``smallest``."""
+    out: list[float] = []
+    size = largest
+    while size >= smallest - 1e-9:
+        out.append(round(size, 2))
+        size -= step
+    return out
+
+
+# --- reading a written text frame back ------------------------------------------------------------
+
+
+def frame_paragraphs(text_frame: object) -> list[tuple[Para, float]]:
+    """The paragraphs of a python-pptx text frame as (Para, size in pt), for checking what was written.
+
+    Reads sizes, bold/italic, line breaks, spacing (points) and bullet indents from the XML.
+    """
+    from pptx.oxml.ns import qn
+
+    out: list[tuple[Para, float]] = []
+    for p in text_frame._txBody.findall(qn("a:p")):  # type: ignore[attr-defined]
+        spans: list[Span] = []
+        size = None
+        for child in p:
+            if child.tag == qn("a:r"):
+                rpr = child.find(qn("a:rPr"))
+                text = child.findtext(qn("a:t")) or ""
+                bold = rpr is not None and rpr.get("b") == "1"
+                italic = rpr is not None and rpr.get("i") == "1"
+                if rpr is not None and rpr.get("sz"):
+                    size = max(size or 0.0, int(rpr.get("sz")) / 100)
+                spans.append(Span(text, bold, italic))
+            elif child.tag == qn("a:br"):
+                spans.append(Span("\n"))
+        end = p.find(qn("a:endParaRPr"))
+        if size is None and end is not None and end.get("sz"):
+            size = int(end.get("sz")) / 100
+        size = size or 18.0
+        ppr = p.find(qn("a:pPr"))
+        before = after = 0.0
+        bullet = None
+        indent = 0.0
+        if ppr is not None:
+            pts = ppr.find(qn("a:spcBef") + "/" + qn("a:spcPts"))
+            if pts is not None:
+                before = int(pts.get("val")) / 100
+            pts = ppr.find(qn("a:spcAft") + "/" + qn("a:spcPts"))
+            if pts is not None:
+                after = int(pts.get("val")) / 100
+            if ppr.get("marL"):
+                indent = int(ppr.get("marL")) / EMU_PER_PT
+                if indent:
+                    bullet = "indent"
+        para = Para(
+            spans=tuple(spans),
+            space_before=before / size,
+            space_after=after / size,
+            bullet=bullet,
+            indent=indent / size,
+        )
+        out.append((para, size))
+    return out
+
+
+def frame_height(text_frame: object, box: Box) -> float:
+    """Height the written text frame needs, measured like the renderer measures."""
+    m = measure()
+    total = box.inset_top + box.inset_bottom + HEIGHT_SAFETY_PT
+    for para, size in frame_paragraphs(text_frame):
+        total += m.para_height(replace(para, scale=1.0), size, box.text_width)
+    return total

@@ -1,0 +1,601 @@
+"""The PDF case study, built with reportlab platypus from a finished :class:`~casebook.model.case.Case`.
+
+This module imports reportlab; :func:`casebook.render.pdf.render_pdf` imports it only when a PDF is
+wanted. It reads the case and never changes it.
+
+Two rules run through the whole module:
+
+* Document text is markup-escaped before it reaches a ``Paragraph`` (reportlab parses paragraph text as
+  markup): :func:`esc` for plain strings, :func:`rich` for :class:`RichText`, which adds ``<b>``/``<i>``
+  itself. Wording from the templates is escaped the same way.
+* Every word a reader sees comes from the case or from ``wording.labels``; this module only decides
+  where things go and how they look.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    ListFlowable,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from casebook.model.case import (
+    AnalysisPart,
+    AnalysisSection,
+    Case,
+    Point,
+    RichText,
+)
+from casebook.render import pdf_style as st
+from casebook.render.wording import Wording
+
+# --- text to markup --------------------------------------------------------------------------------
+
+# C0/C1 controls (bar tab, newline, return), lone surrogates and non-characters: none can be drawn,
+# and a lone surrogate makes the PDF writer raise. Each becomes a space.
+_UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """``text`` without characters that cannot be drawn or written (see ``_UNDRAWABLE``)."""
+    return _UNDRAWABLE.sub(" ", text)
+
+
+def esc(text: object) -> str:
+    """Plain text (document text or wording) as paragraph markup that shows it literally."""
+    return escape(clean(str(text)))
+
+
+def rich(text: RichText) -> str:
+    """Rich text as paragraph markup: each run escaped, then wrapped in ``<b>``/``<i>`` as it says."""
+    parts: list[str] = []
+    for run in text.runs:
+        piece = esc(run.text)
+        if not piece:
+            continue
+        if run.italic:
+            piece = f"<i>{piece}</i>"
+        if run.bold:
+            piece = f"<b>{piece}</b>"
+        parts.append(piece)
+    return "".join(parts)
+
+
+def fit_line(text: str, font: str, size: float, width: float, ellipsis: str) -> str:
+    """``text`` cut (with ``ellipsis``) so that one line of it is at most ``width`` points wide."""
+    text = clean(text)
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid].rstrip() + ellipsis, font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + ellipsis
+
+
+def _label(value: object) -> str:
+    """A label or macro result from the templates, as a plain string."""
+    return str(value).strip()
+
+
+# --- the canvas: "page X of Y" filled in when the total is known ------------------------------------
+
+
+class _Canvas(Canvas):
+    """A canvas that writes each "page X of Y" when it saves, once the number of pages is known.
+
+    Each page that wants one draws a form XObject by name (:meth:`page_of_here`); :meth:`save`
+    defines those forms with the final total. Pages are still emitted one by one, so bookmarks and
+    links keep pointing at the right page (deferring whole pages would break them).
+    """
+
+    def __init__(self, *args: Any, page_of: Callable[[int, int], str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_of = page_of
+        self._pages_shown = 0
+        self._deferred: list[tuple[str, int, float, float]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages_shown += 1
+        super().showPage()
+
+    def page_of_here(self, x_right: float, y: float) -> None:
+        """Draw "page X of Y" for this page, right-aligned at ``x_right``, at save time."""
+        number = self.getPageNumber()
+        name = f"casebookPageOf{number}"
+        self.doForm(name)
+        self._deferred.append((name, number, x_right, y))
+
+    def save(self) -> None:
+        total = self._pages_shown
+        for name, number, x_right, y in self._deferred:
+            self.beginForm(name)
+            self.setFont(st.REGULAR, 8)
+            self.setFillColor(st.MUTED)
+            self.drawRightString(x_right, y, clean(self._page_of(number, total)))
+            self.endForm()
+        super().save()
+
+
+# --- headings: bookmark, outline entry, contents line ------------------------------------------------
+
+
+class _Heading(Paragraph):
+    """A heading that marks its place: a bookmark, an outline entry and, if ``toc``, a contents line.
+
+    ``level`` is the outline level (0 sections, 1 their parts, 2 sub-sections). A heading never
+    splits: if it does not fit, it moves to the next page with what follows it (``keepWithNext``).
+    """
+
+    def __init__(self, title: str, style: Any, *, key: str, level: int, toc: bool, rule: bool = False) -> None:
+        super().__init__(esc(title), style)
+        self.casebook_title = " ".join(clean(title).split())
+        self.casebook_key = key
+        self.casebook_level = level
+        self.casebook_toc = toc
+        self._rule = rule
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
+
+    def draw(self) -> None:
+        super().draw()
+        if self._rule:
+            canv = self.canv
+            canv.saveState()
+            canv.setStrokeColor(st.RULE)
+            canv.setLineWidth(0.6)
+            canv.line(0, -7, self.width, -7)
+            canv.setStrokeColor(st.ACCENT)
+            canv.setLineWidth(2.2)
+            canv.line(0, -7, 1.6 * cm, -7)
+            canv.restoreState()
+
+
+# --- the document -----------------------------------------------------------------------------------
+
+
+class _Chrome:
+    """What is drawn around the flowables: the cover band, running header and footer."""
+
+    def __init__(self, wording: Wording, styles: st.Styles) -> None:
+        labels = wording.labels
+        case = wording.case
+        self._styles = styles
+        self._kind = _label(labels.document_kind)
+        self._head = _label(labels.running_head(case))
+        self._foot = _label(labels.running_foot(case))
+        self._cover_note = _label(labels.cover_note(case))
+        self._ellipsis = "\u2026"
+
+    def cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        canv.saveState()
+        canv.showOutline()
+        canv.setFillColor(st.ACCENT)
+        canv.rect(0, st.PAGE_HEIGHT - 1.2 * cm, st.PAGE_WIDTH, 1.2 * cm, stroke=0, fill=1)
+        canv.rect(0, 0, st.PAGE_WIDTH, 0.35 * cm, stroke=0, fill=1)
+        canv.setStrokeColor(st.RULE)
+        canv.setLineWidth(0.6)
+        canv.line(st.MARGIN_LEFT, 3.3 * cm, st.PAGE_WIDTH - st.MARGIN_RIGHT, 3.3 * cm)
+        note = Paragraph(esc(self._cover_note), self._styles.cover_note)
+        _, height = note.wrapOn(canv, st.FRAME_WIDTH, 3 * cm)
+        note.drawOn(canv, st.MARGIN_LEFT, 3.3 * cm - 8 - height)
+        canv.restoreState()
+
+    def page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        canv.saveState()
+        left, right = st.MARGIN_LEFT, st.PAGE_WIDTH - st.MARGIN_RIGHT
+        canv.setFont(st.REGULAR, 8)
+        canv.setFillColor(st.MUTED)
+        canv.drawString(left, st.HEADER_Y, fit_line(self._head, st.REGULAR, 8, st.FRAME_WIDTH, self._ellipsis))
+        canv.setStrokeColor(st.RULE)
+        canv.setLineWidth(0.5)
+        canv.line(left, st.HEADER_Y - 6, right, st.HEADER_Y - 6)
+        canv.line(left, st.FOOTER_Y + 11, right, st.FOOTER_Y + 11)
+        foot_width = st.FRAME_WIDTH - 3.5 * cm  # leave room for "page X of Y"
+        canv.drawString(left, st.FOOTER_Y, fit_line(self._foot, st.REGULAR, 8, foot_width, self._ellipsis))
+        canv.setFillColor(st.ACCENT)
+        canv.rect(left, st.HEADER_Y - 6.5, 1.6 * cm, 1.4, stroke=0, fill=1)
+        if isinstance(canv, _Canvas):
+            canv.page_of_here(right, st.FOOTER_Y)
+        canv.restoreState()
+
+
+class _CaseDoc(BaseDocTemplate):
+    """A4 pages: a cover template and a body template; headings feed the outline and the contents."""
+
+    def __init__(self, buffer: io.BytesIO, chrome: _Chrome, **kwargs: Any) -> None:
+        super().__init__(
+            buffer,
+            pagesize=st.PAGE_SIZE,
+            leftMargin=st.MARGIN_LEFT,
+            rightMargin=st.MARGIN_RIGHT,
+            topMargin=st.MARGIN_TOP,
+            bottomMargin=st.MARGIN_BOTTOM,
+            initialFontName=st.REGULAR,
+            initialFontSize=st.BODY_SIZE,
+            initialLeading=st.BODY_LEADING,
+            invariant=1,
+            pageCompression=1,
+            displayDocTitle=1,
+            **kwargs,
+        )
+        frame_args = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        cover_frame = Frame(
+            st.MARGIN_LEFT, 4.2 * cm, st.FRAME_WIDTH, st.PAGE_HEIGHT - 4.2 * cm - 3.0 * cm, id="cover", **frame_args
+        )
+        body_frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body", **frame_args)
+        self.addPageTemplates(
+            [
+                PageTemplate(id="cover", frames=[cover_frame], onPage=chrome.cover),
+                PageTemplate(id="body", frames=[body_frame], onPage=chrome.page),
+            ]
+        )
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        if not isinstance(flowable, _Heading):
+            return
+        key = flowable.casebook_key
+        top = min(st.PAGE_HEIGHT, self.frame._y + flowable.height + 24)
+        self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
+        self.canv.addOutlineEntry(flowable.casebook_title, key, level=flowable.casebook_level, closed=True)
+        if flowable.casebook_toc:
+            self.notify("TOCEntry", (flowable.casebook_level, esc(flowable.casebook_title), self.page, key))
+
+
+# --- the story --------------------------------------------------------------------------------------
+
+
+class _Story:
+    """Turns the case into flowables, section by section; a section with nothing to show is left out."""
+
+    def __init__(self, case: Case, wording: Wording, styles: st.Styles) -> None:
+        self.case = case
+        self.labels = wording.labels
+        self.s = styles
+        self._keys = itertools.count(1)
+
+    # --- building blocks ---
+
+    def _heading(self, text: str, level: int, *, toc: bool) -> _Heading:
+        style = (self.s.h1, self.s.h2, self.s.h3)[level]
+        return _Heading(text, style, key=f"h{next(self._keys)}", level=level, toc=toc, rule=level == 0)
+
+    def section(self, title: object) -> list[Flowable]:
+        """A top-level heading, on a fresh page unless most of the current one is still free."""
+        return [CondPageBreak(0.42 * st.PAGE_HEIGHT), self._heading(_label(title), 0, toc=True)]
+
+    def para(self, markup: str, style: Any = None) -> Paragraph:
+        return Paragraph(markup, style or self.s.body)
+
+    def point(self, point: Point) -> str:
+        if point.label and point.label.strip():
+            label = esc(_label(self.labels.field_label(point.label.strip())))
+            return f"<b>{label}</b> {rich(point.text)}"
+        return rich(point.text)
+
+    def bullets(self, items: Sequence[str]) -> list[Flowable]:
+        if not items:
+            return []
+        return [
+            ListFlowable(
+                [Paragraph(item, self.s.bullet) for item in items],
+                bulletType="bullet",
+                start=st.BULLET,
+                leftIndent=15,
+                bulletFontName=st.REGULAR,
+                bulletFontSize=9,
+                bulletColor=st.ACCENT,
+                bulletOffsetY=-0.5,
+                spaceBefore=2,
+                spaceAfter=6,
+            )
+        ]
+
+    def label_table(self, rows: Sequence[tuple[str, str]], label_width: float = 4.4 * cm) -> Table:
+        """Label/value rows (markup), labels in bold: the executive summary's facts, the film's particulars."""
+        data = [[Paragraph(label, self.s.cell_bold), Paragraph(value, self.s.cell)] for label, value in rows]
+        table = Table(
+            data,
+            colWidths=[label_width, st.FRAME_WIDTH - label_width],
+            splitInRow=1,
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), st.REGULAR, 9),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEABOVE", (0, 0), (-1, 0), 1.0, st.ACCENT),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, st.RULE),
+                    ("BACKGROUND", (0, 0), (0, -1), st.ACCENT_TINT),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        return table
+
+    def data_table(self, header: Sequence[object], rows: Sequence[Sequence[Flowable]], widths: Sequence[float]) -> Table:
+        """A table with a header row repeated on every page; tall rows split across pages."""
+        total = sum(widths)
+        col_widths = [st.FRAME_WIDTH * w / total for w in widths]
+        head = [Paragraph(esc(_label(h)), self.s.cell_head) for h in header]
+        table = Table([head, *rows], colWidths=col_widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), st.REGULAR, 9),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), st.ACCENT),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [st.WHITE, st.ZEBRA]),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.5, st.RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        return table
+
+    def particulars(self) -> list[tuple[str, str]]:
+        """The film's particulars as (label, value) markup rows; empty when the case gives none."""
+        film, labels = self.case.film, self.labels
+        rows: list[tuple[str, str]] = []
+        if film.director and film.director.value.strip():
+            rows.append((esc(_label(labels.film_director)), esc(film.director.value)))
+        if film.year:
+            rows.append((esc(_label(labels.film_year)), esc(film.year)))
+        if film.runtime:
+            text = film.runtime.text.strip() or _label(labels.minutes(film.runtime.minutes))
+            rows.append((esc(_label(labels.film_runtime)), esc(text)))
+        if film.premiere and (film.premiere.festival or film.premiere.date or film.premiere.section):
+            rows.append((esc(_label(labels.film_premiere)), esc(_label(labels.premiere(film.premiere)))))
+        others = [t for t in film.alternative_titles if t.strip()]
+        if others:
+            rows.append((esc(_label(labels.film_alternative_titles)), "; ".join(f"<i>{esc(t)}</i>" for t in others)))
+        return rows
+
+    # --- pages and sections ---
+
+    def cover(self) -> list[Flowable]:
+        case, labels, s = self.case, self.labels, self.s
+        out: list[Flowable] = [
+            Spacer(1, 2.2 * cm),
+            Paragraph(esc(_label(labels.document_kind).upper()), s.cover_kind),
+            Paragraph(esc(case.title), s.cover_title),
+            Paragraph(esc(_label(labels.cover_subtitle(case))), s.cover_subtitle),
+        ]
+        rows = self.particulars()
+        if rows:
+            out.append(self.label_table(rows, label_width=3.6 * cm))
+        return out
+
+    def contents(self) -> list[Flowable]:
+        heading = _Heading(
+            _label(self.labels.contents), self.s.toc_heading, key=f"h{next(self._keys)}", level=0, toc=False, rule=True
+        )
+        toc = TableOfContents(
+            levelStyles=list(self.s.toc_levels),
+            tableStyle=TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), st.REGULAR, 10),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            ),
+            dotsMinLevel=0,
+        )
+        return [heading, toc]
+
+    def executive_summary(self) -> list[Flowable]:
+        groups = [g for g in self.case.executive_summary if g.facts]
+        if not groups:
+            return []
+        out = self.section(self.labels.executive_summary)
+        for group in groups:
+            if group.title.strip():
+                out.append(self._heading(group.title, 1, toc=True))
+            out.append(self.label_table([(esc(f.label), rich(f.value)) for f in group.facts]))
+        return out
+
+    def film(self) -> list[Flowable]:
+        rows = self.particulars()
+        synopsis = [p for p in self.case.film.synopsis if p.text]
+        if not rows and not synopsis:
+            return []
+        out = self.section(self.labels.the_film)
+        if rows:
+            out.append(self.label_table(rows))
+        if synopsis:
+            out.append(self._heading(_label(self.labels.synopsis), 1, toc=True))
+            out.extend(self.para(rich(p.text)) for p in synopsis)
+        return out
+
+    def _analysis_body(self, block: AnalysisPart | AnalysisSection) -> list[Flowable]:
+        out: list[Flowable] = [self.para(rich(p.text)) for p in block.paragraphs if p.text]
+        out.extend(self.bullets([self.point(p) for p in block.points if p.text or p.label]))
+        return out
+
+    def _part_heading(self, part: AnalysisPart) -> str:
+        if part.heading.strip():
+            return part.heading
+        if part.kind in ("introduction", "body", "conclusion"):
+            kind = _label(getattr(self.labels, part.kind))
+            return f"{kind}: {part.title}" if part.title.strip() else kind
+        return part.title
+
+    def analysis(self) -> list[Flowable]:
+        if self.case.analysis is None:
+            return []
+        blocks: list[list[Flowable]] = []
+        for part in self.case.analysis.parts:
+            body = self._analysis_body(part)
+            subsections: list[Flowable] = []
+            for section in part.sections:
+                content = self._analysis_body(section)
+                if not content:
+                    continue
+                if section.title.strip():
+                    subsections.append(self._heading(section.title, 2, toc=False))
+                subsections.extend(content)
+            if not body and not subsections:
+                continue
+            heading = self._part_heading(part)
+            block: list[Flowable] = [self._heading(heading, 1, toc=True)] if heading.strip() else []
+            blocks.append([*block, *body, *subsections])
+        if not blocks:
+            return []
+        out = self.section(self.labels.strategic_analysis)
+        for block in blocks:
+            out.extend(block)
+        return out
+
+    def ledger(self) -> list[Flowable]:
+        ledger = self.case.ledger
+        if ledger is None:
+            return []
+        entries = [e for e in ledger.entries if e.title.strip() or any(p.text for p in e.paragraphs)]
+        if not entries:
+            return []
+        labels, s = self.labels, self.s
+        out = self.section(labels.directors_ledger)
+        if ledger.title and ledger.title.strip():
+            out.append(self.para(esc(ledger.title), s.lead))
+        byline: list[str] = []
+        if ledger.director and ledger.director.strip():
+            byline.append(f"<b>{esc(_label(labels.field_label(labels.ledger_director)))}</b> {esc(ledger.director)}")
+        if ledger.film and ledger.film.strip():
+            film = esc(_label(labels.ledger_film(ledger)))
+            byline.append(f"<b>{esc(_label(labels.field_label(labels.ledger_film)))}</b> <i>{film}</i>")
+        if byline:
+            out.append(self.para("<br/>".join(byline), s.byline))
+        for entry in entries:
+            out.append(self._heading(_label(labels.ledger_entry(entry)), 1, toc=True))
+            if entry.subtitle and entry.subtitle.strip():
+                out.append(self.para(esc(entry.subtitle), s.subtitle))
+            out.extend(self.para(rich(p.text)) for p in entry.paragraphs if p.text)
+        return out
+
+    def stakeholders(self) -> list[Flowable]:
+        people = self.case.stakeholders
+        if not people:
+            return []
+        labels, s = self.labels, self.s
+        header = [
+            labels.stakeholder_role,
+            labels.stakeholder_name,
+            labels.stakeholder_outcome,
+            labels.stakeholder_impact,
+        ]
+        rows = [
+            [
+                Paragraph(esc(p.role), s.cell_bold),
+                Paragraph(esc(p.name), s.cell),
+                Paragraph(rich(p.outcome), s.cell),
+                Paragraph(rich(p.impact), s.cell),
+            ]
+            for p in people
+        ]
+        return [*self.section(labels.stakeholder_balance_sheet), self.data_table(header, rows, (17, 19, 21, 43))]
+
+    def sources(self) -> list[Flowable]:
+        sources = self.case.sources
+        if not sources:
+            return []
+        labels, s = self.labels, self.s
+        kinds = labels.kind_names
+        header = [labels.source_id, labels.source_kind, labels.source_file, labels.source_title, labels.source_sha]
+        rows = [
+            [
+                Paragraph(esc(src.id), s.cell_bold),
+                Paragraph(esc(_label(kinds.get(src.kind, src.kind))), s.cell),
+                Paragraph(esc(src.file), s.cell),
+                Paragraph(esc(src.title), s.cell),
+                Paragraph(esc(_label(labels.short_sha(src.sha256))), s.cell_small),
+            ]
+            for src in sources
+        ]
+        return [*self.section(labels.sources), self.data_table(header, rows, (9, 18, 25, 31, 17))]
+
+    def warnings(self) -> list[Flowable]:
+        if not self.case.warnings:
+            return []
+        items = [esc(_label(self.labels.warning_line(w))) for w in self.case.warnings]
+        return [*self.section(self.labels.warnings), *self.bullets(items)]
+
+    def build(self) -> list[Flowable]:
+        story: list[Flowable] = [*self.cover(), NextPageTemplate("body"), PageBreak(), *self.contents(), PageBreak()]
+        sections: Iterable[list[Flowable]] = (
+            self.executive_summary(),
+            self.film(),
+            self.analysis(),
+            self.ledger(),
+            self.stakeholders(),
+            self.sources(),
+            self.warnings(),
+        )
+        for section in sections:
+            story.extend(section)
+        return story
+
+
+# --- entry point ------------------------------------------------------------------------------------
+
+
+def build_pdf(case: Case, wording: Wording) -> bytes:
+    """The case study as PDF bytes (see :func:`casebook.render.pdf.render_pdf`)."""
+    st.register_fonts()
+    styles = st.make_styles()
+    labels = wording.labels
+    director = case.film.director.value if case.film.director and case.film.director.value.strip() else ""
+    buffer = io.BytesIO()
+    doc = _CaseDoc(
+        buffer,
+        _Chrome(wording, styles),
+        title=clean(case.title),
+        author=clean(director or _label(labels.product)),
+        subject=clean(_label(labels.pdf_subject(case))),
+        keywords=clean(_label(labels.pdf_keywords(case))),
+        creator=clean(_label(labels.product)),
+        lang=clean(_label(labels.pdf_lang)),
+    )
+
+    def page_of(page: int, total: int) -> str:
+        return _label(labels.page_of(page, total))
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> _Canvas:
+        return _Canvas(*args, page_of=page_of, **kwargs)
+
+    doc.multiBuild(_Story(case, wording, styles).build(), canvasmaker=canvasmaker)
+    return buffer.getvalue()
