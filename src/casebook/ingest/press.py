@@ -9,6 +9,7 @@ line lengths, and lines that are only a page number are dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -108,13 +109,19 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
                 dateline = (dates[0][0], span)
                 break
     for text, span in paras:
+        lead = _DATELINE.match(text)
+        if lead:  # the dateline says when the release was sent, not when the premiere was
+            text = text[lead.end():]
         for sentence in _sentences(text):
             if not re.search(r"premi[eè]re", sentence, re.IGNORECASE):
                 continue
             dates = find_dates(sentence)
             date = dates[0][0] if dates else None
-            if date is None and dateline and re.search(r"\b(tonight|today|this evening)\b", sentence, re.IGNORECASE):
-                date = dateline[0]
+            if date is None and dateline:
+                if re.search(r"\b(tonight|today|this evening)\b", sentence, re.IGNORECASE):
+                    date = dateline[0]
+                elif re.search(r"\b(yesterday|last night)\b", sentence, re.IGNORECASE):
+                    date = dateline[0] - dt.timedelta(days=1)
             kind = _PREMIERE_KIND.search(sentence)
             premiere = {"date": date, "kind": kind.group(0).lower() if kind else "premiere", "source": span}
             premiere.update(_festival(sentence))

@@ -1,0 +1,182 @@
+"""The ``casebook`` command: thin, it parses arguments, calls the pipeline and turns problems into exit codes.
+
+Exit codes: 0 success, 1 bad input (a message naming the file and line), 2 bad usage.
+Heavy libraries are imported only by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from casebook import __version__
+from casebook.errors import CasebookError, CaseError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMAT_CHOICES = {"pdf": ("pdf",), "pptx": ("pptx",), "json": ("json",), "all": ("pdf", "pptx", "json")}
+
+
+def _fail(message: str) -> None:
+    for line in message.splitlines():
+        click.echo(line, err=True)
+
+
+def user_errors(func: F) -> F:
+    """Report a user's problem as one line per problem and exit 1; keep bugs' tracebacks for --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        debug = bool(ctx.obj and ctx.obj.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except CasebookError as exc:
+            if debug:
+                raise
+            _fail(str(exc))
+            ctx.exit(1)
+        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            _fail(f"casebook: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+            ctx.exit(3)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _case_folders(case_dirs: tuple[Path, ...]) -> list[Path]:
+    from casebook.pipeline import find_cases
+    from casebook.resources import bundled_seeds_dir
+
+    default = Path("seeds")
+    if not case_dirs and not default.is_dir():
+        default = bundled_seeds_dir()
+        click.echo(f"casebook: no ./seeds folder here; using the bundled example cases in {default}", err=True)
+    return find_cases(list(case_dirs), default)
+
+
+CASE_DIRS = click.argument("case_dirs", nargs=-1, type=click.Path(path_type=Path))
+TEMPLATES = click.option(
+    "--templates", "template_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of templates that override the built-in ones, file by file (repeatable).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="casebook")
+@click.option("--debug", is_flag=True, help="Show the full traceback of any error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn a folder of source documents into a business case study PDF and a class deck.
+
+    With no CASE_DIR, every case folder under ./seeds is used.
+    """
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@CASE_DIRS
+@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMAT_CHOICES)), default="all", show_default=True,
+              help="What to write: the case study PDF, the deck, the case model as JSON, or all of them.")
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder to write into; each case goes to OUT/<slug>/.")
+@TEMPLATES
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@user_errors
+def build(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...], quiet: bool) -> None:
+    """Build the case study PDF and/or the deck of each case."""
+    from casebook.pipeline import build as build_case, load_case
+
+    problems = []
+    for folder in _case_folders(case_dirs):
+        try:
+            case = load_case(folder)
+            outputs = build_case(case, FORMAT_CHOICES[fmt], out_dir, template_dirs)
+        except CaseError as exc:
+            problems.extend(exc.problems)
+            continue
+        if not quiet:
+            for warning in case.warnings:
+                click.echo(_warning_line(case, folder, warning), err=True)
+            for output in outputs:
+                click.echo(f"wrote {output.path}")
+    if problems:
+        raise CaseError(problems)
+
+
+def _warning_line(case: Any, folder: Path, warning: Any) -> str:
+    if warning.source is not None:
+        source = case.source(warning.source.source)
+        return f"{folder / source.file}:{warning.source.first_line}: warning: {warning.message}"
+    if warning.file:
+        return f"{folder / warning.file}: warning: {warning.message}"
+    return f"{folder}: warning: {warning.message}"
+
+
+@cli.command()
+@CASE_DIRS
+@user_errors
+def check(case_dirs: tuple[Path, ...]) -> None:
+    """Validate the cases: print every warning and error, exit 1 on errors."""
+    from casebook.pipeline import load_case
+
+    problems = []
+    for folder in _case_folders(case_dirs):
+        try:
+            case = load_case(folder)
+        except CaseError as exc:
+            problems.extend(exc.problems)
+            continue
+        for warning in case.warnings:
+            click.echo(_warning_line(case, folder, warning))
+        click.echo(f"{folder}: ok: {case.film.title}, {len(case.sources)} sources, {len(case.warnings)} warnings")
+    if problems:
+        raise CaseError(problems)
+
+
+@cli.command()
+@CASE_DIRS
+@click.option("--json", "as_json", is_flag=True, help="Print the whole case model as JSON.")
+@TEMPLATES
+@user_errors
+def show(case_dirs: tuple[Path, ...], as_json: bool, template_dirs: tuple[Path, ...]) -> None:
+    """Print the case model of each case: a summary, or all of it with --json."""
+    from casebook.pipeline import load_case
+
+    cases = [load_case(folder) for folder in _case_folders(case_dirs)]
+    if as_json:
+        if len(cases) == 1:
+            click.echo(cases[0].model_dump_json(indent=2))
+        else:
+            click.echo("[" + ",\n".join(c.model_dump_json(indent=2) for c in cases) + "]")
+        return
+    from casebook.render.wording import Wording
+
+    for case in cases:
+        click.echo(Wording(case, template_dirs).render("cli/show.j2"))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the case model."""
+    import json
+
+    from casebook.model.case import Case
+
+    click.echo(json.dumps(Case.model_json_schema(), indent=2))
+
+
+def main() -> None:
+    cli(prog_name="casebook")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
