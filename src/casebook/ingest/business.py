@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from casebook.ingest.amounts import find_amounts
-from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Rule, Span, lines_of, plain, split_label
+from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Rule, Span, lines_of, split_label
 from casebook.ingest.numbering import strip_number
 from casebook.ingest.records import Notes, rich, rich_plain
 

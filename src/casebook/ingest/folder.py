@@ -16,7 +16,8 @@ from casebook.ingest.business import extract_business
 from casebook.ingest.classify import classify
 from casebook.ingest.document import DOCUMENT_SUFFIXES, Document, DocumentError, read_document
 from casebook.ingest.ledger import extract_ledger
-from casebook.ingest.press import extract_press_kit, extract_press_release
+from casebook.ingest.press_kit import extract_press_kit
+from casebook.ingest.press_release import extract_press_release
 from casebook.ingest.records import Notes
 
 

@@ -92,11 +92,11 @@ def build_case(folder: FolderRecords) -> Case:
     ledger_rec = folder.first("ledger")
     release = folder.first("press_release")
     kit = folder.first("press_kit")
-    for kind, record, what in (
-        ("business", business, "business analysis (categoryName: BUSINESS)"),
-        ("ledger", ledger_rec, "director's ledger (categoryName: LEDGER)"),
-        ("press_release", release, "press release"),
-        ("press_kit", kit, "press kit"),
+    for record, what in (
+        (business, "business analysis (categoryName: BUSINESS)"),
+        (ledger_rec, "director's ledger (categoryName: LEDGER)"),
+        (release, "press release"),
+        (kit, "press kit"),
     ):
         if record is None:
             warn(f"the case has no {what}")
