@@ -93,7 +93,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @user_errors
 def build(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...], quiet: bool) -> None:
     """Build the case study PDF and/or the deck of each case."""
-    from casebook.pipeline import build as build_case, load_case
+    from casebook.pipeline import build as build_case
+    from casebook.pipeline import load_case
 
     problems = []
     for folder in _case_folders(case_dirs):
