@@ -12,13 +12,16 @@ from typing import Any
 
 from casebook.errors import CaseError, Problem
 from casebook.ingest.blocks import parse_blocks
+from casebook.ingest.claims import claims_in, title_years
 from casebook.ingest.business import extract_business
 from casebook.ingest.classify import classify
 from casebook.ingest.document import DOCUMENT_SUFFIXES, Document, DocumentError, read_document
+from casebook.ingest.events import events_in
 from casebook.ingest.ledger import extract_ledger
 from casebook.ingest.press_kit import extract_press_kit
 from casebook.ingest.press_release import extract_press_release
 from casebook.ingest.records import Notes
+from casebook.ingest.sentences import sentences
 
 
 @dataclass
@@ -30,6 +33,8 @@ class SourceRecord:
     kind: str
     data: dict[str, Any] = field(default_factory=dict)
     notes: Notes = field(default_factory=Notes)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -52,10 +57,11 @@ def document_paths(folder: Path) -> list[Path]:
 
 def _extract(record: SourceRecord) -> None:
     doc, notes = record.doc, record.notes
-    if record.kind == "business":
-        record.data = extract_business(parse_blocks(doc), notes)
-    elif record.kind == "ledger":
-        record.data = extract_ledger(parse_blocks(doc), notes)
+    if record.kind in ("business", "ledger"):
+        blocks = parse_blocks(doc)
+        extract = extract_business if record.kind == "business" else extract_ledger
+        record.data = extract(blocks, notes)
+        record.claims.extend(title_years(blocks))
     elif record.kind == "press_release":
         record.data = extract_press_release(doc, notes)
     elif record.kind == "press_kit":
@@ -64,6 +70,20 @@ def _extract(record: SourceRecord) -> None:
         category = doc.metadata.get("categoryName")
         notes.warn(f"unknown categoryName {category!r}: kept as a source, nothing extracted" if category
                    else "not recognised as a business analysis, ledger, press release or press kit")
+        return
+    context_year = _document_year(record)
+    for sentence in sentences(doc):
+        record.claims.extend(claims_in(sentence, context_year))
+        record.events.extend(events_in(sentence))
+
+
+def _document_year(record: SourceRecord) -> int | None:
+    """The year a press release speaks from (its dateline or premiere), for "the 25-year-old director"."""
+    for key in ("dateline", "premiere"):
+        item = record.data.get(key) or {}
+        if item.get("date"):
+            return item["date"].year
+    return None
 
 
 def read_folder(folder: Path) -> FolderRecords:

@@ -18,6 +18,8 @@ from slugify import slugify
 from casebook.errors import CaseError, Problem
 from casebook.ingest.folder import FolderRecords, SourceRecord
 from casebook.model.case import Case, CaseWarning, Source, SourceRef
+from casebook.model.conflicts import RawClaim, find_conflicts, same_name
+from casebook.model.people import kind_of, merge_people
 
 
 def _ref(record: SourceRecord, span: tuple[int, int]) -> dict[str, Any]:
@@ -40,6 +42,11 @@ def _with_refs(value: Any, record: SourceRecord) -> Any:
 
 
 def _title_from_doc(record: SourceRecord) -> str:
+    """The document's own title: the business title, the ledger title, the headline, else its first line."""
+    data = record.data
+    own = data.get("title") or (data.get("headline") or {}).get("value")
+    if own:
+        return str(own)[:200]
     for line in record.doc.body.splitlines():
         text = re.sub(r"[*_#]+", "", line).strip()
         if text:
@@ -165,6 +172,10 @@ def build_case(folder: FolderRecords) -> Case:
             {k: ledger[k] for k in ("title", "director", "film", "film_alternative_title", "year", "entries", "source")},
             ledger_rec,
         )
+    body["press"] = _press(release, kit)
+    body["people"] = merge_people(_mentions(folder, film))
+    body["timeline"] = _timeline(folder)
+    body["conflicts"] = find_conflicts(_claims(folder, film))
     if case_id is None:
         warn("no document gives a movieId; the case is named after its film title")
     body["warnings"] = warnings
@@ -192,6 +203,139 @@ def _runtime(kit: SourceRecord, film: dict[str, Any]) -> dict[str, Any] | None:
             if entry["minutes"] and year_ok and any(_similar(t, n) for t in titles if t for n in names):
                 return {"minutes": entry["minutes"], "text": f"{entry['minutes']} min", "source": _ref(kit, entry["source"])}
     return None
+
+
+def _paragraphs(items: list[dict[str, Any]], record: SourceRecord) -> list[dict[str, Any]]:
+    return [{"text": {"runs": [{"text": p["text"]}]}, "source": _ref(record, p["source"])} for p in items]
+
+
+def _press(release: SourceRecord | None, kit: SourceRecord | None) -> dict[str, Any]:
+    """What the press documents say, for the case study's press and production pages."""
+    press: dict[str, Any] = {}
+    if release:
+        data = release.data
+        if data.get("headline"):
+            press["headline"] = _with_refs(data["headline"], release)
+        press["quotes"] = _with_refs(data.get("quotes", []), release)
+        press["awards"] = _with_refs(data.get("awards", []), release)
+    if kit:
+        data = kit.data
+        press["interviewee"] = data.get("interviewee")
+        press["interview"] = [
+            {"question": qa["question"], "answer": _paragraphs(qa["answer"], kit), "source": _ref(kit, qa["source"])}
+            for qa in data.get("interview", [])
+        ]
+        press["statement"] = _paragraphs(data.get("statement", []), kit)
+        press["notes"] = _paragraphs(data.get("notes", []), kit)
+        press["footnotes"] = [
+            {"marker": str(f["marker"]), "text": f["text"], "source": _ref(kit, f["source"]),
+             "cited_at": _ref(kit, f["cited_at"]) if f.get("cited_at") else None}
+            for f in data.get("footnotes", [])
+        ]
+        press["production"] = [
+            {k: f[k] for k in ("attribute", "value", "text")} | {"source": _ref(kit, f["source"])}
+            for f in data.get("production", [])
+        ]
+        press["filmographies"] = [
+            {k: e.get(k) for k in ("year", "title", "alternative_title", "minutes", "kind")}
+            | {"person": block.get("person"), "source": _ref(kit, e["source"])}
+            for block in data.get("filmographies", []) for e in block["entries"]
+        ]
+    return press
+
+
+def _mention(name: str, role: str | None, record: SourceRecord, span: tuple[int, int], **extra: Any) -> dict[str, Any]:
+    return {"name": name, "role": role, "kind": kind_of(name, role), "source": _ref(record, span), **extra}
+
+
+def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every place that names a person or organisation, in source order."""
+    found: list[dict[str, Any]] = []
+    for record in folder.sources:
+        data = record.data
+        if record.kind == "ledger" and data.get("director"):
+            found.append(_mention(data["director"], "director", record, data["director_source"]))
+        if record.kind == "business":
+            for holder in data.get("stakeholders", []):
+                role = re.sub(r"^(?:the|our)\s+", "", holder["role"], flags=re.IGNORECASE)
+                for name in holder["people"]:
+                    found.append(_mention(name, role or None, record, holder["source"]))
+        if record.kind == "press_release":
+            for person in data.get("people", []):
+                found.append(_mention(person["name"], person["role"], record, person["source"]))
+            for quote in data.get("quotes", []):
+                if quote.get("speaker"):
+                    found.append(_mention(quote["speaker"], quote.get("role"), record, quote["source"]))
+            for company in data.get("companies", []):
+                found.append(_mention(company["name"], company["role"], record, company["source"]) | {"kind": "organisation"})
+        if record.kind == "press_kit":
+            if data.get("director"):
+                found.append(_mention(data["director"]["value"], "director", record, data["director"]["source"]))
+            for bio in data.get("bios", []):
+                found.append(_mention(bio["name"], bio.get("role"), record, bio["source"], born=bio.get("birth_date"),
+                                      born_year=bio.get("birth_year"), birthplace=bio.get("birthplace"),
+                                      training=bio.get("training") or []))
+            for credit in data.get("credits", []):
+                role = credit["role"] if credit.get("section") != "cast" else f"cast: {credit['role']}"
+                for name in credit.get("names", []):
+                    found.append(_mention(name, role, record, credit["source"]))
+    return found
+
+
+def _timeline(folder: FolderRecords) -> list[dict[str, Any]]:
+    """Dated events of every source, oldest first; a film's year in a filmography is its release."""
+    events: list[dict[str, Any]] = []
+    for record in folder.sources:
+        for event in record.events:
+            events.append(_with_refs(event, record))
+        for block in record.data.get("filmographies", []) if record.kind == "press_kit" else []:
+            for entry in block["entries"]:
+                line = record.doc.text.split("\n")[entry["source"][0] - 1].strip()
+                events.append({"kind": "released", "year": entry["year"], "month": None, "date": None,
+                               "text": line, "source": _ref(record, entry["source"])})
+    unique: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for event in events:
+        key = (event["kind"], event["year"], event["month"], event["date"], fold_text(event["text"]))
+        unique.setdefault(key, event)
+    return sorted(unique.values(), key=lambda e: (e["year"], e["month"] or 0, e["date"].day if e["date"] else 0))
+
+
+def fold_text(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
+    """Every claim of every source, with filmography years, film lengths and birth dates added."""
+    director = (film.get("director") or {}).get("value")
+    titles = [film["title"], *film.get("alternative_titles", [])]
+    claims: list[RawClaim] = []
+
+    def add(item: dict[str, Any], record: SourceRecord) -> None:
+        subject = item.get("subject")
+        if item["attribute"] == "birth" and subject in ("director", "filmmaker"):
+            subject = director
+        claims.append(RawClaim(item["attribute"], subject, item["value"], item["normalized"], record.id, item["source"]))
+
+    for record in folder.sources:
+        for item in record.claims:
+            add(item, record)
+        if record.kind != "press_kit":
+            continue
+        for block in record.data.get("filmographies", []):
+            for entry in block["entries"]:
+                line = record.doc.text.split("\n")[entry["source"][0] - 1].strip()
+                add({"attribute": "title_year", "subject": entry["title"].title(), "value": line,
+                     "normalized": entry["year"], "source": entry["source"]}, record)
+                names = [entry["title"], entry.get("alternative_title") or ""]
+                if entry.get("minutes") and any(same_name(n, t) for n in names if n for t in titles):
+                    add({"attribute": "runtime", "subject": None, "value": line, "normalized": entry["minutes"],
+                         "source": entry["source"]}, record)
+        for bio in record.data.get("bios", []):
+            year = bio.get("birth_date").year if bio.get("birth_date") else bio.get("birth_year")
+            if year:
+                add({"attribute": "birth", "subject": bio["name"], "value": bio.get("text", "")[:160] or str(year),
+                     "normalized": [year, year], "source": bio["source"]}, record)
+    return claims
 
 
 __all__ = ["build_case", "CaseWarning", "SourceRef"]

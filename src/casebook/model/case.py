@@ -227,6 +227,126 @@ class Film(Model):
     synopsis: list[Paragraph] = Field(default_factory=list)
 
 
+# --- what the press documents say ---------------------------------------------------------------
+
+
+class Quote(Model):
+    """Words a person said, as the press release quotes them: one quote per paragraph group."""
+
+    speaker: str | None = None
+    role: str | None = None
+    paragraphs: list[str]
+    source: SourceRef
+
+
+class Award(Model):
+    name: str
+    year: int | None = None
+    text: str = Field(description="the sentence that says it")
+    source: SourceRef
+
+
+class InterviewAnswer(Model):
+    question: str
+    answer: list[Paragraph]
+    source: SourceRef
+
+
+class Footnote(Model):
+    marker: str
+    text: str
+    source: SourceRef
+    cited_at: SourceRef | None = None
+
+
+class FilmographyEntry(Model):
+    person: str | None = None
+    year: int
+    title: str
+    alternative_title: str | None = None
+    minutes: int | None = None
+    kind: str | None = None
+    source: SourceRef
+
+
+class ProductionFact(Model):
+    """How the film was made: who wrote, produced and financed it, when and where it was shot, with what."""
+
+    attribute: str
+    value: str
+    text: str = Field(description="the sentence that says it")
+    source: SourceRef
+
+
+class Press(Model):
+    headline: Named | None = None
+    quotes: list[Quote] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    interviewee: str | None = None
+    interview: list[InterviewAnswer] = Field(default_factory=list)
+    statement: list[Paragraph] = Field(default_factory=list)
+    notes: list[Paragraph] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    production: list[ProductionFact] = Field(default_factory=list)
+    filmographies: list[FilmographyEntry] = Field(default_factory=list)
+
+
+# --- people, events, disagreements ------------------------------------------------------------------
+
+
+class Mention(Model):
+    """One place that names a person or organisation, with the role it gives them there."""
+
+    name: str = Field(description="the name as this source spells it")
+    role: str | None = None
+    source: SourceRef
+
+
+class Person(Model):
+    """A person or organisation of the case, merged across the sources and their spellings."""
+
+    name: str
+    kind: Literal["person", "organisation"] = "person"
+    roles: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list, description="other spellings the sources use")
+    born: dt.date | None = None
+    born_year: int | None = None
+    birthplace: str | None = None
+    training: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+EventKind = Literal["born", "studied", "shot", "premiered", "awarded", "released", "other"]
+
+
+class Event(Model):
+    """A dated event; ``date`` when the source gives the day, else ``year`` (and ``month``)."""
+
+    year: int
+    month: int | None = Field(default=None, ge=1, le=12)
+    date: dt.date | None = None
+    kind: EventKind
+    text: str = Field(description="what happened, in a short line")
+    source: SourceRef
+
+
+class Claim(Model):
+    """What one source says about an attribute, in its own words."""
+
+    value: str = Field(description="the value as the source words it")
+    normalized: str = Field(description="the value as casebook compared it")
+    source: SourceRef
+
+
+class Conflict(Model):
+    """An attribute on which the sources give values that cannot all be true."""
+
+    attribute: str = Field(description="what the claims are about: budget, box_office, premiere_date, runtime, "
+                           "state_funding, financiers, title_year, event_year, birth")
+    subject: str | None = Field(default=None, description="the title, place or person the attribute belongs to")
+    claims: list[Claim] = Field(min_length=2)
+
+
 # --- findings about the case itself ---------------------------------------------------------------
 
 
@@ -249,6 +369,10 @@ class Case(Model):
     analysis: Analysis | None = None
     ledger: Ledger | None = None
     stakeholders: list[Stakeholder] = Field(default_factory=list)
+    press: Press = Field(default_factory=Press)
+    people: list[Person] = Field(default_factory=list)
+    timeline: list[Event] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
     sources: list[Source]
     warnings: list[CaseWarning] = Field(default_factory=list)
 

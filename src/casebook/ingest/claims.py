@@ -1,0 +1,155 @@
+"""Claims: what one document says about an attribute that other documents may also state.
+
+Each claim is a plain record ``{"attribute", "subject", "value", "normalized", "source"}``: ``value`` is the
+source's own words, ``normalized`` the comparable form (money bounds, a date, a year, minutes, yes/no, a
+set of organisations). The model compares claims across sources (:mod:`casebook.model.conflicts`).
+
+The attributes:
+
+* ``budget``, ``box_office``: money near a keyword ("Estimated Budget:", "a budget of about $4.6 million",
+  "box office was modest (approximately $130,000").
+* ``premiere_date``: a date (or a year) in a sentence about the premiere.
+* ``runtime``: minutes given as the film's running time.
+* ``state_funding``: yes/no, from sentences about state money, subsidies or the ministry of culture.
+* ``financiers``: the organisations a sentence says financed, funded, sponsored or backed the film.
+* ``title_year``: the year a source gives for a film title ("*First I Am*, 2014", "2015 – FIRST I").
+* ``event_year``: the year of a recorded or dramatised event at a place ("the 1999 Dagestan massacre"
+  footage, "images shot ... in 1998, in a village in Daghestan").
+* ``birth``: a person's age at a dated moment ("In 2016, 25-year-old Kantemir Balagov") as a birth interval.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from casebook.ingest.amounts import find_amounts
+from casebook.ingest.blocks import Block, Heading, ListBlock, Para, lines_of
+from casebook.ingest.dates import find_dates
+from casebook.ingest.sentences import Sentence
+
+_MONEY_KEYS = {
+    "budget": r"budget|production cost|cost of production|costs?\b|invest(?:ed|ment)",
+    "box_office": r"box office|gross(?:ed)?|takings|ticket sales|theatrical (?:revenue|income|receipts)",
+}
+_LOCAL = re.compile(r"\b(domestic|opening weekend|in (?:the )?(?:US|UK|France|Russia|Germany|Italy|Spain|China|Japan))\b")
+_PREMIERE = re.compile(r"premi[eè]re(?:d|s)?\b", re.IGNORECASE)
+_RUNTIME = re.compile(r"(?:running\s*time|runtime|length)\s*[:.]?\s*(?P<min>\d{2,3})\s*(?:min|mins|minutes)\b", re.IGNORECASE)
+_STATE = re.compile(r"\b(state|government|ministry of culture|public)\b[^.]{0,40}?\b(fund\w*|subsid\w*|money|financ\w*|support)"
+                    r"|\b(subsid\w*|fund\w*|money|financ\w*)\b[^.]{0,40}?\b(state|government|ministry of culture)\b",
+                    re.IGNORECASE)
+_NEGATION = re.compile(r"\b(no|not|without|never|nor|zero)\b", re.IGNORECASE)
+_FINANCE = re.compile(r"\b(financ\w*|fund(?:ed|ing|s)?|sponsor\w*|backed|bankroll\w*|investors?|equity|produced by)\b",
+                      re.IGNORECASE)
+_ORG_WORDS = r"(?:Production|Productions|Pictures|Films|Film|Media|Studio|Studios|Fund|Foundation|Entertainment|Company|Group)"
+_ORG = re.compile(
+    rf"(?:studio|foundation|company|fund|producer|distributor)\s+(?:[\"“](?P<q>[A-Z][^\"”]{{2,60}})[\"”]"
+    rf"|(?P<after>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){{0,4}}))"
+    rf"|(?P<named>(?:[A-Z][\w'’-]*\s+){{0,3}}{_ORG_WORDS}\b)"
+)
+_YEAR_AFTER_TITLE = re.compile(r"^\s*(?:,\s*|\((?:[^()]{0,40}?,\s*)?)(?P<year>(?:19|20)\d\d)\)?")
+_RECORDING = re.compile(r"\b(footage|videos?|tapes?|images|recordings?|snuff|executions?)\b", re.IGNORECASE)
+_SETTING = re.compile(r"\b(set in|setting the film|takes place|story unfolds)\b", re.IGNORECASE)
+_PLACE = re.compile(r"(?:\b(?:in|of|near|from|at)\s+(?:a\s+\w+\s+in\s+|the\s+)?|\b(?:19|20)\d\d\s+)(?P<place>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?)")
+_NOT_PLACES = {"The", "This", "That", "These", "January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December", "Un Certain", "Cannes Film"}
+_AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\s+(?P<who>(?:[A-Z][\w'’-]+\s*){1,3}|director|filmmaker)")
+
+
+def _claim(attribute: str, value: str, normalized: Any, sentence: Sentence, subject: str | None = None) -> dict[str, Any]:
+    return {"attribute": attribute, "subject": subject, "value": value, "normalized": normalized, "source": sentence.span}
+
+
+def _money(sentence: Sentence) -> list[dict[str, Any]]:
+    out = []
+    text = sentence.text
+    if _LOCAL.search(text):
+        return out
+    for amount in find_amounts(text):
+        if amount["kind"] != "money":
+            continue
+        at = text.find(amount["text"])
+        before = text[max(0, at - 70):at].lower()
+        best: tuple[int, str] | None = None
+        for attribute, pattern in _MONEY_KEYS.items():
+            for m in re.finditer(pattern, before):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), attribute)
+        if best:
+            bounds = {k: amount.get(k) for k in ("value", "lower", "upper", "approximate", "currency")}
+            out.append(_claim(best[1], amount["text"], bounds, sentence))
+    return out
+
+
+def _organisations(text: str) -> list[str]:
+    found = []
+    for m in _ORG.finditer(text):
+        name = m["q"] or m["after"] or m["named"]
+        name = re.sub(r"^(?:the|an?|The|An?)\s+", "", name.strip(" .,;"))
+        if name and not re.fullmatch(_ORG_WORDS, name):
+            found.append(name)
+    return found
+
+
+def normal_org(name: str) -> str:
+    name = re.sub(r"^(?:the|an?)\s+", "", name.casefold())
+    name = re.sub(r"\b(foundation|studio|fund|company)\b", "", name)
+    return re.sub(r"[^\w]+", " ", name).strip()
+
+
+def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[str, Any]]:
+    """Every claim one sentence makes."""
+    text = sentence.text
+    out = _money(sentence)
+    if _PREMIERE.search(text) and not re.search(r"\?$", text):
+        dates = find_dates(text)
+        if dates:
+            out.append(_claim("premiere_date", dates[0][1], dates[0][0].isoformat(), sentence))
+        else:
+            year = re.search(r"\b((?:19|20)\d\d)\b", text)
+            if year and re.search(r"premiered|world premiere", text, re.IGNORECASE):
+                out.append(_claim("premiere_date", year.group(1), year.group(1), sentence))
+    runtime = _RUNTIME.search(text)
+    if runtime:
+        out.append(_claim("runtime", runtime.group(0), int(runtime["min"]), sentence))
+    state = _STATE.search(text)
+    if state:
+        negative = bool(_NEGATION.search(text[: state.end()]))
+        out.append(_claim("state_funding", text, "no" if negative else "yes", sentence))
+    if _FINANCE.search(text) and not _STATE.fullmatch(text):
+        orgs = _organisations(text)
+        if orgs:
+            out.append(_claim("financiers", text, sorted({normal_org(o) for o in orgs}), sentence))
+    for kind, pattern in (("recording", _RECORDING), ("setting", _SETTING)):
+        if pattern.search(text):
+            years = re.findall(r"\b((?:19|20)\d\d)\b", text)
+            places = [p["place"] for p in _PLACE.finditer(text) if p["place"] not in _NOT_PLACES]
+            if len(set(years)) == 1 and places:
+                out.append(_claim("event_year", text, {"year": int(years[0]), "places": places}, sentence, subject=kind))
+    for m in _AGE.finditer(text):
+        years = re.findall(r"\b((?:19|20)\d\d)\b", text[: m.start()])
+        when = int(years[-1]) if years else context_year
+        if when:
+            age = int(m["age"])
+            out.append(_claim("birth", m.group(0), [when - age - 1, when - age], sentence, subject=m["who"].strip()))
+    return out
+
+
+def title_years(blocks: list[Block]) -> list[dict[str, Any]]:
+    """Years given beside italic titles in markdown: ``*First I Am*, 2014``, ``*Beanpole* (*Dylda*, 2019)``."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            continue
+        units = lines_of(block) if isinstance(block, (Para, ListBlock)) else []
+        for runs, span in units:
+            for i, (text, _bold, italic) in enumerate(runs):
+                if not italic or not text.strip():
+                    continue
+                after = "".join(t for t, _, _ in runs[i + 1:])[:60]
+                m = _YEAR_AFTER_TITLE.match(after)
+                if m:
+                    title = text.strip(" ,")
+                    out.append({"attribute": "title_year", "subject": title, "value": f"{title}{after[:m.end()]}",
+                                "normalized": int(m["year"]), "source": span})
+    return out
