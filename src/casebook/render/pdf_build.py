@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -52,7 +52,7 @@ from casebook.render.wording import Wording
 
 # --- text to markup --------------------------------------------------------------------------------
 
-# C0/C1 controls (bar tab, newline, return), lone surrogates and non-characters: none can be drawn,
+# C0/C1 controls (except tab, newline and return), lone surrogates and non-characters: none can be drawn,
 # and a lone surrogate makes the PDF writer raise. Each becomes a space.
 _UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -97,9 +97,34 @@ def fit_line(text: str, font: str, size: float, width: float, ellipsis: str) -> 
     return text[:low].rstrip() + ellipsis
 
 
+def shorten(text: str, limit: int, ellipsis: str) -> str:
+    """``text`` cut at a word boundary (with ``ellipsis``) when longer than ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip() + ellipsis
+
+
+# Contents lines and outline entries show at most this many characters of a heading.
+_ENTRY_LIMIT = 150
+
+
 def _label(value: object) -> str:
     """A label or macro result from the templates, as a plain string."""
     return str(value).strip()
+
+
+_CELL_PADDING = 6
+# A table row taller than what is left of the page is split inside the row (``splitInRow``, which
+# reportlab takes as the least height in points of either part), not moved whole: about three lines.
+_ROW_SPLIT_MIN = 48
+
+
+def _longest_word(paragraph: Paragraph) -> float:
+    """Width of the widest word of a one-style paragraph (bold and italic runs measured in its font)."""
+    style = paragraph.style
+    words = paragraph.getPlainText().split()
+    return max((stringWidth(w, style.fontName, style.fontSize) for w in words), default=0.0)
 
 
 # --- the canvas: "page X of Y" filled in when the total is known ------------------------------------
@@ -148,8 +173,10 @@ class _Heading(Paragraph):
     """A heading that marks its place: a bookmark, an outline entry and, if ``toc``, a contents line.
 
     ``level`` is the outline level (0 sections, 1 their parts, 2 sub-sections). A heading never
-    splits: if it does not fit, it moves to the next page with what follows it (``keepWithNext``).
+    splits, and :func:`keep_headings_with_text` sees that it never ends a page.
     """
+
+    casebook_keep = True
 
     def __init__(self, title: str, style: Any, *, key: str, level: int, toc: bool, rule: bool = False) -> None:
         super().__init__(esc(title), style)
@@ -160,7 +187,15 @@ class _Heading(Paragraph):
         self._rule = rule
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        return []
+        if self.height <= st.FRAME_HEIGHT / 2:
+            return []  # moves to the next page whole
+        # A heading taller than half a page (a parsing accident upstream) splits like a paragraph;
+        # its first part keeps the bookmark.
+        parts: list[Flowable] = Paragraph(self.text, self.style).split(availWidth, availHeight)
+        if parts:
+            for name in ("casebook_title", "casebook_key", "casebook_level", "casebook_toc"):
+                setattr(parts[0], name, getattr(self, name))
+        return parts
 
     def draw(self) -> None:
         super().draw()
@@ -176,6 +211,65 @@ class _Heading(Paragraph):
             canv.restoreState()
 
 
+# --- no heading at the foot of a page ---------------------------------------------------------------
+
+# How much of the text after a heading must fit below it: three lines of body text.
+_MIN_FOLLOWING = 3 * st.BODY_LEADING
+# How much of a page must be left for a section to start on it (unless all of the section fits).
+_SECTION_START = 0.25 * st.PAGE_HEIGHT
+
+
+def _scratch_canvas() -> Canvas:
+    """A canvas to measure flowables on before the build; it is never saved."""
+    return Canvas(io.BytesIO(), pagesize=st.PAGE_SIZE, initialFontName=st.REGULAR)
+
+
+def _keep(flowable: Flowable) -> Flowable:
+    """Mark ``flowable`` (a subtitle, a byline) as belonging with the text after it, like a heading."""
+    flowable.casebook_keep = True  # type: ignore[attr-defined]
+    return flowable
+
+
+def _height(flowable: Flowable, canv: Canvas, *, opening: bool = False) -> float:
+    """Height of ``flowable`` in the body frame with its spacing; with ``opening``, only of its start.
+
+    An indexing flowable (the contents) is only measured once the document is being built: 0 here.
+    """
+    if flowable.isIndexing():
+        return 0.0
+    _, height = flowable.wrapOn(canv, st.FRAME_WIDTH, st.PAGE_HEIGHT)
+    if opening:
+        height = min(height, _MIN_FOLLOWING)
+    return height + flowable.getSpaceBefore() + (0 if opening else flowable.getSpaceAfter())
+
+
+def keep_headings_with_text(story: Sequence[Flowable]) -> list[Flowable]:
+    """Put a conditional page break before each run of headings (and subtitles, bylines).
+
+    The break fires unless the run and the first lines of what follows fit on the page, so a heading
+    never ends a page. Unlike ``keepWithNext``, which keeps a heading with the whole next paragraph
+    and leaves a gap when that paragraph is long, the text after the heading may still split.
+    """
+    scratch = _scratch_canvas()
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        if not getattr(story[i], "casebook_keep", False):
+            out.append(story[i])
+            i += 1
+            continue
+        j = i
+        while j < len(story) and getattr(story[j], "casebook_keep", False):
+            j += 1
+        need = sum(_height(f, scratch) for f in story[i:j])
+        if j < len(story):
+            need += _height(story[j], scratch, opening=True)
+        out.append(CondPageBreak(need))
+        out.extend(story[i:j])
+        i = j
+    return out
+
+
 # --- the document -----------------------------------------------------------------------------------
 
 
@@ -187,10 +281,10 @@ class _Chrome:
         case = wording.case
         self._styles = styles
         self._kind = _label(labels.document_kind)
-        self._head = _label(labels.running_head(case))
-        self._foot = _label(labels.running_foot(case))
-        self._cover_note = _label(labels.cover_note(case))
-        self._ellipsis = "\u2026"
+        self._head = _label(labels.pdf_running_head(case))
+        self._foot = _label(labels.pdf_running_foot(case))
+        self._cover_note = _label(labels.pdf_cover_note(case))
+        self._ellipsis = _label(labels.pdf_ellipsis)
 
     def cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         canv.saveState()
@@ -228,7 +322,8 @@ class _Chrome:
 class _CaseDoc(BaseDocTemplate):
     """A4 pages: a cover template and a body template; headings feed the outline and the contents."""
 
-    def __init__(self, buffer: io.BytesIO, chrome: _Chrome, **kwargs: Any) -> None:
+    def __init__(self, buffer: io.BytesIO, chrome: _Chrome, ellipsis: str, **kwargs: Any) -> None:
+        self._ellipsis = ellipsis
         super().__init__(
             buffer,
             pagesize=st.PAGE_SIZE,
@@ -257,14 +352,15 @@ class _CaseDoc(BaseDocTemplate):
         )
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
-        if not isinstance(flowable, _Heading):
+        key = getattr(flowable, "casebook_key", None)
+        if key is None:
             return
-        key = flowable.casebook_key
         top = min(st.PAGE_HEIGHT, self.frame._y + flowable.height + 24)
         self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
-        self.canv.addOutlineEntry(flowable.casebook_title, key, level=flowable.casebook_level, closed=True)
+        title = shorten(flowable.casebook_title, _ENTRY_LIMIT, self._ellipsis)
+        self.canv.addOutlineEntry(title, key, level=flowable.casebook_level, closed=True)
         if flowable.casebook_toc:
-            self.notify("TOCEntry", (flowable.casebook_level, esc(flowable.casebook_title), self.page, key))
+            self.notify("TOCEntry", (flowable.casebook_level, esc(title), self.page, key))
 
 
 # --- the story --------------------------------------------------------------------------------------
@@ -278,6 +374,7 @@ class _Story:
         self.labels = wording.labels
         self.s = styles
         self._keys = itertools.count(1)
+        self._bullet = _label(self.labels.pdf_bullet)
 
     # --- building blocks ---
 
@@ -286,15 +383,15 @@ class _Story:
         return _Heading(text, style, key=f"h{next(self._keys)}", level=level, toc=toc, rule=level == 0)
 
     def section(self, title: object) -> list[Flowable]:
-        """A top-level heading, on a fresh page unless most of the current one is still free."""
-        return [CondPageBreak(0.42 * st.PAGE_HEIGHT), self._heading(_label(title), 0, toc=True)]
+        """The heading of a section (see :meth:`build` for where sections start)."""
+        return [self._heading(_label(title), 0, toc=True)]
 
     def para(self, markup: str, style: Any = None) -> Paragraph:
         return Paragraph(markup, style or self.s.body)
 
     def point(self, point: Point) -> str:
         if point.label and point.label.strip():
-            label = esc(_label(self.labels.field_label(point.label.strip())))
+            label = esc(_label(self.labels.pdf_field_label(point.label.strip())))
             return f"<b>{label}</b> {rich(point.text)}"
         return rich(point.text)
 
@@ -305,10 +402,10 @@ class _Story:
             ListFlowable(
                 [Paragraph(item, self.s.bullet) for item in items],
                 bulletType="bullet",
-                start=st.BULLET,
+                start=self._bullet,
                 leftIndent=15,
                 bulletFontName=st.REGULAR,
-                bulletFontSize=9,
+                bulletFontSize=10,
                 bulletColor=st.ACCENT,
                 bulletOffsetY=-0.5,
                 spaceBefore=2,
@@ -322,8 +419,9 @@ class _Story:
         table = Table(
             data,
             colWidths=[label_width, st.FRAME_WIDTH - label_width],
-            splitInRow=1,
+            splitInRow=_ROW_SPLIT_MIN,
             hAlign="LEFT",
+            spaceAfter=12,
         )
         table.setStyle(
             TableStyle(
@@ -342,12 +440,31 @@ class _Story:
         )
         return table
 
-    def data_table(self, header: Sequence[object], rows: Sequence[Sequence[Flowable]], widths: Sequence[float]) -> Table:
-        """A table with a header row repeated on every page; tall rows split across pages."""
-        total = sum(widths)
-        col_widths = [st.FRAME_WIDTH * w / total for w in widths]
+    def data_table(self, header: Sequence[object], rows: Sequence[Sequence[Paragraph]], shares: Sequence[float]) -> Table:
+        """A table with a header row repeated on every page; tall rows split across pages.
+
+        ``shares`` are the columns' parts of the width; a column whose longest word would not fit
+        grows (to half again its share at most), and the widest column gives up the difference.
+        """
         head = [Paragraph(esc(_label(h)), self.s.cell_head) for h in header]
-        table = Table([head, *rows], colWidths=col_widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        total = sum(shares)
+        widths = [st.FRAME_WIDTH * share / total for share in shares]
+        flexible = max(range(len(widths)), key=lambda k: widths[k])
+        for k, width in enumerate(widths):
+            if k == flexible:
+                continue
+            column = [head[k], *(row[k] for row in rows)]
+            needed = max(_longest_word(cell) for cell in column) + 2 * _CELL_PADDING + 1
+            widths[k] = min(max(width, needed), 1.5 * width)
+        widths[flexible] = st.FRAME_WIDTH - sum(w for k, w in enumerate(widths) if k != flexible)
+        table = Table(
+            [head, *rows],
+            colWidths=widths,
+            repeatRows=1,
+            splitInRow=_ROW_SPLIT_MIN,
+            hAlign="LEFT",
+            spaceAfter=12,
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -356,8 +473,8 @@ class _Story:
                     ("BACKGROUND", (0, 0), (-1, 0), st.ACCENT),
                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [st.WHITE, st.ZEBRA]),
                     ("LINEBELOW", (0, 1), (-1, -1), 0.5, st.RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
                     ("TOPPADDING", (0, 0), (-1, -1), 5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
                 ]
@@ -374,13 +491,13 @@ class _Story:
         if film.year:
             rows.append((esc(_label(labels.film_year)), esc(film.year)))
         if film.runtime:
-            text = film.runtime.text.strip() or _label(labels.minutes(film.runtime.minutes))
-            rows.append((esc(_label(labels.film_runtime)), esc(text)))
+            rows.append((esc(_label(labels.film_runtime)), esc(_label(labels.minutes(film.runtime.minutes)))))
         if film.premiere and (film.premiere.festival or film.premiere.date or film.premiere.section):
             rows.append((esc(_label(labels.film_premiere)), esc(_label(labels.premiere(film.premiere)))))
         others = [t for t in film.alternative_titles if t.strip()]
         if others:
-            rows.append((esc(_label(labels.film_alternative_titles)), "; ".join(f"<i>{esc(t)}</i>" for t in others)))
+            titles = esc(str(labels.pdf_list_separator)).join(f"<i>{esc(t)}</i>" for t in others)
+            rows.append((esc(_label(labels.pdf_alternative_titles)), titles))
         return rows
 
     # --- pages and sections ---
@@ -491,19 +608,20 @@ class _Story:
         labels, s = self.labels, self.s
         out = self.section(labels.directors_ledger)
         if ledger.title and ledger.title.strip():
-            out.append(self.para(esc(ledger.title), s.lead))
+            out.append(_keep(self.para(esc(ledger.title), s.lead)))
         byline: list[str] = []
         if ledger.director and ledger.director.strip():
-            byline.append(f"<b>{esc(_label(labels.field_label(labels.ledger_director)))}</b> {esc(ledger.director)}")
+            label = esc(_label(labels.pdf_field_label(labels.ledger_director)))
+            byline.append(f"<b>{label}</b> {esc(ledger.director)}")
         if ledger.film and ledger.film.strip():
-            film = esc(_label(labels.ledger_film(ledger)))
-            byline.append(f"<b>{esc(_label(labels.field_label(labels.ledger_film)))}</b> <i>{film}</i>")
+            label = esc(_label(labels.pdf_field_label(labels.ledger_film)))
+            byline.append(f"<b>{label}</b> <i>{esc(_label(labels.pdf_ledger_film(ledger)))}</i>")
         if byline:
-            out.append(self.para("<br/>".join(byline), s.byline))
+            out.append(_keep(self.para("<br/>".join(byline), s.byline)))
         for entry in entries:
             out.append(self._heading(_label(labels.ledger_entry(entry)), 1, toc=True))
             if entry.subtitle and entry.subtitle.strip():
-                out.append(self.para(esc(entry.subtitle), s.subtitle))
+                out.append(_keep(self.para(esc(entry.subtitle), s.subtitle)))
             out.extend(self.para(rich(p.text)) for p in entry.paragraphs if p.text)
         return out
 
@@ -527,7 +645,7 @@ class _Story:
             ]
             for p in people
         ]
-        return [*self.section(labels.stakeholder_balance_sheet), self.data_table(header, rows, (17, 19, 21, 43))]
+        return [*self.section(labels.stakeholder_balance_sheet), self.data_table(header, rows, (16, 19, 20, 45))]
 
     def sources(self) -> list[Flowable]:
         sources = self.case.sources
@@ -542,32 +660,44 @@ class _Story:
                 Paragraph(esc(_label(kinds.get(src.kind, src.kind))), s.cell),
                 Paragraph(esc(src.file), s.cell),
                 Paragraph(esc(src.title), s.cell),
-                Paragraph(esc(_label(labels.short_sha(src.sha256))), s.cell_small),
+                Paragraph(esc(_label(labels.pdf_short_sha(src.sha256))), s.cell_small),
             ]
             for src in sources
         ]
-        return [*self.section(labels.sources), self.data_table(header, rows, (9, 18, 25, 31, 17))]
+        return [*self.section(labels.sources), self.data_table(header, rows, (7, 17, 27, 36, 13))]
 
     def warnings(self) -> list[Flowable]:
         if not self.case.warnings:
             return []
-        items = [esc(_label(self.labels.warning_line(w))) for w in self.case.warnings]
+        items = [esc(_label(self.labels.pdf_warning_line(w))) for w in self.case.warnings]
         return [*self.section(self.labels.warnings), *self.bullets(items)]
 
     def build(self) -> list[Flowable]:
-        story: list[Flowable] = [*self.cover(), NextPageTemplate("body"), PageBreak(), *self.contents(), PageBreak()]
-        sections: Iterable[list[Flowable]] = (
-            self.executive_summary(),
-            self.film(),
-            self.analysis(),
-            self.ledger(),
-            self.stakeholders(),
-            self.sources(),
-            self.warnings(),
-        )
+        sections = [
+            section
+            for section in (
+                self.executive_summary(),
+                self.film(),
+                self.analysis(),
+                self.ledger(),
+                self.stakeholders(),
+                self.sources(),
+                self.warnings(),
+            )
+            if section
+        ]
+        # The body template is named first: should the cover overflow, its second page is a body page.
+        story: list[Flowable] = [NextPageTemplate("body"), *self.cover(), PageBreak()]
+        if sections:
+            story.extend([*self.contents(), PageBreak()])
+        scratch = _scratch_canvas()
         for section in sections:
+            # A section starts on a new page when less than a quarter of the page is left,
+            # unless the whole section fits in what is left.
+            whole = sum(_height(f, scratch) for f in section)
+            story.append(CondPageBreak(min(_SECTION_START, whole)))
             story.extend(section)
-        return story
+        return keep_headings_with_text(story)
 
 
 # --- entry point ------------------------------------------------------------------------------------
@@ -583,6 +713,7 @@ def build_pdf(case: Case, wording: Wording) -> bytes:
     doc = _CaseDoc(
         buffer,
         _Chrome(wording, styles),
+        _label(labels.pdf_ellipsis),
         title=clean(case.title),
         author=clean(director or _label(labels.product)),
         subject=clean(_label(labels.pdf_subject(case))),

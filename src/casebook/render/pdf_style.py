@@ -28,6 +28,7 @@ MARGIN_RIGHT = 2.3 * cm
 MARGIN_TOP = 2.6 * cm
 MARGIN_BOTTOM = 2.4 * cm
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 HEADER_Y = PAGE_HEIGHT - 1.55 * cm  # baseline of the running header
 FOOTER_Y = 1.35 * cm  # baseline of the running footer
 
@@ -40,9 +41,6 @@ ACCENT_TINT = colors.HexColor("#f5eeec")
 RULE = colors.HexColor("#d5d8dd")
 ZEBRA = colors.HexColor("#f7f7f8")
 WHITE = colors.white
-
-# A bullet is a glyph, not wording: it is drawn in Open Sans like everything else.
-BULLET = "\u2022"
 
 # --- fonts -----------------------------------------------------------------------------------------
 
@@ -131,10 +129,14 @@ def make_styles() -> Styles:
             textColor=ACCENT,
             spaceBefore=6,
             spaceAfter=16,
-            keepWithNext=1,
         ),
         h2=_style(
-            "cb-h2", fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=14, spaceAfter=6, keepWithNext=1
+            "cb-h2",
+            fontName=BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=14,
+            spaceAfter=6,
         ),
         h3=_style(
             "cb-h3",
@@ -144,16 +146,18 @@ def make_styles() -> Styles:
             textColor=ACCENT,
             spaceBefore=10,
             spaceAfter=4,
-            keepWithNext=1,
         ),
         subtitle=_style(
-            "cb-subtitle", fontName=ITALIC, fontSize=10, leading=14, textColor=MUTED, spaceAfter=6, keepWithNext=1
+            "cb-subtitle",
+            fontName=ITALIC,
+            fontSize=10,
+            leading=14,
+            textColor=MUTED,
+            spaceAfter=6,
         ),
         cover_kind=_style("cb-cover-kind", fontName=BOLD, fontSize=10, leading=14, textColor=ACCENT, spaceAfter=14),
         cover_title=_style("cb-cover-title", fontName=BOLD, fontSize=28, leading=35, textColor=INK, spaceAfter=16),
-        cover_subtitle=_style(
-            "cb-cover-subtitle", fontName=ITALIC, fontSize=13, leading=19, textColor=MUTED, spaceAfter=30
-        ),
+        cover_subtitle=_style("cb-cover-subtitle", fontName=ITALIC, fontSize=13, leading=19, textColor=MUTED, spaceAfter=30),
         cover_note=_style("cb-cover-note", fontSize=8.5, leading=12, textColor=MUTED),
         cell=_style("cb-cell", fontSize=9, leading=12.6),
         cell_bold=_style("cb-cell-bold", fontName=BOLD, fontSize=9, leading=12.6),
