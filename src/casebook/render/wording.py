@@ -15,13 +15,15 @@ Two kinds of template:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
+from casebook.errors import CasebookError
 from casebook.model.case import Case
 from casebook.resources import templates_dir
 
@@ -40,14 +42,46 @@ class Wording:
             lstrip_blocks=True,
         )
         self.case = case
-        self.labels: Any = self._env.get_template("labels.j2").make_module({"case": case})
+        with template_errors("labels.j2"):
+            self.labels: Any = _Labels(
+                self._env.get_template("labels.j2").make_module({"case": case}),
+                self._builtin_env().get_template("labels.j2").make_module({"case": case}),
+            )
+
+    def _builtin_env(self) -> SandboxedEnvironment:
+        return self._env.overlay(loader=FileSystemLoader(str(templates_dir())))
 
     def render(self, name: str, **context: Any) -> str:
         """Render the template ``name`` with the case and ``context``; returns stripped text."""
-        return self._env.get_template(name).render(case=self.case, **context).strip()
+        with template_errors(name):
+            return self._env.get_template(name).render(case=self.case, **context).strip()
 
     def paragraphs(self, name: str, **context: Any) -> list[str]:
         """Render ``name`` and split it into paragraphs at blank lines, each on one line."""
         text = self.render(name, **context)
         blocks = [" ".join(line.strip() for line in block.splitlines()) for block in text.split("\n\n")]
         return [b for b in blocks if b.strip()]
+
+
+class _Labels:
+    """A user's ``labels.j2`` first; any label it lacks comes from the built-in one."""
+
+    def __init__(self, chosen: Any, builtin: Any) -> None:
+        self._chosen, self._builtin = chosen, builtin
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return getattr(self._chosen, name)
+        except AttributeError:
+            return getattr(self._builtin, name)
+
+
+@contextmanager
+def template_errors(name: str) -> Iterator[None]:
+    """A broken or unsafe template becomes a user error naming the template (and line, when known)."""
+    try:
+        yield
+    except TemplateSyntaxError as exc:
+        raise CasebookError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
+    except TemplateError as exc:
+        raise CasebookError(f"{name}: template error: {exc}") from None
