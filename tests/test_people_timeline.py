@@ -1,0 +1,42 @@
+"""Cast and crew merged across the four documents; a timeline of dated events, each with its source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def _person(case, name):
+    return next(p for p in case.people if p.name == name)
+
+
+def test_closeness_people_merged_with_roles_from_every_source(closeness):
+    balagov = _person(closeness, "Kantemir Balagov")
+    assert balagov.kind == "person"
+    assert {m.source.source for m in balagov.mentions} >= {"S1", "S2", "S3"}
+    zhovner = _person(closeness, "Darya Zhovner")
+    assert {"Principal Cast", "actress"} <= set(zhovner.roles)
+    assert _person(closeness, "Non-Stop Production").kind == "organisation"
+    assert _person(closeness, "Wild Bunch").kind == "organisation"
+    names = [p.name for p in closeness.people]
+    assert len(names) == len(set(names))
+
+
+def test_beanpole_people(beanpole):
+    assert {"Kantemir Balagov", "Viktoria Miroshnichenko", "Vasilisa Perelygina", "Ksenia Sereda", "Alexander Rodnyansky",
+            "Sergey Melkumov", "Alexander Terekhov", "Nadine Labaki"} <= {p.name for p in beanpole.people}
+
+
+def test_closeness_timeline(closeness):
+    events = [(e.kind, e.year, e.date, e.source.source) for e in closeness.timeline]
+    assert ("premiered", 2017, dt.date(2017, 5, 24), "S3") in events
+    assert ("shot", 2016, dt.date(2016, 11, 10), "S4") in events
+    assert ("born", 1991, dt.date(1991, 7, 28), "S4") in events
+    assert ("studied", 2015, None, "S4") in events
+    assert ("released", 2013, None, "S4") in events  # Still Young, from the filmography
+    years = [(e.year, e.month or 0, e.date.day if e.date else 0) for e in closeness.timeline]
+    assert years == sorted(years)
+
+
+def test_beanpole_timeline_has_shoot_and_premiere(beanpole):
+    kinds = {(e.kind, e.year) for e in beanpole.timeline}
+    assert {("shot", 2018), ("premiered", 2019), ("born", 1991), ("born", 1994)} <= kinds
