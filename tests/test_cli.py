@@ -41,7 +41,12 @@ def test_help_lists_commands(run):
 def test_check_seeds_ok(run, closeness_dir):
     result = run("check", str(closeness_dir))
     assert result.exit_code == 0
-    assert "ok: Closeness, 4 sources, 0 warnings" in result.output
+    assert "ok: Closeness, 4 sources, 0 warnings, 4 conflicts" in result.output
+    conflicts = [line for line in result.output.splitlines() if line.startswith("conflict: ")]
+    assert len(conflicts) == 4
+    assert conflicts[2] == (f'conflict: Year of a film: First I Am: "First I Am, 2014" '
+                            f'({closeness_dir}/001_35d35ebf1792311c.txt:13) vs "2015 – FIRST I (Pervyj ja), 15 min" '
+                            f'({closeness_dir}/003_97f070a8e3b46503.txt:192)')
 
 
 def test_check_reports_every_unreadable_document_with_its_place(run, tmp_path):

@@ -138,7 +138,14 @@ def check(case_dirs: tuple[Path, ...]) -> None:
             continue
         for warning in case.warnings:
             click.echo(_warning_line(case, folder, warning))
-        click.echo(f"{folder}: ok: {case.film.title}, {len(case.sources)} sources, {len(case.warnings)} warnings")
+        if case.conflicts:
+            from casebook.render.wording import Wording
+
+            wording = Wording(case)
+            for conflict in case.conflicts:
+                click.echo(wording.render("cli/conflict.j2", conflict=conflict, folder=folder, labels=wording.labels))
+        click.echo(f"{folder}: ok: {case.film.title}, {len(case.sources)} sources, {len(case.warnings)} warnings, "
+                   f"{len(case.conflicts)} conflicts")
     if problems:
         raise CaseError(problems)
 

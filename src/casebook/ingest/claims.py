@@ -150,6 +150,9 @@ def title_years(blocks: list[Block]) -> list[dict[str, Any]]:
                 m = _YEAR_AFTER_TITLE.match(after)
                 if m:
                     title = text.strip(" ,")
-                    out.append({"attribute": "title_year", "subject": title, "value": f"{title}{after[:m.end()]}",
+                    value = f"{title}{after[:m.end()]}".strip()
+                    if value.count(")") > value.count("("):
+                        value = value.rstrip(")")
+                    out.append({"attribute": "title_year", "subject": title, "value": value,
                                 "normalized": int(m["year"]), "source": span})
     return out
