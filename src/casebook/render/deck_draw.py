@@ -34,8 +34,8 @@ BAR_W = 14.0
 
 EYEBROW = (MARGIN_L, 30.0, CONTENT_W, 24.0)
 TITLE = (MARGIN_L, 54.0, CONTENT_W, 68.0)
-RULE = (MARGIN_L, 128.0, 64.0, 3.0)
-BODY = (MARGIN_L, 146.0, CONTENT_W, 346.0)
+RULE = (MARGIN_L, 131.0, 64.0, 3.0)
+BODY = (MARGIN_L, 150.0, CONTENT_W, 344.0)
 FOOTER_LEFT = (MARGIN_L, 508.0, CONTENT_W - 150.0, 20.0)
 FOOTER_RIGHT = (SLIDE_W - MARGIN_R - 140.0, 508.0, 140.0, 20.0)
 
@@ -54,6 +54,7 @@ COVER_BG = "113B45"
 COVER_TEXT = "FFFFFF"
 COVER_SUB = "D3E4E7"
 TABLE_HEAD = "0E6170"
+TABLE_HEAD_TEXT = "FFFFFF"
 TABLE_BAND = "EEF4F5"
 TABLE_PLAIN = "FFFFFF"
 TABLE_LINE = "C9D6D9"
@@ -289,14 +290,39 @@ class DeckWriter:
         props.last_printed = FIXED_TIME
         props.revision = 1
 
-    def to_bytes(self) -> bytes:
+    def to_bytes(self, application: str) -> bytes:
         raw = io.BytesIO()
         self.prs.save(raw)
-        return stable_zip(raw.getvalue())
+        slides = len(self.prs.slides)
+        return stable_zip(raw.getvalue(), {APP_PART: lambda xml: app_properties(xml, application, slides)})
 
 
-def stable_zip(data: bytes) -> bytes:
-    """The same zip with fixed timestamps and attributes: identical parts give identical bytes."""
+APP_PART = "docProps/app.xml"
+_EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+
+
+def app_properties(xml: bytes, application: str, slides: int) -> bytes:
+    """The template's extended properties made true of this deck (it says 4:3, no slides, and Office)."""
+    root = etree.fromstring(xml)
+    values = {
+        "Application": clean(application),
+        "PresentationFormat": "On-screen Show (16:9)",
+        "Slides": str(slides),
+        "Notes": str(slides),
+    }
+    for name, value in values.items():
+        element = root.find(_EXTENDED + name)
+        if element is not None:
+            element.text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def stable_zip(data: bytes, transforms: dict | None = None) -> bytes:
+    """The same zip with fixed timestamps and attributes: identical parts give identical bytes.
+
+    ``transforms`` maps a member's name to a function that rewrites its bytes.
+    """
+    transforms = transforms or {}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -304,5 +330,8 @@ def stable_zip(data: bytes) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 3
             entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename in transforms:
+                content = transforms[info.filename](content)
+            dst.writestr(entry, content)
     return out.getvalue()

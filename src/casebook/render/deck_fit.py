@@ -4,7 +4,8 @@ PowerPoint and LibreOffice do not shrink text written by a program (autofit is o
 deck renderer decides every font size and every line break itself. It measures with Pillow, using the
 same TrueType files the deck names (Open Sans, per style), wraps words into the frame's width the way a
 viewer does (greedy, a word wider than the line is broken between characters), and adds up line heights
-at the font's own line height (ascent + descent, which is what LibreOffice uses at 100 % spacing).
+as the viewers draw them: 1.2 x the size in text boxes, the font's own height in table cells (both
+measured on LibreOffice's PDF of a deck), plus room for the descenders of the last line.
 
 Nothing here imports python-pptx except :func:`frame_paragraphs`, which reads a written text frame back
 so that tests can check what the deck really holds.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from PIL import ImageFont
@@ -23,13 +24,25 @@ from PIL import ImageFont
 from casebook.render.fonts import FontFiles, open_sans
 
 EMU_PER_PT = 12700
-EMU_PER_INCH = 914400
 
 # Measuring is done a little narrower than the frame: renderers differ by a few per cent in how
 # they space glyphs (kerning, hinting), and a line that almost fits must not spill in one of them.
 WIDTH_SAFETY = 0.96
 # A little air below the last line, in points, for the same reason.
 HEIGHT_SAFETY_PT = 2.0
+# Single-spaced lines are 1.2 x the font size apart: PowerPoint's rule, and what LibreOffice draws for
+# a pptx (measured on its PDF: 22.8 pt between baselines at 19 pt Open Sans).
+LINE_FACTOR = 1.2
+# In table cells LibreOffice spaces lines by the font's own height, ascender to descender (1.362 em
+# for Open Sans; measured 16.3 pt at 12 pt): cells are measured with this factor.
+FONT_LINE_FACTOR = 1.362
+
+
+def overhang(line_factor: float) -> float:
+    """How far (in ems) the glyphs of the last line hang below its line box: lines closer than the
+    font's own height leave its descenders below the last line."""
+    return max(0.01, FONT_LINE_FACTOR + 0.01 - line_factor)
+
 
 _REFERENCE_SIZE = 1000  # measure at 1000 px and scale: widths are then exact to 1/1000 em
 _MASK_SIZE = 48  # size used to tell a missing glyph from a real one
@@ -84,7 +97,7 @@ class Para:
     align: str = "left"
     source: object = None
     key: object = None
-    extra: tuple = field(default=())
+    fragment: bool = False  # a piece of a paragraph split across slides
 
     @property
     def text(self) -> str:
@@ -116,6 +129,7 @@ class Box:
     inset_right: float = 0.0
     inset_top: float = 0.0
     inset_bottom: float = 0.0
+    line_factor: float = LINE_FACTOR
 
     @property
     def text_width(self) -> float:
@@ -134,9 +148,8 @@ class Measure:
 
     def __init__(self, fonts: FontFiles | None = None) -> None:
         self.fonts = fonts or open_sans()
-        regular = self._font(False, False)
-        ascent, descent = regular.getmetrics()
-        self.line_factor = (ascent + descent) / _REFERENCE_SIZE
+        self._heights: dict[tuple, float] = {}
+        self._lines: dict[tuple, list[tuple[int, int]]] = {}
 
     @cache  # noqa: B019 - one Measure lives for the whole process (see measure())
     def _font(self, bold: bool, italic: bool) -> ImageFont.FreeTypeFont:
@@ -179,13 +192,23 @@ class Measure:
             return 0.0
         return self._em(text, bold, italic) * size
 
-    def line_height(self, size: float) -> float:
-        return self.line_factor * size
-
     # --- wrapping ---------------------------------------------------------------------------------
 
     def lines(self, para: Para, size: float, width: float) -> list[tuple[int, int]]:
         """Wrap ``para`` at ``size`` into ``width`` points; the lines as (start, end) offsets."""
+        key = _lines_key(para, size, width)
+        cached = self._lines.get(key)
+        if cached is None:
+            cached = self._lines[key] = self._lines_of(para, size, width)
+        return cached
+
+    def _remember(self, para: Para, size: float, width: float, lines: list[tuple[int, int]]) -> None:
+        """Record the lines of a piece cut from a wrapped paragraph: wrapping restarts at every line."""
+        if len(self._lines) > 20_000:
+            self._lines.clear()
+        self._lines[_lines_key(para, size, width)] = lines
+
+    def _lines_of(self, para: Para, size: float, width: float) -> list[tuple[int, int]]:
         text = para.text
         usable = width * WIDTH_SAFETY
         if para.bullet:
@@ -195,6 +218,16 @@ class Measure:
         for start, end in _hard_lines(text):
             lines.extend(self._wrap(text, styles, start, end, size, usable))
         return lines
+
+    def breaks_words(self, para: Para, size: float, width: float) -> bool:
+        """True when a word of ``para`` is wider than the line and must be broken between letters."""
+        usable = width * WIDTH_SAFETY - (para.indent * size if para.bullet is not None else 0.0)
+        text = para.text
+        styles = _styles(para)
+        for match in re.finditer(r"\S+", text):
+            if self._span_width(text, styles, match.start(), match.end(), size) > usable:
+                return True
+        return False
 
     def _span_width(self, text: str, styles: list[tuple[bool, bool]], start: int, end: int, size: float) -> float:
         width = 0.0
@@ -244,15 +277,23 @@ class Measure:
         lines.append((line_start, end))
         return lines
 
-    def para_height(self, para: Para, base: float, width: float) -> float:
-        size = para.size(base)
-        lines = len(self.lines(para, size, width))
-        return (para.space_before + para.space_after) * size + lines * self.line_height(size)
+    def para_height(self, para: Para, base: float, width: float, line_factor: float = LINE_FACTOR) -> float:
+        key = (para.spans, para.scale, para.space_before, para.space_after, para.bullet, para.indent, base, width, line_factor)
+        height = self._heights.get(key)
+        if height is None:
+            size = para.size(base)
+            lines = len(self.lines(para, size, width))
+            height = (para.space_before + para.space_after) * size + lines * line_factor * size
+            if len(self._heights) > 100_000:
+                self._heights.clear()
+            self._heights[key] = height
+        return height
 
     def height(self, paras: Sequence[Para], base: float, box: Box) -> float:
         """Height the paragraphs need in ``box`` at base size ``base``, insets included."""
-        text = sum(self.para_height(p, base, box.text_width) for p in paras)
-        return text + box.inset_top + box.inset_bottom + HEIGHT_SAFETY_PT
+        text = sum(self.para_height(p, base, box.text_width, box.line_factor) for p in paras)
+        hang = overhang(box.line_factor) * max((p.size(base) for p in paras), default=0.0)
+        return text + hang + box.inset_top + box.inset_bottom + HEIGHT_SAFETY_PT
 
     def fits(self, paras: Sequence[Para], base: float, box: Box) -> bool:
         return self.height(paras, base, box) <= box.height
@@ -270,22 +311,24 @@ class Measure:
         """Share ``paras`` out over as few boxes as needed; returns the base size and the pages.
 
         If everything fits one box at some size of ``sizes`` (largest first), that is the answer.
-        Otherwise the paragraphs are packed in order at the smallest size, headings kept with what
-        follows and a paragraph taller than a box split between lines, and every page then gets the
-        largest size at which all pages fit, so continuation slides share one size.
+        Otherwise the paragraphs are packed in order, headings kept with what follows and a paragraph
+        taller than a box split between lines: the pages are as few as the smallest size allows, at
+        the largest size that needs no more pages than that, so continuation slides share one size.
         """
         paras = list(paras)
         if not paras:
             return sizes[0], []
+        # Sizes at which no word is broken between letters come first; the floor is always there.
+        sizes = [s for s in sizes[:-1] if not any(self.breaks_words(p, p.size(s), box.text_width) for p in paras)] + [sizes[-1]]
         single = self.largest_fit(paras, box, sizes)
         if single is not None:
             return single, [paras]
-        floor = sizes[-1]
-        pages = self._pack(paras, box, floor)
+        fewest = len(self._pack(paras, box, sizes[-1]))
         for size in sizes:
-            if all(self.fits(page, size, box) for page in pages):
+            pages = self._pack(paras, box, size)
+            if len(pages) <= fewest:
                 return size, pages
-        return floor, pages  # pragma: no cover - _pack guarantees the floor fits
+        return sizes[-1], self._pack(paras, box, sizes[-1])  # pragma: no cover - the loop ends there
 
     def _pack(self, paras: list[Para], box: Box, base: float) -> list[list[Para]]:
         pages: list[list[Para]] = []
@@ -341,16 +384,32 @@ class Measure:
             return None, para  # pragma: no cover - it would have fitted the empty page
         else:
             min_lines = 1
-        for count in range(len(lines) - 1, min_lines - 1, -1):
+
+        def head(count: int) -> Para:
             cut = lines[count][0]
-            first = replace(para.slice(0, cut), space_after=0.0, keep_with_next=False)
-            first = Para(**{**first.__dict__, "spans": _rstrip_spans(first.spans)})
-            if self.fits([*page, first], base, box):
-                rest = replace(para.slice(cut, len(para.text)), space_before=0.0)
-                if para.bullet:
-                    rest = replace(rest, bullet="", extra=("continued",))
-                return first, rest
-        return None, para
+            first = para.slice(0, cut)
+            first = replace(first, spans=_rstrip_spans(first.spans), space_after=0.0, keep_with_next=False, fragment=True)
+            length = len(first.text)
+            self._remember(first, size, box.text_width, [(a, min(b, length)) for a, b in lines[:count]])
+            return first
+
+        # The most lines that still fit: fitting only gets harder with more lines, so search halves.
+        lo, hi = min_lines, len(lines) - 1
+        best = None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.fits([*page, head(mid)], base, box):
+                best, lo = mid, mid + 1
+            else:
+                hi = mid - 1
+        if best is None:
+            return None, para
+        cut = lines[best][0]
+        rest = replace(para.slice(cut, len(para.text)), space_before=0.0, fragment=True)
+        if para.bullet:
+            rest = replace(rest, bullet="")  # the rest hangs at the indent, without a second bullet
+        self._remember(rest, size, box.text_width, [(a - cut, b - cut) for a, b in lines[best:]])
+        return head(best), rest
 
     # --- one line that must fit -------------------------------------------------------------------
 
@@ -372,6 +431,10 @@ class Measure:
             if self.fits([candidate], base, box):
                 return candidate
         return replace(para, spans=(Span(ellipsis),))
+
+
+def _lines_key(para: Para, size: float, width: float) -> tuple:
+    return (para.spans, size, width, para.bullet is not None, para.indent)
 
 
 def _last_style(para: Para) -> tuple[bool, bool, str | None]:
@@ -484,7 +547,9 @@ def frame_paragraphs(text_frame: object) -> list[tuple[Para, float]]:
 def frame_height(text_frame: object, box: Box) -> float:
     """Height the written text frame needs, measured like the renderer measures."""
     m = measure()
+    paras = frame_paragraphs(text_frame)
     total = box.inset_top + box.inset_bottom + HEIGHT_SAFETY_PT
-    for para, size in frame_paragraphs(text_frame):
-        total += m.para_height(replace(para, scale=1.0), size, box.text_width)
+    total += overhang(box.line_factor) * max((size for _, size in paras), default=0.0)
+    for para, size in paras:
+        total += m.para_height(replace(para, scale=1.0), size, box.text_width, box.line_factor)
     return total

@@ -1,0 +1,786 @@
+"""The class deck: reopen the .pptx with python-pptx and check what a presenter and a class would see.
+
+The cases here are built by hand, so the renderer is tested on its own; the seed cases (and the
+beanpole example, when ../shared has it) are rendered through ``casebook.pipeline.load_case`` too.
+When LibreOffice is installed the deck is also converted to PDF, and every word it draws must lie
+inside a shape of its slide.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from casebook.model.case import (
+    Analysis,
+    AnalysisPart,
+    AnalysisSection,
+    Case,
+    Fact,
+    FactGroup,
+    Film,
+    Ledger,
+    LedgerEntry,
+    Named,
+    Paragraph,
+    Point,
+    RichText,
+    Run,
+    Source,
+    SourceRef,
+    Stakeholder,
+)
+from casebook.render.deck import render_deck
+from casebook.render.deck_fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
+from casebook.render.wording import Wording
+
+# --- a case built by hand -------------------------------------------------------------------------
+
+BUSINESS = "001_business.txt"
+LEDGER = "002_ledger.txt"
+PRESS = "003_press.txt"
+
+
+def ref(source: str = "S1", first: int = 1, last: int | None = None) -> SourceRef:
+    return SourceRef(source=source, first_line=first, last_line=last or first)
+
+
+def text(*runs: str | tuple[str, str]) -> RichText:
+    """Rich text from runs: a plain string, or (style, text) with style 'b', 'i' or 'bi'."""
+    out = []
+    for run in runs:
+        if isinstance(run, str):
+            out.append(Run(text=run))
+        else:
+            style, words = run
+            out.append(Run(text=words, bold="b" in style, italic="i" in style))
+    return RichText(runs=out)
+
+
+def para(*runs: str | tuple[str, str], source: str = "S1", line: int = 1) -> Paragraph:
+    return Paragraph(text=text(*runs), source=ref(source, line))
+
+
+SENTENCE = (
+    "The producers weighed each market – Москва, Paris, São Paulo – against the cost of a "
+    "release, and the café owners’ co-operative “voted” <b>no</b> & moved on… "
+)
+LONG_TEXT = SENTENCE * 40  # far more than one slide holds at the smallest size
+LONG_IMPACT = ("Режиссёр доказал, что умеет работать с малым бюджетом – and l’équipe followed. ") * 30
+HOSTILE = "Tab\there, bell\x07, escape\x1b, nonchar\ufffe\uffff, surrogate\ud800 end"
+
+
+def sample_case(long: bool = True) -> Case:
+    facts = [
+        Fact(label="Asset Class", value=text("Micro-budget ", ("i", "auteur"), " debut"), source=ref("S1", 10)),
+        Fact(label="Budget", value=text("<$1,000,000 USD & ", ("b", "no"), " P&A"), source=ref("S1", 11)),
+        Fact(label="Режиссёр", value=text("Кантемир Балагов — café “débuts” …"), source=ref("S1", 12)),
+    ]
+    verdict = [
+        Fact(label="Assessment", value=text("A theatrical flop, but ", ("b", "a strategic triumph"), "."), source=ref("S1", 20)),
+        Fact(label="Primary Driver", value=text("Prestige capital."), source=ref("S1", 21, 22)),
+    ]
+    groups = [
+        FactGroup(title="Investment Profile", facts=facts, source=ref("S1", 9, 12)),
+        FactGroup(title="Strategic Verdict", facts=verdict, source=ref("S1", 19, 22)),
+    ]
+    body_paragraphs = [para("Markets do not value art. ", ("b", "They value stamps."), line=40)]
+    if long:
+        body_paragraphs.append(para(LONG_TEXT, line=41))
+    analysis = Analysis(
+        parts=[
+            AnalysisPart(
+                kind="introduction",
+                heading="Introduction: The Fulcrum",
+                title="The Fulcrum",
+                paragraphs=[para("Consider the ", ("b", "aspect ratio"), ". ", HOSTILE, line=30)],
+                source=ref("S1", 29, 31),
+            ),
+            AnalysisPart(
+                kind="body",
+                heading="Body: The Post-Mortem",
+                title="The Post-Mortem",
+                sections=[
+                    AnalysisSection(
+                        title="The Cannes Currency Exchange",
+                        paragraphs=body_paragraphs,
+                        points=[
+                            Point(label="The FIPRESCI Premium", text=text("A quality stamp."), source=ref("S1", 45)),
+                            Point(label=None, text=text("An unlabelled point."), source=ref("S1", 46)),
+                        ],
+                        source=ref("S1", 38, 46),
+                    ),
+                ],
+                source=ref("S1", 37, 46),
+            ),
+            AnalysisPart(
+                kind="conclusion",
+                heading="Conclusion: The Lesson",
+                title="The Lesson",
+                paragraphs=[para("Valuation is subjective.", line=50)],
+                source=ref("S1", 49, 50),
+            ),
+        ]
+    )
+    ledger = Ledger(
+        title="The Director’s Ledger",
+        director="Кантемир Балагов",
+        film="Теснота",
+        film_alternative_title="Closeness",
+        year=2017,
+        entries=[
+            LedgerEntry(
+                number=1,
+                title="The Balance Sheet",
+                subtitle="Before",
+                source=ref("S2", 8, 9),
+                paragraphs=[para("Zero ", ("b", "commercial"), " equity.", source="S2", line=9)],
+            ),
+            LedgerEntry(
+                number=2,
+                title="The Investment",
+                subtitle=None,
+                source=ref("S2", 11, 12),
+                paragraphs=[para("The gamble.", source="S2", line=12)],
+            ),
+        ],
+        source=ref("S2", 1, 12),
+    )
+    people = [
+        Stakeholder(
+            role="The Director",
+            name="Кантемир Балагов",
+            people=["Кантемир Балагов"],
+            outcome=text(("b", "Maximum Asset Appreciation.")),
+            impact=text("His market rate ", ("i", "exploded"), "."),
+            source=ref("S1", 60, 61),
+        ),
+        Stakeholder(
+            role="Principal Cast",
+            name="Darya Zhovner",
+            people=["Darya Zhovner"],
+            outcome=text(("b", "Critical Breakout / Low Financial Yield.")),
+            impact=text(LONG_IMPACT if long else "Rave reviews."),
+            source=ref("S1", 63, 64),
+        ),
+        Stakeholder(
+            role="Key Investors",
+            name="Non-Stop Production & Co",
+            people=["Non-Stop Production"],
+            outcome=text(("b", "Loss-Leader.")),
+            impact=text("Future options."),
+            source=ref("S1", 66, 67),
+        ),
+    ]
+    return Case(
+        id="452008",
+        slug="sample",
+        title="Tight Margins, Wide Acclaim: Valuing the Unwatchable",
+        film=Film(title="Теснота", year=2017, director=Named(value="Кантемир Балагов", source=ref("S2", 5))),
+        executive_summary=groups,
+        analysis=analysis,
+        ledger=ledger,
+        stakeholders=people,
+        sources=[
+            Source(id="S1", file=BUSINESS, kind="business", title="Tight Margins", sha256="0" * 64, lines=70),
+            Source(id="S2", file=LEDGER, kind="ledger", title="The Director’s Ledger", sha256="1" * 64, lines=21),
+            Source(id="S3", file=PRESS, kind="press_release", title="Raves at Cannes", sha256="2" * 64, lines=57),
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def case() -> Case:
+    return sample_case()
+
+
+@pytest.fixture(scope="module")
+def deck_bytes(case) -> bytes:
+    return render_deck(case, Wording(case))
+
+
+@pytest.fixture(scope="module")
+def deck(deck_bytes):
+    return Presentation(BytesIO(deck_bytes))
+
+
+# --- reading the deck back ------------------------------------------------------------------------
+
+
+def titles(prs) -> list[str]:
+    return [slide.shapes.title.text_frame.text for slide in prs.slides]
+
+
+def notes(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text
+
+
+def all_text(slide) -> str:
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            parts.extend(cell.text_frame.text for row in shape.table.rows for cell in row.cells)
+    return "\n".join(parts)
+
+
+def runs(slide):
+    for shape in slide.shapes:
+        frames = []
+        if shape.has_text_frame:
+            frames.append(shape.text_frame)
+        if shape.has_table:
+            frames.extend(cell.text_frame for row in shape.table.rows for cell in row.cells)
+        for frame in frames:
+            for paragraph in frame.paragraphs:
+                yield from paragraph.runs
+
+
+def tables(prs):
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_table:
+                yield slide, shape
+
+
+def cells(table) -> list[list[str]]:
+    return [[cell.text_frame.text for cell in row.cells] for row in table.rows]
+
+
+# --- what the slides say --------------------------------------------------------------------------
+
+
+def test_slide_titles_in_order(deck, case):
+    labels = Wording(case).labels
+    got = titles(deck)
+    assert got[0] == case.title
+    assert got[1] == str(labels.agenda)
+    expected_order = [
+        "Investment Profile",
+        "Strategic Verdict",
+        "Introduction: The Fulcrum",
+        "The Cannes Currency Exchange",
+        "Conclusion: The Lesson",
+        "The Director’s Ledger",
+        str(labels.ledger_entry(case.ledger.entries[0])),
+        str(labels.ledger_entry(case.ledger.entries[1])),
+        str(labels.stakeholder_balance_sheet),
+        str(labels.sources),
+    ]
+    positions = []
+    for title in expected_order:
+        found = [i for i, t in enumerate(got) if t == title or t.startswith(title + " (")]
+        assert found, f"no slide titled {title!r} in {got}"
+        positions.append(found[0])
+    assert positions == sorted(positions), got
+
+
+def test_agenda_lists_the_sections(deck, case):
+    labels = Wording(case).labels
+    agenda = all_text(deck.slides[1])
+    for label in (
+        "executive_summary",
+        "strategic_verdict",
+        "strategic_analysis",
+        "directors_ledger",
+        "stakeholder_balance_sheet",
+        "sources",
+    ):
+        assert str(getattr(labels, label)) in agenda
+
+
+def test_verdict_group_has_its_own_slide(deck, case):
+    got = titles(deck)
+    verdict = deck.slides[got.index("Strategic Verdict")]
+    assert "Prestige capital." in all_text(verdict)
+    summary = deck.slides[got.index("Investment Profile")]
+    assert "Prestige capital." not in all_text(summary)
+
+
+def test_verdict_slide_skipped_when_absent(case):
+    groups = [g for g in case.executive_summary if g.title != "Strategic Verdict"]
+    other = case.model_copy(update={"executive_summary": groups})
+    prs = Presentation(BytesIO(render_deck(other, Wording(other))))
+    assert "Strategic Verdict" not in titles(prs)
+
+
+def test_stakeholder_table_cells(deck, case):
+    labels = Wording(case).labels
+    found = [(s, t) for s, t in tables(deck) if cells(t.table)[0][0] == str(labels.stakeholder_role)]
+    assert found
+    header = cells(found[0][1].table)[0]
+    assert header == [
+        str(labels.stakeholder_role),
+        str(labels.stakeholder_name),
+        str(labels.stakeholder_outcome),
+        str(labels.stakeholder_impact),
+    ]
+    body = [row for _, t in found for row in cells(t.table)[1:]]
+    names = [row[1] for row in body]
+    outcomes = [row[2] for row in body]
+    for person in case.stakeholders:
+        assert person.name in names
+        assert person.outcome.plain in outcomes
+    # every continuation slide repeats the header row
+    for _, t in found:
+        assert cells(t.table)[0] == header
+
+
+def test_long_table_row_continues_with_repeated_header(deck, case):
+    labels = Wording(case).labels
+    found = [t for _, t in tables(deck) if cells(t.table)[0][0] == str(labels.stakeholder_role)]
+    assert len(found) >= 2, "the very long impact should not fit one slide"
+    impact = " ".join(row[3] for t in found for row in cells(t.table)[1:] if row[1] == "Darya Zhovner")
+    assert impact.split() == LONG_IMPACT.split()
+
+
+def test_sources_table_names_every_file(deck, case):
+    labels = Wording(case).labels
+    found = [t for _, t in tables(deck) if cells(t.table)[0][0] == str(labels.source_id)]
+    files = [row[2] for t in found for row in cells(t.table)[1:]]
+    assert files == [s.file for s in case.sources]
+
+
+def test_notes_on_every_slide_name_source_files(deck, case):
+    files = {s.file for s in case.sources}
+    for number, slide in enumerate(deck.slides, start=1):
+        text = notes(slide)
+        assert text.strip(), f"slide {number} has no notes"
+        assert any(f in text for f in files), f"slide {number}'s notes name no source file:\n{text}"
+
+
+def test_notes_cite_lines(deck):
+    got = titles(deck)
+    text = notes(deck.slides[got.index("Investment Profile")])
+    assert BUSINESS in text
+    assert "lines 9–12" in text  # the group and its facts, merged
+    entry = notes(deck.slides[[i for i, t in enumerate(got) if t.startswith("1.")][0]])
+    assert LEDGER in entry and BUSINESS not in entry
+
+
+def test_bold_and_italic_runs_follow_the_model(deck):
+    got = titles(deck)
+    slide = deck.slides[got.index("Investment Profile")]
+    by_text = {r.text: r for r in runs(slide)}
+    assert by_text["Asset Class: "].font.bold is True
+    assert by_text["auteur"].font.italic is True
+    assert by_text["auteur"].font.bold is False
+    assert by_text["no"].font.bold is True
+    assert by_text["Micro-budget "].font.bold is False
+    verdict = deck.slides[got.index("Strategic Verdict")]
+    assert any(r.text == "a strategic triumph" and r.font.bold for r in runs(verdict))
+
+
+def test_no_asterisks_or_markup_written(deck):
+    for slide in deck.slides:
+        assert "**" not in all_text(slide)
+
+
+def test_special_characters_survive(deck):
+    got = titles(deck)
+    summary = all_text(deck.slides[got.index("Investment Profile")])
+    assert "Кантемир Балагов — café “débuts” …" in summary
+    assert "<$1,000,000 USD & " in summary
+    analysis = "\n".join(all_text(s) for s in deck.slides)
+    assert "<b>no</b> & moved on…" in analysis
+    assert "Москва, Paris, São Paulo" in analysis
+
+
+def test_control_characters_are_removed(deck):
+    got = titles(deck)
+    text = all_text(deck.slides[got.index("Introduction: The Fulcrum")])
+    assert "Tab here, bell, escape, nonchar, surrogate end" in text
+    assert "_x00" not in text
+    with zipfile.ZipFile(BytesIO(render_deck(sample_case(), Wording(sample_case())))) as z:
+        for name in z.namelist():
+            assert b"_x001B_" not in z.read(name)
+
+
+def test_clean():
+    assert clean("a\x00b\x07c\x1bd\ufffee\uffff\ud800f\tg\r\nh\x0bi") == "abcdef g\nh\ni"
+
+
+def test_long_text_continues_on_numbered_slides(deck, case):
+    labels = Wording(case).labels
+    got = titles(deck)
+    parts = [t for t in got if t.startswith("The Cannes Currency Exchange")]
+    assert len(parts) >= 3, got
+    n = len(parts)
+    assert parts == [str(labels.continued("The Cannes Currency Exchange", i, n)) for i in range(1, n + 1)]
+    shown = "".join(all_text(s) for s in deck.slides if s.shapes.title.text_frame.text in parts)
+    assert shown.count("Москва") == LONG_TEXT.count("Москва")
+
+
+def test_short_case_needs_no_continuation():
+    small = sample_case(long=False)
+    prs = Presentation(BytesIO(render_deck(small, Wording(small))))
+    assert not [t for t in titles(prs) if t.endswith("/2)")]
+
+
+def test_sections_without_data_are_skipped(case):
+    bare = case.model_copy(update={"ledger": None, "stakeholders": [], "analysis": None, "executive_summary": []})
+    prs = Presentation(BytesIO(render_deck(bare, Wording(bare))))
+    got = titles(prs)
+    labels = Wording(bare).labels
+    assert got == [bare.title, str(labels.agenda), str(labels.sources)]
+    for slide in prs.slides:
+        assert notes(slide).strip()
+
+
+def test_nothing_but_the_title_when_the_case_is_empty(case):
+    empty = case.model_copy(update={"ledger": None, "stakeholders": [], "analysis": None, "executive_summary": [], "sources": []})
+    prs = Presentation(BytesIO(render_deck(empty, Wording(empty))))
+    assert titles(prs) == [empty.title]
+
+
+def test_no_empty_slides(deck):
+    for number, slide in enumerate(deck.slides, start=1):
+        body = [s for s in slide.shapes if s.name == "Body" or s.has_table]
+        if number > 1:
+            assert body, f"slide {number} shows nothing but its title"
+            for shape in body:
+                text = all_text_of(shape)
+                assert text.strip(), f"slide {number} has an empty body"
+
+
+def all_text_of(shape) -> str:
+    if shape.has_table:
+        return "".join(cell.text_frame.text for row in shape.table.rows for cell in row.cells)
+    return shape.text_frame.text
+
+
+def test_slides_are_16_9(deck):
+    assert deck.slide_width * 9 == deck.slide_height * 16
+
+
+def test_case_is_not_modified(case):
+    before = case.model_dump()
+    render_deck(case, Wording(case))
+    assert case.model_dump() == before
+
+
+def test_core_properties(deck, case):
+    props = deck.core_properties
+    assert props.title == case.title
+    assert props.subject == str(Wording(case).labels.cover_subtitle(case))
+    assert props.author
+    assert props.revision == 1
+
+
+def test_long_title_is_cut_to_255_in_properties(case):
+    long = case.model_copy(update={"title": "Очень длинное название " * 30})
+    data = render_deck(long, Wording(long))
+    prs = Presentation(BytesIO(data))
+    assert len(prs.core_properties.title) <= 255
+    assert_text_fits(prs)
+
+
+def test_identical_bytes(case, deck_bytes):
+    again = render_deck(sample_case(), Wording(sample_case()))
+    assert again == deck_bytes
+    with zipfile.ZipFile(BytesIO(deck_bytes)) as z:
+        assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+# --- nothing runs outside its shape ---------------------------------------------------------------
+
+
+def _frames(slide):
+    """(text frame, Box) for every text of the slide, tables cell by cell."""
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            frame = shape.text_frame
+            yield (
+                shape.name,
+                frame,
+                Box(
+                    shape.width / EMU_PER_PT,
+                    shape.height / EMU_PER_PT,
+                    frame.margin_left / EMU_PER_PT,
+                    frame.margin_right / EMU_PER_PT,
+                    frame.margin_top / EMU_PER_PT,
+                    frame.margin_bottom / EMU_PER_PT,
+                ),
+            )
+        if shape.has_table:
+            table = shape.table
+            assert sum(r.height for r in table.rows) <= shape.height + 1
+            for row in table.rows:
+                for c, cell in enumerate(row.cells):
+                    yield (
+                        f"{shape.name} cell",
+                        cell.text_frame,
+                        Box(
+                            table.columns[c].width / EMU_PER_PT,
+                            row.height / EMU_PER_PT,
+                            cell.margin_left / EMU_PER_PT,
+                            cell.margin_right / EMU_PER_PT,
+                            cell.margin_top / EMU_PER_PT,
+                            cell.margin_bottom / EMU_PER_PT,
+                            FONT_LINE_FACTOR,
+                        ),
+                    )
+
+
+def assert_text_fits(prs) -> None:
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0
+            assert shape.left + shape.width <= prs.slide_width
+            assert shape.top + shape.height <= prs.slide_height
+        for name, frame, box in _frames(slide):
+            if not frame.text.strip():
+                continue
+            assert frame.word_wrap is True, f"slide {number} {name}"
+            needed = frame_height(frame, box)
+            assert needed <= box.height + 0.01, f"slide {number} {name}: needs {needed:.1f} pt of {box.height:.1f}"
+
+
+def test_every_text_fits_its_shape(deck):
+    assert_text_fits(deck)
+
+
+def test_fit_measure_can_fail():
+    m = measure()
+    para = Para(spans=(Span("word " * 200),))
+    assert not m.fits([para], 20, Box(400, 100))
+    assert m.fits([Para(spans=(Span("word"),))], 20, Box(400, 100))
+
+
+def test_sizes_stay_readable(deck):
+    for slide in deck.slides:
+        for run in runs(slide):
+            assert run.font.size is not None
+            assert run.font.size.pt >= 8
+        body = [s for s in slide.shapes if s.name == "Body"]
+        for shape in body:
+            for r in (r for p in shape.text_frame.paragraphs for r in p.runs):
+                assert r.font.size.pt >= 14 * 0.75  # headings scale from the body size
+
+
+def test_fonts_are_named(deck):
+    for slide in deck.slides:
+        for run in runs(slide):
+            assert run.font.name == "Open Sans"
+
+
+# --- the seeds ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def closeness_deck(closeness):
+    return render_deck(closeness, Wording(closeness))
+
+
+def test_closeness_deck(closeness, closeness_deck):
+    prs = Presentation(BytesIO(closeness_deck))
+    got = titles(prs)
+    labels = Wording(closeness).labels
+    assert got[0] == closeness.title
+    assert any(t.startswith(str(labels.stakeholder_balance_sheet)) for t in got)
+    assert got[-1].startswith(str(labels.sources))
+    for person in closeness.stakeholders:
+        assert any(person.name in all_text(s) for s in prs.slides)
+    files = {s.file for s in closeness.sources}
+    for slide in prs.slides:
+        assert any(f in notes(slide) for f in files)
+    assert_text_fits(prs)
+    assert render_deck(closeness, Wording(closeness)) == closeness_deck
+
+
+def test_beanpole_deck(beanpole):
+    data = render_deck(beanpole, Wording(beanpole))
+    prs = Presentation(BytesIO(data))
+    assert titles(prs)[0] == beanpole.title
+    assert_text_fits(prs)
+    files = {s.file for s in beanpole.sources}
+    for slide in prs.slides:
+        assert notes(slide).strip()
+        assert any(f in notes(slide) for f in files)
+
+
+# --- as LibreOffice draws it ----------------------------------------------------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def font_config(folder: Path) -> Path:
+    """A fontconfig file that shows LibreOffice the Open Sans the deck is measured with.
+
+    The machine's own fonts stay in (for glyphs Open Sans lacks), so the check does not depend on
+    Debian's fonts-open-sans being installed.
+    """
+    from casebook.render.fonts import open_sans
+
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{escape(str(open_sans().regular.parent))}</dir>\n"
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <cachedir>{escape(str(folder / 'fc-cache'))}</cachedir>\n"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
+def to_pdf(data: bytes, folder: Path) -> Path:
+    pptx = folder / "deck.pptx"
+    pptx.write_bytes(data)
+    env = {**os.environ, "FONTCONFIG_FILE": str(font_config(folder))}
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{folder}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(pptx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env=env,
+    )
+    pdf = folder / "deck.pdf"
+    assert pdf.exists(), "LibreOffice made no PDF"
+    return pdf
+
+
+def words_outside_shapes(pdf: Path, prs) -> list[str]:
+    """Words LibreOffice drew outside every shape of their slide (pdftotext -bbox, in points)."""
+    import re
+
+    out = subprocess.run([PDFTOTEXT, "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    pages = out.split("<page ")[1:]
+    problems = []
+    found = 0
+    tolerance = 1.5
+    for number, (page, slide) in enumerate(zip(pages, prs.slides, strict=True), start=1):
+        rects = [
+            (s.left / EMU_PER_PT, s.top / EMU_PER_PT, (s.left + s.width) / EMU_PER_PT, (s.top + s.height) / EMU_PER_PT)
+            for s in slide.shapes
+            if s.has_text_frame or s.has_table
+        ]
+        for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page):
+            found += 1
+            x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+            # the glyph box of a line reaches a little above and below its 1.2-em line: compare the middle
+            mid = (y0 + y1) / 2
+            inside = any(
+                r[0] - tolerance <= x0 and x1 <= r[2] + tolerance and r[1] <= mid <= r[3] and y1 <= r[3] + 6 for r in rects
+            )
+            if not inside:
+                problems.append(f"slide {number}: {m.group(5)!r} at {x0:.0f},{y0:.0f}-{x1:.0f},{y1:.0f}")
+    assert found, "pdftotext found no words: the check would check nothing"
+    return problems
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_draws_every_slide_inside_its_shapes(deck_bytes, deck, tmp_path):
+    from pypdf import PdfReader
+
+    pdf = to_pdf(deck_bytes, tmp_path)
+    assert len(PdfReader(pdf).pages) == len(deck.slides)
+    if PDFTOTEXT is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    assert words_outside_shapes(pdf, deck) == []
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_closeness(closeness_deck, tmp_path):
+    pdf = to_pdf(closeness_deck, tmp_path)
+    prs = Presentation(BytesIO(closeness_deck))
+    if PDFTOTEXT is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    assert words_outside_shapes(pdf, prs) == []
+
+
+def test_emu_helper():
+    assert Emu(EMU_PER_PT).pt == 1.0
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_beanpole(beanpole, tmp_path):
+    data = render_deck(beanpole, Wording(beanpole))
+    pdf = to_pdf(data, tmp_path)
+    prs = Presentation(BytesIO(data))
+    if PDFTOTEXT is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    assert words_outside_shapes(pdf, prs) == []
+
+
+# --- wording comes from templates -----------------------------------------------------------------
+
+
+def test_notes_and_labels_follow_user_templates(case, tmp_path):
+    (tmp_path / "deck").mkdir()
+    (tmp_path / "deck" / "summary.j2").write_text("Parlez de {{ group }}.\n\n{{ sources[0].file }}\n")
+    labels = (Path(__file__).resolve().parents[1] / "templates" / "labels.j2").read_text(encoding="utf-8")
+    assert '{% set agenda = "Agenda" %}' in labels
+    labels = labels.replace('{% set agenda = "Agenda" %}', '{% set agenda = "Ordre du jour" %}')
+    (tmp_path / "labels.j2").write_text(labels, encoding="utf-8")
+    wording = Wording(case, [tmp_path])
+    prs = Presentation(BytesIO(render_deck(case, wording)))
+    got = titles(prs)
+    assert got[1] == "Ordre du jour"
+    summary = prs.slides[got.index("Investment Profile")]
+    assert notes(summary) == f"Parlez de Investment Profile.\n{BUSINESS}"
+
+
+def test_missing_glyphs_are_measured_wide():
+    m = measure()
+    # Open Sans has no CJK: a viewer borrows a font whose ideographs are one em wide.
+    assert m.width("中文", 10) == pytest.approx(20.0)
+    assert m.width("ab", 10) < 12
+
+
+def test_a_word_longer_than_the_line_is_broken_and_fits():
+    m = measure()
+    para = Para(spans=(Span("x" * 400),))
+    lines = m.lines(para, 20, 300)
+    assert len(lines) > 1
+    assert "".join(para.text[a:b] for a, b in lines) == para.text
+    assert m.breaks_words(para, 20, 300)
+
+
+def test_extended_properties_describe_the_deck(deck_bytes, deck):
+    with zipfile.ZipFile(BytesIO(deck_bytes)) as z:
+        app = z.read("docProps/app.xml").decode("utf-8")
+    assert "16:9" in app and "4:3" not in app
+    assert f"<Slides>{len(deck.slides)}</Slides>" in app
+
+
+@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext is not installed")
+def test_libreoffice_check_catches_overflow(tmp_path):
+    """The check above can fail: a box given more text than it holds is caught."""
+    from casebook.render.deck_draw import DeckWriter
+
+    writer = DeckWriter()
+    slide = writer.content_slide(None, Para(spans=(Span("Overflow"),)), 28)
+    writer.text_box(slide, (58, 150, 300, 40), [Para(spans=(Span("many words " * 60),))], 20, name="Body")
+    data = writer.to_bytes(application="test")
+    pdf = to_pdf(data, tmp_path)
+    assert words_outside_shapes(pdf, Presentation(BytesIO(data)))
+    assert not _fits_everywhere(Presentation(BytesIO(data)))
+
+
+def _fits_everywhere(prs) -> bool:
+    try:
+        assert_text_fits(prs)
+    except AssertionError:
+        return False
+    return True
