@@ -7,6 +7,7 @@ Heavy libraries are imported only by the commands that need them.
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -182,8 +183,22 @@ def schema() -> None:
     click.echo(json.dumps(Case.model_json_schema(), indent=2))
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
-    cli(prog_name="casebook")
+    """Run the command; an interrupt (Ctrl-C or SIGTERM) unwinds cleanly, leaving no partial files."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        code = cli.main(prog_name="casebook", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("casebook: interrupted; earlier outputs are unchanged", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

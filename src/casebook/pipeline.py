@@ -83,8 +83,8 @@ def render(case: Case, fmt: str, template_dirs: Sequence[Path] = ()) -> bytes:
     return _renderer(fmt)(case, Wording(case, template_dirs))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+def _temporary(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file beside ``path``, readable as any new file would be."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     umask = os.umask(0)
@@ -95,9 +95,27 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every file or none: all go to temporary files first, then each is renamed into place.
+
+    A failure or an interrupt while writing leaves the previous files as they were and no partial file;
+    two builds into one folder at once each rename whole files, so no file is ever a mix of both.
+    """
+    written: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            written.append((_temporary(path, data), path))
+        for tmp, path in written:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in written:
+            tmp.unlink(missing_ok=True)
         raise
 
 
@@ -106,12 +124,9 @@ def build(case: Case, formats: Sequence[str], out_root: Path, template_dirs: Seq
     names = output_names(case)
     rendered = [(fmt, render(case, fmt, template_dirs)) for fmt in formats]
     folder = out_root / case.slug
-    outputs = []
-    for fmt, data in rendered:
-        path = folder / names[fmt]
-        try:
-            write_atomic(path, data)
-        except OSError as exc:
-            raise CasebookError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        outputs.append(Output(fmt, path))
-    return outputs
+    files = [(folder / names[fmt], data) for fmt, data in rendered]
+    try:
+        write_all(files)
+    except OSError as exc:
+        raise CasebookError(f"{exc.filename or folder}: cannot write: {exc.strerror or exc}") from None
+    return [Output(fmt, path) for (fmt, _), (path, _) in zip(rendered, files, strict=True)]

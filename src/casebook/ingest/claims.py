@@ -50,7 +50,10 @@ _ORG = re.compile(
 _YEAR_AFTER_TITLE = re.compile(r"^\s*(?:,\s*|\((?:[^()]{0,40}?,\s*)?)(?P<year>(?:19|20)\d\d)\)?")
 _RECORDING = re.compile(r"\b(footage|videos?|tapes?|images|recordings?|snuff|executions?)\b", re.IGNORECASE)
 _SETTING = re.compile(r"\b(set in|setting the film|takes place|story unfolds)\b", re.IGNORECASE)
-_PLACE = re.compile(r"(?:\b(?:in|of|near|from|at)\s+(?:a\s+\w+\s+in\s+|the\s+)?|\b(?:19|20)\d\d\s+)(?P<place>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?)")
+_PLACE = re.compile(
+    r"(?:\b(?:in|of|near|from|at)\s+(?:a\s+\w+\s+in\s+|the\s+)?|\b(?:19|20)\d\d\s+)"
+    r"(?P<place>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?)"
+)
 _NOT_PLACES = {"The", "This", "That", "These", "January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December", "Un Certain", "Cannes Film"}
 _AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\s+(?P<who>(?:[A-Z][\w'’-]+\s*){1,3}|director|filmmaker)")

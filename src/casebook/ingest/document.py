@@ -8,6 +8,7 @@ turned back into a line of the file.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,53 +52,147 @@ class DocumentError(Exception):
         super().__init__(str(problem))
 
 
+#: limits on what is read as a document (README "Limits")
+MAX_BYTES = 2 * 1024 * 1024
+MAX_LINE_CHARS = 20_000
+MAX_FRONTMATTER_LINES = 500
+MAX_YAML_DEPTH = 20
+
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) first, else the best guess of charset-normalizer."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """Bytes to text: a byte-order mark decides; else UTF-8; else the best guess of charset-normalizer.
+
+    Raises :class:`UnicodeDecodeError` when no encoding reads the bytes as text.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding)
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
-        if best is None:
-            raise
+        if best is None or best.encoding in ("utf_16", "utf_32"):
+            raise exc from None
         return str(best)
 
 
+def clean_text(text: str) -> str:
+    """Text safe for every renderer: one kind of line end, no control characters, no lone surrogates."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+
+
+def _refuse(path: Path, message: str, line: int | None = None) -> DocumentError:
+    return DocumentError(Problem(path, message, line))
+
+
 def read_document(path: Path) -> Document:
-    """Read ``path`` into a :class:`Document`; raises :class:`DocumentError` naming the file."""
+    """Read ``path`` into a :class:`Document`; raises :class:`DocumentError` naming the file and the problem."""
+    if path.is_dir():
+        raise _refuse(path, "is a folder, not a document")
+    size = path.stat().st_size
+    if size == 0:
+        raise _refuse(path, "is empty")
+    if size > MAX_BYTES:
+        raise _refuse(path, f"is {size / 1024 / 1024:.1f} MB; a document may be at most {MAX_BYTES // 1024 // 1024} MB")
     data = path.read_bytes()
+    utf16 = any(data.startswith(bom) for bom, enc in _BOMS if enc.startswith(("utf-16", "utf-32")))
+    if not utf16 and b"\x00" in data[:65536]:
+        raise _refuse(path, "is a binary file, not a text document")
     try:
         text = decode(data)
     except UnicodeDecodeError:
-        raise DocumentError(Problem(path, "cannot be decoded as text (not UTF-8, no known encoding)")) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+        raise _refuse(path, "cannot be decoded as text (not UTF-8, UTF-16 or a known 8-bit encoding)") from None
+    text = clean_text(text)
+    if not text.strip():
+        raise _refuse(path, "holds no text")
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise _refuse(path, f"line is {len(line):,} characters long; a line may be at most {MAX_LINE_CHARS:,}", number)
     doc = Document(path=path, text=text, sha256=hashlib.sha256(data).hexdigest(), body=text)
     _split_frontmatter(doc)
     return doc
+
+
+class _FrontmatterLoader(yaml.BaseLoader):
+    """YAML with every scalar kept as the text the author wrote (no 0755 → 493, no NO → False),
+    and refusing what has no place in frontmatter: aliases (which can expand without limit),
+    duplicate keys, tags and deep nesting."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed in frontmatter",
+                                       problem_mark=event.start_mark)
+        tag = getattr(self.peek_event(), "tag", None)
+        if tag not in (None, "!"):
+            raise yaml.MarkedYAMLError(problem=f"the tag {tag} is not allowed in frontmatter",
+                                       problem_mark=self.peek_event().start_mark)
+        depth = getattr(self, "_depth", 0)
+        if depth > MAX_YAML_DEPTH:
+            raise yaml.MarkedYAMLError(problem=f"nesting deeper than {MAX_YAML_DEPTH} levels",
+                                       problem_mark=self.peek_event().start_mark)
+        self._depth = depth + 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _clean_values(value: Any) -> Any:
+    """YAML escapes can spell control characters and lone surrogates ("\\ud800"): clean every string."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {_clean_values(k): _clean_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_values(v) for v in value]
+    return value
 
 
 def _split_frontmatter(doc: Document) -> None:
     lines = doc.text.split("\n")
     if not lines or lines[0].strip() != "---":
         return
-    closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    closing = next((i for i in range(1, min(len(lines), MAX_FRONTMATTER_LINES)) if lines[i].strip() in ("---", "...")),
+                   None)
     if closing is None:
-        raise DocumentError(Problem(doc.path, "frontmatter opened with '---' is never closed", 1))
+        raise _refuse(doc.path, "frontmatter opened with '---' is never closed", 1)
     try:
-        metadata = yaml.safe_load("\n".join(lines[1:closing]))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        metadata = yaml.load("\n".join(lines[1:closing]), Loader=_FrontmatterLoader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
         line = mark.line + 2 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or "not valid YAML"
-        raise DocumentError(Problem(doc.path, f"frontmatter is not valid YAML: {reason}", line)) from None
-    if metadata is None:
+        reason = exc.problem or "not valid YAML"
+        raise _refuse(doc.path, f"frontmatter is not valid YAML: {reason}", line) from None
+    except yaml.YAMLError as exc:
+        raise _refuse(doc.path, f"frontmatter is not valid YAML: {exc.__class__.__name__}", 2) from None
+    if metadata is None or metadata == "":
         metadata = {}
     if not isinstance(metadata, dict):
-        raise DocumentError(Problem(doc.path, "frontmatter must be a mapping of keys to values", 2))
-    doc.metadata = metadata
+        raise _refuse(doc.path, "frontmatter must be a mapping of keys to values", 2)
+    doc.metadata = _clean_values(metadata)
     doc.has_frontmatter = True
     doc.body = "\n".join(lines[closing + 1 :])
     doc.body_start = closing + 2

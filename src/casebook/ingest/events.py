@@ -16,7 +16,8 @@ from casebook.ingest.sentences import Sentence
 KINDS = {
     "born": r"\bborn\b",
     "studied": r"\b(graduated|graduating|completed (?:his|her|their) studies|enrolled|trained at|studied at)\b",
-    "shot": r"\b(shoot(?:ing)? (?:began|started|wrapped|took place)|started shooting|shooting wrapped|wrapped|we shot|was shot|filmed in)\b",
+    "shot": r"\b(shoot(?:ing)? (?:began|started|wrapped|took place)|started shooting|shooting wrapped|wrapped"
+            r"|we shot|was shot|filmed in)\b",
     "premiered": r"\b(premiere[ds]?|premièred?)\b",
     "awarded": r"\b(won|wins|prize|award(?:ed)?|shortlist(?:ed)?|nominat\w+)\b",
     "released": r"\b(released|release[ds]? in|opened in cinemas|theatrical release)\b",

@@ -12,8 +12,8 @@ from typing import Any
 
 from casebook.errors import CaseError, Problem
 from casebook.ingest.blocks import parse_blocks
-from casebook.ingest.claims import claims_in, title_years
 from casebook.ingest.business import extract_business
+from casebook.ingest.claims import claims_in, title_years
 from casebook.ingest.classify import classify
 from casebook.ingest.document import DOCUMENT_SUFFIXES, Document, DocumentError, read_document
 from casebook.ingest.events import events_in
@@ -48,11 +48,20 @@ class FolderRecords:
 
 
 def document_paths(folder: Path) -> list[Path]:
-    """The files of ``folder`` that may be source documents, in name order (hidden files skipped)."""
-    return sorted(
-        p for p in folder.iterdir()
-        if p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith(".") and p.is_file()
-    )
+    """The entries of ``folder`` named like source documents, in name order (hidden files skipped).
+
+    Entries that are folders or symbolic links are listed too, so that reading them reports why they
+    are refused.
+    """
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith("."))
+
+
+def _outside(path: Path, folder: Path) -> bool:
+    """True for a symbolic link that leads out of the case folder."""
+    if not path.is_symlink():
+        return False
+    target = path.resolve()
+    return not target.is_relative_to(folder.resolve())
 
 
 def _extract(record: SourceRecord) -> None:
@@ -94,6 +103,9 @@ def read_folder(folder: Path) -> FolderRecords:
     sources: list[SourceRecord] = []
     skipped: list[Path] = []
     for path in document_paths(folder):
+        if _outside(path, folder):
+            problems.append(Problem(path, f"is a symbolic link to {path.resolve()}, outside the case folder: not followed"))
+            continue
         try:
             doc = read_document(path)
         except DocumentError as exc:

@@ -25,7 +25,9 @@ _PLURALS = {"actresses": "actress", "actors": "actor", "producers": "producer", 
 _ROLE = "|".join(re.escape(r) for r in sorted([*ROLES, *_PLURALS], key=len, reverse=True))
 
 # "Name, role:" on a line of its own, or "Name, role (Character)".
-SPEAKER_LINE = re.compile(rf"^\s*[—–-]?\s*(?P<name>{NAME}),\s+(?P<role>[a-z][\w /'’-]{{1,40}}?)(?:\s+\((?P<part>[^)]+)\))?\s*:?\s*$")
+SPEAKER_LINE = re.compile(
+    rf"^\s*[—–-]?\s*(?P<name>{NAME}),\s+(?P<role>[a-z][\w /'’-]{{1,40}}?)(?:\s+\((?P<part>[^)]+)\))?\s*:?\s*$"
+)
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLE})\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 _ROLE_AFTER = re.compile(
     rf"\b(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+|our\s+|his\s+|her\s+)?(?P<role>{_ROLE})\b(?!\s+of\b)"

@@ -178,7 +178,7 @@ def _quotes(paras: list[tuple[str, tuple[int, int]]], people: list[dict[str, Any
             continue
         if text.lstrip()[:1] in _OPEN:
             group = [paras[i]]
-            while not group[-1][0].rstrip()[-1:] in _CLOSE and i + 1 < len(paras) \
+            while group[-1][0].rstrip()[-1:] not in _CLOSE and i + 1 < len(paras) \
                     and not SPEAKER_LINE.match(paras[i + 1][0]):
                 i += 1
                 group.append(paras[i])

@@ -71,6 +71,15 @@ def _case_id(folder: FolderRecords) -> tuple[str | None, list[Problem]]:
     return (next(iter(ids), None), problems)
 
 
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def safe_slug(title: str) -> str:
+    """A file-name-safe slug: ASCII letters, digits and dashes, at most 80 characters, never a device name."""
+    slug = slugify(title, max_length=80, word_boundary=True) or "case"
+    return f"{slug}-case" if slug in _RESERVED else slug
+
+
 def _similar(a: str, b: str) -> bool:
     a, b = a.casefold().strip(" ."), b.casefold().strip(" .")
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
@@ -149,7 +158,7 @@ def build_case(folder: FolderRecords) -> Case:
     data = business.data if business else {}
     body = {
         "id": case_id or slugify(film_title) or "case",
-        "slug": slugify(film_title, max_length=80, word_boundary=True) or "case",
+        "slug": safe_slug(film_title),
         "title": data.get("title") or ledger.get("title") or film_title,
         "film": film,
         "sources": [
