@@ -87,6 +87,8 @@ def executive_summary(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]
                 label, value = split_label(runs)
                 groups[-1]["facts"].append(_fact(label, value if label else runs, span))
     for group in groups:
+        if group["title"] and re.search(r"verdict|bottom line|recommendation|conclusion", group["title"], re.IGNORECASE):
+            group["role"] = "verdict"
         if group["facts"]:
             last = group["facts"][-1]["source"][1]
             group["source"] = (group["source"][0], last)

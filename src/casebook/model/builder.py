@@ -41,17 +41,11 @@ def _with_refs(value: Any, record: SourceRecord) -> Any:
     return value
 
 
-def _title_from_doc(record: SourceRecord) -> str:
-    """The document's own title: the business title, the ledger title, the headline, else its first line."""
+def _title_from_doc(record: SourceRecord) -> str | None:
+    """The document's own title: the business title, the ledger title, the headline, the press kit's title."""
     data = record.data
-    own = data.get("title") or (data.get("headline") or {}).get("value")
-    if own:
-        return str(own)[:200]
-    for line in record.doc.body.splitlines():
-        text = re.sub(r"[*_#]+", "", line).strip()
-        if text:
-            return text[:200]
-    return record.doc.name
+    own = data.get("title") or (data.get("headline") or {}).get("value") or (data.get("title_block") or {}).get("title")
+    return str(own)[:200] if own else None
 
 
 def _case_id(folder: FolderRecords) -> tuple[str | None, list[Problem]]:

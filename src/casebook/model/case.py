@@ -44,7 +44,7 @@ class Source(Model):
     id: str = Field(description="short stable id, e.g. 'S1'")
     file: str = Field(description="file name inside the case folder")
     kind: SourceKind
-    title: str = Field(description="the document's own title or first line")
+    title: str | None = Field(default=None, description="the document's own title, when it has one")
     sha256: str
     lines: int = Field(ge=0, description="number of lines in the document")
 
@@ -115,6 +115,8 @@ class Fact(Model):
 
 class FactGroup(Model):
     title: str | None = Field(default=None, description="the group's heading; None when the source gives none")
+    role: Literal["verdict"] | None = Field(
+        default=None, description="'verdict' for the group that gives the analysis's bottom line")
     facts: list[Fact]
     source: SourceRef
 

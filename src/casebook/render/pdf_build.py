@@ -44,10 +44,17 @@ from casebook.model.case import (
     AnalysisPart,
     AnalysisSection,
     Case,
+    Conflict,
+    Event,
+    Person,
     Point,
+    Quote,
     RichText,
+    SourceRef,
 )
+from casebook.model.case import Paragraph as CaseParagraph
 from casebook.render import pdf_style as st
+from casebook.render.pdf_notes import Notes, note_anchor
 from casebook.render.wording import Wording
 
 # --- text to markup --------------------------------------------------------------------------------
@@ -107,6 +114,8 @@ def shorten(text: str, limit: int, ellipsis: str) -> str:
 
 # Contents lines and outline entries show at most this many characters of a heading.
 _ENTRY_LIMIT = 150
+# A note under Sources quotes at most about this many characters of its statement.
+_NOTE_LIMIT = 200
 
 
 def _label(value: object) -> str:
@@ -375,6 +384,25 @@ class _Story:
         self.s = styles
         self._keys = itertools.count(1)
         self._bullet = _label(self.labels.pdf_bullet)
+        self._ellipsis = _label(self.labels.pdf_ellipsis)
+        self.notes = Notes(size=st.NOTE_SIZE, rise=st.NOTE_RISE, color=st.NOTE_COLOR)
+        # Sources by id, for the anchors of the documents table (ids are document text: never in a name).
+        self._source_index = {src.id: k for k, src in enumerate(case.sources, start=1)}
+
+    # --- provenance notes ---
+
+    def noted(self, markup: str, ref: SourceRef | None, text: str) -> str:
+        """``markup`` followed by the note number of ``ref``; ``text`` is what the note quotes."""
+        return markup.rstrip() + self.notes.mark(ref, " ".join(clean(text).split()))
+
+    def noted_para(self, paragraph: CaseParagraph) -> str:
+        return self.noted(rich(paragraph.text), paragraph.source, paragraph.text.plain)
+
+    def where(self, ref: SourceRef) -> str:
+        """The file and lines of ``ref`` as the reader sees them (its id, when the case lacks the source)."""
+        if ref.source in self._source_index:
+            return _label(self.labels.note_ref(self.case, ref))
+        return _label(self.labels.source_ref(ref))
 
     # --- building blocks ---
 
@@ -390,10 +418,13 @@ class _Story:
         return Paragraph(markup, style or self.s.body)
 
     def point(self, point: Point) -> str:
-        if point.label and point.label.strip():
-            label = esc(_label(self.labels.pdf_field_label(point.label.strip())))
-            return f"<b>{label}</b> {rich(point.text)}"
-        return rich(point.text)
+        """A point of the analysis as markup: its label in bold, its text, its note number."""
+        label = point.label.strip() if point.label else ""
+        note_text = _label(self.labels.pdf_fact_note(label, point.text.plain))
+        markup = rich(point.text)
+        if label:
+            markup = f"<b>{esc(_label(self.labels.pdf_field_label(label)))}</b> {markup}"
+        return self.noted(markup, point.source, note_text)
 
     def bullets(self, items: Sequence[str]) -> list[Flowable]:
         if not items:
@@ -482,18 +513,28 @@ class _Story:
         )
         return table
 
-    def particulars(self) -> list[tuple[str, str]]:
-        """The film's particulars as (label, value) markup rows; empty when the case gives none."""
+    def particulars(self, *, notes: bool = False) -> list[tuple[str, str]]:
+        """The film's particulars as (label, value) markup rows; empty when the case gives none.
+
+        With ``notes``, each value the case has a source for carries its note number (not on the cover).
+        """
         film, labels = self.case.film, self.labels
+
+        def value(text: str, ref: SourceRef, note_text: str) -> str:
+            return self.noted(esc(text), ref, note_text) if notes else esc(text)
+
         rows: list[tuple[str, str]] = []
         if film.director and film.director.value.strip():
-            rows.append((esc(_label(labels.film_director)), esc(film.director.value)))
+            director = film.director.value
+            rows.append((esc(_label(labels.film_director)), value(director, film.director.source, director)))
         if film.year:
             rows.append((esc(_label(labels.film_year)), esc(film.year)))
         if film.runtime:
-            rows.append((esc(_label(labels.film_runtime)), esc(_label(labels.minutes(film.runtime.minutes)))))
+            minutes = _label(labels.minutes(film.runtime.minutes))
+            rows.append((esc(_label(labels.film_runtime)), value(minutes, film.runtime.source, film.runtime.text)))
         if film.premiere and (film.premiere.festival or film.premiere.date or film.premiere.section):
-            rows.append((esc(_label(labels.film_premiere)), esc(_label(labels.premiere(film.premiere)))))
+            premiere = _label(labels.premiere(film.premiere))
+            rows.append((esc(_label(labels.film_premiere)), value(premiere, film.premiere.source, premiere)))
         others = [t for t in film.alternative_titles if t.strip()]
         if others:
             titles = esc(str(labels.pdf_list_separator)).join(f"<i>{esc(t)}</i>" for t in others)
@@ -543,11 +584,15 @@ class _Story:
         for group in groups:
             if group.title.strip():
                 out.append(self._heading(group.title, 1, toc=True))
-            out.append(self.label_table([(esc(f.label), rich(f.value)) for f in group.facts]))
+            rows = [
+                (esc(f.label), self.noted(rich(f.value), f.source, _label(self.labels.pdf_fact_note(f.label, f.value.plain))))
+                for f in group.facts
+            ]
+            out.append(self.label_table(rows))
         return out
 
     def film(self) -> list[Flowable]:
-        rows = self.particulars()
+        rows = self.particulars(notes=True)
         synopsis = [p for p in self.case.film.synopsis if p.text]
         if not rows and not synopsis:
             return []
@@ -556,11 +601,11 @@ class _Story:
             out.append(self.label_table(rows))
         if synopsis:
             out.append(self._heading(_label(self.labels.synopsis), 1, toc=True))
-            out.extend(self.para(rich(p.text)) for p in synopsis)
+            out.extend(self.para(self.noted_para(p)) for p in synopsis)
         return out
 
     def _analysis_body(self, block: AnalysisPart | AnalysisSection) -> list[Flowable]:
-        out: list[Flowable] = [self.para(rich(p.text)) for p in block.paragraphs if p.text]
+        out: list[Flowable] = [self.para(self.noted_para(p)) for p in block.paragraphs if p.text]
         out.extend(self.bullets([self.point(p) for p in block.points if p.text or p.label]))
         return out
 
@@ -622,7 +667,7 @@ class _Story:
             out.append(self._heading(_label(labels.ledger_entry(entry)), 1, toc=True))
             if entry.subtitle and entry.subtitle.strip():
                 out.append(_keep(self.para(esc(entry.subtitle), s.subtitle)))
-            out.extend(self.para(rich(p.text)) for p in entry.paragraphs if p.text)
+            out.extend(self.para(self.noted_para(p)) for p in entry.paragraphs if p.text)
         return out
 
     def stakeholders(self) -> list[Flowable]:
@@ -638,7 +683,7 @@ class _Story:
         ]
         rows = [
             [
-                Paragraph(esc(p.role), s.cell_bold),
+                Paragraph(self.noted(esc(p.role), p.source, _label(labels.pdf_stakeholder_note(p))), s.cell_bold),
                 Paragraph(esc(p.name), s.cell),
                 Paragraph(rich(p.outcome), s.cell),
                 Paragraph(rich(p.impact), s.cell),
@@ -647,24 +692,183 @@ class _Story:
         ]
         return [*self.section(labels.stakeholder_balance_sheet), self.data_table(header, rows, (16, 19, 20, 45))]
 
-    def sources(self) -> list[Flowable]:
-        sources = self.case.sources
-        if not sources:
+    # --- what the press says, who is who, when, and where the sources disagree ---
+
+    def _quote(self, quote: Quote) -> Table:
+        """One quotation, indented, with a rule on its left; its speaker line sits under its last paragraph."""
+        s = self.s
+        paragraphs = [p for p in quote.paragraphs if p.strip()]
+        said = " ".join(paragraphs)
+        attribution = self.noted(esc(_label(self.labels.pdf_quote_attribution(quote))), quote.source, said)
+        cells: list[list[Any]] = [[Paragraph(esc(p), s.quote)] for p in paragraphs[:-1]]
+        # The speaker line shares a cell with the last paragraph, so the two never part at a page break.
+        cells.append([[Paragraph(esc(paragraphs[-1]), s.quote), Paragraph(attribution, s.quote_by)]])
+        indent = 0.9 * cm
+        table = Table(
+            cells,
+            colWidths=[st.FRAME_WIDTH - 2 * indent],
+            splitInRow=_ROW_SPLIT_MIN,
+            hAlign="CENTER",
+            spaceBefore=4,
+            spaceAfter=14,
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), st.REGULAR, 10),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBEFORE", (0, 0), (0, -1), 2.2, st.ACCENT),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return table
+
+    def quotes(self) -> list[Flowable]:
+        quotes = [q for q in self.case.press.quotes if any(p.strip() for p in q.paragraphs)]
+        if not quotes:
+            return []
+        return [*self.section(self.labels.in_their_words), *(self._quote(q) for q in quotes)]
+
+    def _source_ids(self, refs: Sequence[SourceRef]) -> str:
+        """The ids of the sources of ``refs`` in the order of the documents table, each a link to its row."""
+        ids = {ref.source for ref in refs}
+        known = [src.id for src in self.case.sources if src.id in ids]
+        unknown = sorted(ids - set(known))
+        links = [f'<a href="#cbsrc{self._source_index[i]}">{esc(i)}</a>' for i in known]
+        return esc(_label(self.labels.pdf_source_ids_separator)).join([*links, *map(esc, unknown)])
+
+    def cast(self) -> list[Flowable]:
+        people = [p for p in self.case.people if p.name.strip()]
+        if not people:
             return []
         labels, s = self.labels, self.s
-        kinds = labels.kind_names
-        header = [labels.source_id, labels.source_kind, labels.source_file, labels.source_title, labels.source_sha]
+
+        def name(person: Person) -> str:
+            markup = esc(person.name)
+            aliases = [a for a in person.aliases if a.strip() and a != person.name]
+            if aliases:
+                markup += f'<br/><font size="8" color="{st.MUTED.hexval().replace("0x", "#")}">'
+                markup += f"{esc(_label(labels.pdf_aliases(aliases)))}</font>"
+            return markup
+
+        def roles(person: Person) -> str:
+            seen: set[str] = set()
+            shown: list[str] = []
+            for role in person.roles:
+                if role.strip() and role.casefold() not in seen:
+                    seen.add(role.casefold())
+                    shown.append(role)
+            return esc(_label(labels.pdf_roles_separator).join(shown) if shown else "")
+
+        header = [labels.person_name, labels.person_roles, labels.person_sources]
         rows = [
             [
-                Paragraph(esc(src.id), s.cell_bold),
-                Paragraph(esc(_label(kinds.get(src.kind, src.kind))), s.cell),
-                Paragraph(esc(src.file), s.cell),
-                Paragraph(esc(src.title), s.cell),
-                Paragraph(esc(_label(labels.pdf_short_sha(src.sha256))), s.cell_small),
+                Paragraph(name(p), s.cell_bold),
+                Paragraph(roles(p), s.cell),
+                Paragraph(self._source_ids([m.source for m in p.mentions]), s.cell),
             ]
-            for src in sources
+            for p in people
         ]
-        return [*self.section(labels.sources), self.data_table(header, rows, (7, 17, 27, 36, 13))]
+        return [*self.section(labels.cast_and_crew), self.data_table(header, rows, (32, 50, 18))]
+
+    def timeline(self) -> list[Flowable]:
+        labels, s = self.labels, self.s
+        # One row for what the sources say once: events that differ only in kind (born and studied,
+        # premiered and awarded, told by the same lines) are shown together.
+        merged: list[tuple[str, list[str], Event]] = []
+        for event in self.case.timeline:
+            if not event.text.strip():
+                continue
+            when = _label(labels.event_date(event))
+            kind = _label(labels.event_kinds.get(event.kind, event.kind))
+            last = merged[-1] if merged else None
+            if last and last[0] == when and last[2].text == event.text and last[2].source == event.source:
+                if kind not in last[1]:
+                    last[1].append(kind)
+                continue
+            merged.append((when, [kind], event))
+        if not merged:
+            return []
+        separator = _label(labels.pdf_event_kinds_separator)
+        header = [labels.event_when, labels.event_kind, labels.event_what]
+        rows = [
+            [
+                Paragraph(esc(when), s.cell_bold),
+                Paragraph(esc(separator.join(kinds)), s.cell),
+                Paragraph(self.noted(esc(event.text), event.source, event.text), s.cell),
+            ]
+            for when, kinds, event in merged
+        ]
+        return [*self.section(labels.timeline), self.data_table(header, rows, (17, 14, 69))]
+
+    def _conflict(self, conflict: Conflict) -> list[Flowable]:
+        labels, s = self.labels, self.s
+        header = [labels.claim_value, labels.claim_normalized, labels.claim_source]
+        rows = [
+            [
+                Paragraph(esc(claim.value), s.cell),
+                Paragraph(esc(claim.normalized), s.cell),
+                Paragraph(self.noted(esc(self.where(claim.source)), claim.source, claim.value), s.cell_small),
+            ]
+            for claim in conflict.claims
+        ]
+        title = _label(labels.conflict_title(conflict))
+        return [self._heading(title, 1, toc=True), self.data_table(header, rows, (55, 17, 28))]
+
+    def disagreements(self) -> list[Flowable]:
+        conflicts = [c for c in self.case.conflicts if c.claims]
+        if not conflicts:
+            return []
+        out = [*self.section(self.labels.disagreements), self.para(esc(_label(self.labels.disagreements_intro)), self.s.intro)]
+        for conflict in conflicts:
+            out.extend(self._conflict(conflict))
+        return out
+
+    # --- sources and notes ---
+
+    def sources(self) -> list[Flowable]:
+        """The documents of the case, then the notes the numbers in the text lead to.
+
+        Built after every other section that numbers notes, so that the list is complete.
+        """
+        sources = self.case.sources
+        labels, s = self.labels, self.s
+        out: list[Flowable] = []
+        if sources:
+            kinds = labels.kind_names
+            header = [labels.source_id, labels.source_kind, labels.source_file, labels.source_title, labels.source_sha]
+            rows = [
+                [
+                    Paragraph(f'<a name="cbsrc{self._source_index[src.id]}"/>{esc(src.id)}', s.cell_bold),
+                    Paragraph(esc(_label(kinds.get(src.kind, src.kind))), s.cell),
+                    Paragraph(esc(src.file), s.cell),
+                    Paragraph(esc(src.title), s.cell),
+                    Paragraph(esc(_label(labels.pdf_short_sha(src.sha256))), s.cell_small),
+                ]
+                for src in sources
+            ]
+            out.append(self.data_table(header, rows, (7, 17, 27, 36, 13)))
+        if len(self.notes):
+            out.append(self._heading(_label(labels.notes_heading), 1, toc=True))
+            out.append(self.para(esc(_label(labels.pdf_notes_intro)), s.intro))
+            header = [labels.pdf_note_number, labels.pdf_note_where, labels.pdf_note_text]
+            rows = [
+                [
+                    Paragraph(f'<a name="{note_anchor(note.number)}"/>{note.number}', s.note_number),
+                    Paragraph(esc(self.where(note.ref)), s.note_where),
+                    Paragraph(esc(_label(labels.pdf_note_quote(shorten(note.text, _NOTE_LIMIT, self._ellipsis)))), s.note_text),
+                ]
+                for note in self.notes
+                if note.text.strip()
+            ]
+            out.append(self.data_table(header, rows, (8, 30, 62)))
+        if not out:
+            return []
+        return [*self.section(labels.sources), *out]
 
     def warnings(self) -> list[Flowable]:
         if not self.case.warnings:
@@ -681,7 +885,11 @@ class _Story:
                 self.analysis(),
                 self.ledger(),
                 self.stakeholders(),
-                self.sources(),
+                self.quotes(),
+                self.cast(),
+                self.timeline(),
+                self.disagreements(),
+                self.sources(),  # after every section that numbers notes
                 self.warnings(),
             )
             if section
