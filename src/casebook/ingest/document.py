@@ -65,6 +65,7 @@ _BOMS = [
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 ]
+_PREFERRED = ["utf_8", "cp1252", "cp1251", "latin_1", "iso8859_15", "cp1250", "koi8_r", "mac_roman"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -82,9 +83,14 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None or best.encoding in ("utf_16", "utf_32"):
+        matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
+        if not matches:
             raise exc from None
+        # Equal scores are common on short texts (cp1250 and cp1252 read French alike): prefer the
+        # encodings most documents are written in.
+        top = min((m.chaos, -m.coherence) for m in matches)
+        tied = [m for m in matches if (m.chaos, -m.coherence) == top]
+        best = min(tied, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
         return str(best)
 
 
