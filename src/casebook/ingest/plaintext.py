@@ -7,7 +7,7 @@ that are only a page number are dropped, and festivals and sections are recognis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from casebook.ingest.document import Document
@@ -83,3 +83,279 @@ def sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)
 
 
+
+# --- PDF debris: glued footnote markers, footnote bodies, hyphenated line ends, reflowed paragraphs ---------
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
+_WORD_START = re.compile(r"^([^\W\d_]+)")
+_DIGITS_ONLY = re.compile(r"^\s*(\d{1,3})\s*$")
+# digits glued to the end of a word or to closing punctuation: "period1", "Kovalenko)2", "constriction”4"
+_GLUED = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]”\"’.,;:!?]))(\d{1,2})(?=[\s,.;:!?)\]”\"’]|$)")
+_NOTE_PREFIX = re.compile(r"^\s*(?:(?:translator|editor|author|publisher)[’']?s?\s+note\b|note\s*:)", re.IGNORECASE)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:St|Ste|Mt|Mr|Mrs|Ms|Dr|Jr|Sr|Prof|vs|etc|pop|dir|approx|cf|ca|e\.g|i\.e)\.|(?:^|\s)[A-Z]\.)$"
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """The line ends a sentence: ``.``, ``!``, ``?`` or ``…``, perhaps followed by closing quotes."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text))
+
+
+def vocabulary(text: str) -> frozenset[str]:
+    """Every word of ``text``, lower-cased: the dictionary that decides hyphenation at line ends."""
+    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+", text))
+
+
+def text_width(lines: list[Line]) -> int:
+    """The wrapping width of hard-wrapped text: a high percentile of the lengths of its longer lines."""
+    lengths = sorted(len(ln.text.rstrip()) for ln in lines if len(ln.text.strip()) >= 20)
+    if not lengths:
+        return max((len(ln.text.rstrip()) for ln in lines), default=0)
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
+def join_wrapped(lines: list[Line], words: frozenset[str] = frozenset()) -> tuple[str, list[tuple[int, int]]]:
+    """Join hard-wrapped lines into one text; also where in the text each line's words begin.
+
+    A line ending in a hyphen glued to a word ("photogra-") is joined to the next without a space. The
+    hyphen goes only when the next line starts lower-case and the joined word is one of ``words`` (found
+    unhyphenated elsewhere in the document); otherwise it stays ("long-time", "Kabardino-Balkaria").
+    """
+    parts: list[str] = []
+    starts: list[tuple[int, int]] = []
+    length = 0
+    for ln in lines:
+        piece = re.sub(r"\s+", " ", ln.text.strip())
+        if not piece:
+            continue
+        if parts:
+            before = parts[-1]
+            hyphen = _HYPHEN_END.search(before)
+            if hyphen and not before.endswith("--"):
+                head = _WORD_START.match(piece)
+                if piece[:1].islower() and head and (hyphen.group(1) + head.group(1)).lower() in words:
+                    parts[-1] = before[:-1]
+                    length -= 1
+            else:
+                parts.append(" ")
+                length += 1
+        starts.append((length, ln.number))
+        parts.append(piece)
+        length += len(piece)
+    return "".join(parts), starts
+
+
+@dataclass
+class Para:
+    """A paragraph rebuilt from wrapped lines, with the file line where each of its lines begins."""
+
+    text: str
+    starts: list[tuple[int, int]]  # (offset in text, file line)
+    cites: list[str] = field(default_factory=list)  # footnote markers cited in it
+
+    @property
+    def source(self) -> tuple[int, int]:
+        return (self.starts[0][1], self.starts[-1][1])
+
+    def span_of(self, start: int, end: int) -> tuple[int, int]:
+        """The file lines holding ``text[start:end]``."""
+        first = [line for offset, line in self.starts if offset <= start]
+        last = [line for offset, line in self.starts if offset < max(end, start + 1)]
+        return (first[-1] if first else self.starts[0][1], last[-1] if last else self.starts[-1][1])
+
+
+def reflow(lines: list[Line], words: frozenset[str] = frozenset(), width: int | None = None,
+           cites: dict[int, list[str]] | None = None) -> list[Para]:
+    """Hard-wrapped lines to paragraphs, PDF debris aside.
+
+    Page-number lines are dropped. A blank line ends a paragraph unless it is a page break inside a sentence
+    (the line before does not end a sentence and the next starts lower-case, or the line before ends with a
+    comma or dash); a short line that ends a sentence ends one too. Line-end hyphens follow
+    :func:`join_wrapped`. ``cites`` maps file lines to the footnote markers cited there.
+    """
+    kept = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text)]
+    if width is None:
+        width = text_width(kept)
+    out: list[Para] = []
+    current: list[Line] = []
+    gap = False
+
+    def flush() -> None:
+        if current:
+            text, starts = join_wrapped(current, words)
+            found = [m for ln in current for m in (cites or {}).get(ln.number, [])]
+            out.append(Para(text, starts, list(dict.fromkeys(found))))
+            current.clear()
+
+    for ln in kept:
+        stripped = ln.text.strip()
+        if not stripped:
+            gap = True
+            continue
+        if gap and current:
+            before = current[-1].text.rstrip()
+            continues = not ends_sentence(before) and (stripped[:1].islower() or before.endswith((",", "–", "—", "-")))
+            if not continues:
+                flush()
+        gap = False
+        current.append(ln)
+        if ends_sentence(stripped) and len(ln.text.rstrip()) < 0.75 * width:
+            flush()
+    flush()
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of ``text`` start and end; "St. Ives", "A. Smith" do not end one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘«(]?[A-ZÀ-ÞА-ЯЁ0-9])", text):
+        if m.group(0).startswith(".") and _ABBREVIATION.search(text[start : m.start() + 1]):
+            continue
+        if re.search(r"\bNo\.$", text[start : m.end()]) and re.match(r"\s+\d", text[m.end() :]):
+            continue  # "No. 5"
+        spans.append((start, m.end()))
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def glued_markers(text: str) -> list[re.Match[str]]:
+    """Digits glued after a word or closing punctuation that may be footnote markers ("period1", "War1").
+
+    Not markers: digits inside a token that starts with a digit ("13,000km2", "2.39:1"), after an all-capitals
+    word or a short lower-case unit ("MP3", "F1", "m2"). Whether they really are markers depends on the
+    numbering, which :func:`split_footnotes` checks.
+    """
+    found = []
+    for m in _GLUED.finditer(text):
+        token = re.search(r"\S*$", text[: m.start()]).group(0)  # type: ignore[union-attr]
+        letters = re.search(r"([^\W\d_]+)[)\]”\"’.,;:!?]*$", token)
+        if not token or token[0].isdigit() or not letters:
+            continue
+        word = letters.group(1)
+        if word.isupper() or (word.islower() and len(word) <= 2 and token == word):
+            continue
+        found.append(m)
+    return found
+
+
+@dataclass
+class Footnotes:
+    """What :func:`split_footnotes` found: the footnotes, the lines they took, and the cleaned text lines."""
+
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)  # file lines of footnote bodies and their marker lines
+    cites: dict[int, list[str]] = field(default_factory=dict)  # file line -> markers cited on it
+    missing: list[tuple[str, int]] = field(default_factory=list)  # (marker, line) cited, no text found
+    lines: list[Line] = field(default_factory=list)  # the file's lines, markers cut, bodies left out
+
+
+def split_footnotes(lines: list[Line], words: frozenset[str] = frozenset(),
+                    skip: Any = None) -> Footnotes:
+    """Find footnotes in text extracted from a PDF: markers glued to words, bodies at the foot of a page.
+
+    Markers must number 1, 2, 3… in order of citation. A body is the text after a line holding only a cited
+    marker ("1", then "From 1957 to 1964…"), or a line starting with the marker ("2 Translator's note…"),
+    or, where the marker line was lost, a line starting "Translator's note" while a marker waits for its
+    text (it then belongs to the first marker waiting). A body ends at a blank line, a line of digits or a
+    heading. Bodies are matched to markers in order. ``skip(text)`` tells lines never to scan (headings).
+    """
+    result = Footnotes()
+    expected = 1
+    pending: list[tuple[str, int]] = []  # markers cited and waiting for their text: (marker, line)
+    found_at: dict[int, list[tuple[str, int, int]]] = {}  # file line -> (marker, start, end) in the line
+    i = 0
+    n = len(lines)
+
+    def is_stop(ln: Line) -> bool:
+        return not ln.text.strip() or bool(_DIGITS_ONLY.match(ln.text)) or bool(skip and skip(ln.text))
+
+    def record(marker: str, first: int, body: list[Line]) -> None:
+        text, _ = join_wrapped(body, words)
+        cited = next(line for m, line in pending if m == marker)
+        result.notes.append({"marker": marker, "text": text, "source": (first, body[-1].number),
+                             "cited_at": (cited, cited)})
+        result.taken.update(range(first, body[-1].number + 1))
+        pending[:] = [p for p in pending if p[0] != marker]
+
+    def take_body(marker: str, marker_line: int | None, j: int, first_text: str | None = None) -> int:
+        body: list[Line] = []
+        k = j
+        while k < n and len(body) < 10:
+            ln = lines[k]
+            if body and is_stop(ln):
+                break
+            body.append(Line(ln.number, first_text) if first_text is not None and not body else ln)
+            k += 1
+        record(marker, marker_line if marker_line is not None else body[0].number, body)
+        return k
+
+    def lost_marker_body(i: int) -> None:
+        """Before the marker line ``lines[i]``: the body of an earlier marker whose own marker line was lost,
+        a block of lines that starts indented (where the superscript was) right after a paragraph's end."""
+        k = i - 1
+        block: list[Line] = []
+        while k >= 0 and len(block) < 6 and lines[k].text.strip() and lines[k].number not in result.taken:
+            block.insert(0, lines[k])
+            if lines[k].text[:1].isspace():
+                before = lines[k - 1].text if k > 0 else ""
+                if not before.strip() or ends_sentence(before):
+                    record(pending[0][0], block[0].number, block)
+                return
+            k -= 1
+
+    while i < n:
+        ln = lines[i]
+        text = ln.text
+        waiting = [m for m, _ in pending]
+        only = _DIGITS_ONLY.match(text)
+        if only and only.group(1) in waiting:
+            j = i + 1
+            while j < n and not lines[j].text.strip() and j - i <= 3:
+                j += 1
+            if j < n and not is_stop(lines[j]):
+                if waiting[0] != only.group(1):
+                    lost_marker_body(i)
+                i = take_body(only.group(1), ln.number, j)
+                continue
+        lead = re.match(r"^\s*(\d{1,2})\s+(?=[\"“«(]?[A-ZÀ-ÞА-ЯЁ])", text)
+        if lead and lead.group(1) in waiting and i > 0 and (not lines[i - 1].text.strip()
+                                                           or lines[i - 1].number in result.taken):
+            i = take_body(lead.group(1), None, i, text[lead.end():])
+            continue
+        if waiting and _NOTE_PREFIX.match(text):
+            i = take_body(waiting[0], None, i)
+            continue
+        if not (skip and skip(text)):
+            for m in glued_markers(text):
+                if int(m.group(1)) == expected:
+                    pending.append((m.group(1), ln.number))
+                    found_at.setdefault(ln.number, []).append((m.group(1), *m.span(1)))
+                    expected += 1
+        i += 1
+    # the numbering is confirmed once one body is found: then every marker is cut from the text
+    confirmed = bool(result.notes)
+    result.missing = list(pending) if confirmed else []
+    with_text = {note["marker"] for note in result.notes}
+    for ln in lines:
+        if ln.number in result.taken:
+            continue
+        text = ln.text
+        if confirmed and ln.number in found_at:
+            for _marker, start, end in sorted(found_at[ln.number], key=lambda f: -f[1]):
+                text = text[:start] + text[end:]
+            cited = [marker for marker, _, _ in found_at[ln.number] if marker in with_text]
+            if cited:
+                result.cites[ln.number] = cited
+        result.lines.append(Line(ln.number, text))
+    return result

@@ -1,20 +1,51 @@
-"""The press kit (text extracted from a PDF): synopsis, running time, "a film by", festival line, filmographies."""
+"""The press kit (text extracted from a PDF): title block, credits, synopsis, interview, statement, notes, bios.
+
+The text is what a PDF gives: hard-wrapped lines, all-capitals headings, page numbers, footnote markers glued
+to words and footnote bodies dropped into the running text wherever a page ended. The debris is cleared first
+(:func:`~casebook.ingest.plaintext.split_footnotes`), then the document is cut into sections at its headings
+and each kind of section is read on its own. Every record carries ``"source": (first_line, last_line)``, lines
+of the file. Nothing here knows a particular film: the rules are patterns over the family of press kits.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
+from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
-from casebook.ingest.plaintext import Line, festival_in, file_lines, is_heading, paragraphs
+from casebook.ingest.plaintext import (
+    Line,
+    Para,
+    ends_sentence,
+    festival_in,
+    file_lines,
+    is_heading,
+    is_page_number,
+    join_wrapped,
+    reflow,
+    sentence_spans,
+    split_footnotes,
+    text_width,
+    vocabulary,
+)
 from casebook.ingest.records import Notes
 
+# --- filmography lines --------------------------------------------------------------------------------------
+
 _FILMOGRAPHY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*[–—-]\s*(?P<rest>\S.*)$")
-_KINDS = r"documentary|short|short film|feature|feature film|tv series|series|animation|doc"
+_KINDS = r"documentary|short film|short|feature film|feature|tv series|series|animation|doc"
+_KIND_NAMES = {"short film": "short", "feature film": "feature", "doc": "documentary", "series": "tv series"}
 
 
 def filmography_entry(text: str) -> dict[str, Any] | None:
-    """``2015 – FIRST I (Pervyj ja), 15 min`` to year, title, alternative title, minutes and kind."""
+    """``2015 – FIRST (Pervyj), 15 min`` to year, title, alternative title, minutes and kind.
+
+    Also ``2017 – TITLE aka Other Title. (feature film) 118 min`` and ``2019 – TITLE, dir. Firstname
+    Lastname`` (the director, when named, under ``director``). A kind not written stays None.
+    """
     m = _FILMOGRAPHY.match(text)
     if not m:
         return None
@@ -30,25 +61,575 @@ def filmography_entry(text: str) -> dict[str, Any] | None:
     title = re.split(r"\s*(?:\(|,|\baka\b|\s\d{1,3}\s*min)", rest, maxsplit=1)[0].strip(" .")
     if aka and not alt:
         alt = aka.group(1).strip(" .")
-    return {"year": int(m["year"]), "title": title, "alternative_title": alt,
-            "minutes": int(minutes.group(1)) if minutes else None,
-            "kind": kind.group(1).lower() if kind else None}
+    kind_name = kind.group(1).lower() if kind else None
+    entry: dict[str, Any] = {"year": int(m["year"]), "title": title, "alternative_title": alt,
+                             "minutes": int(minutes.group(1)) if minutes else None,
+                             "kind": _KIND_NAMES.get(kind_name, kind_name) if kind_name else None}
+    director = re.search(rf"\b(?:dir\.|directed by)\s+({_NAME_WORDS})", rest)
+    if director:
+        entry["director"] = director.group(1)
+    return entry
+
+
+# --- names, places, dates in running text ------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_CAP_WORD = rf"[{_UPPER}][^\W\d_]*(?:[’'-][^\W\d_]+)*"
+_NAME_WORDS = rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,3}}"  # two to four capitalised words
+_ORG = rf"{_CAP_WORD}(?:(?:\s+(?:of|for|de|du|des|la|le)\s+|\s+){_CAP_WORD}){{0,4}}"
+_PLACE = rf"(?:(?:St|Ste|Mt)\.\s+)?{_CAP_WORD}(?:\s+(?:(?:St|Ste|Mt)\.\s+)?{_CAP_WORD}){{0,3}}"
+_NOT_NAME = {
+    "a", "after", "also", "an", "and", "as", "at", "before", "but", "for", "from", "her", "his", "i", "in", "it",
+    "its", "my", "on", "our", "so", "that", "the", "their", "then", "this", "we", "when", "while", "with", "yet",
+}
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december")
+_NOT_PLACE = _NOT_NAME | set(_MONTHS.split("|")) | {"spring", "summer", "autumn", "fall", "winter", "early", "late"}
+
+
+def _trim_name(text: str, minimum: int = 2) -> str | None:
+    """Drop capitalised function words from the front ("With Anna Petrova" → "Anna Petrova")."""
+    words = text.split()
+    while words and words[0].lower() in _NOT_NAME:
+        words = words[1:]
+    return " ".join(words) if len(words) >= minimum else None
+
+
+def _place(text: str) -> str | None:
+    words = text.split()
+    if not words or words[0].lower() in _NOT_PLACE:
+        return None
+    return text.strip()
+
+
+def smart_title(text: str) -> str:
+    """``NON-STOP PRODUCTION`` → ``Non-Stop Production``, ``DIRECTOR OF PHOTOGRAPHY`` → ``Director of Photography``."""
+    small = {"of", "the", "and", "de", "da", "di", "du", "des", "von", "van", "der", "la", "le", "y", "a", "an", "in"}
+    out = []
+    for i, word in enumerate(text.split()):
+        if i and word.lower() in small:
+            out.append(word.lower())
+        else:
+            out.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(out)
+
+
+def _cased(caps: str, prose: str) -> str:
+    """How the running text writes an all-capitals name; else :func:`smart_title`."""
+    words = [re.escape(w) for w in caps.split()]
+    if words:
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
+        for m in pattern.finditer(prose):
+            found = re.sub(r"\s+", " ", m.group(0))
+            if found[:1].isupper() and not found.isupper():
+                return found
+    return smart_title(caps)
+
+
+# --- sections ----------------------------------------------------------------------------------------------
+
+_SECTION_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("synopsis", re.compile(r"(?:(?:short|long|full)\s+)?synopsis", re.IGNORECASE)),
+    ("interview", re.compile(r"(?:an?\s+)?(?:interview|(?:in\s+)?conversation|q\s*&\s*a)(?:\s+with\s+(?P<name>.+))?",
+                             re.IGNORECASE)),
+    ("statement", re.compile(r"(?:(?:the\s+)?director'?s?'?\s+)?(?:statement|note|word|intentions?)"
+                             r"|(?:a\s+)?word\s+from\s+the\s+director|note\s+of\s+intent(?:ion)?", re.IGNORECASE)),
+    ("notes", re.compile(r"(?:(?:production|historical|background|translator'?s?)\s+)?notes", re.IGNORECASE)),
+    ("credits", re.compile(r"cast\s*(?:&|and)\s*crew|(?:full\s+|main\s+|technical\s+|artistic\s+)?"
+                           r"(?:credits|cast|crew)", re.IGNORECASE)),
+    ("biography", re.compile(r"(?:(?P<role>director|filmmaker|producer|actor|actress|writer|composer|cinematographer)"
+                             r"'?s?'?\s+)?biograph(?:y|ies)|(?P<name>.+?)\s*[–—-]\s*biography"
+                             r"|about\s+the\s+(?P<role2>director|filmmaker)", re.IGNORECASE)),
+    ("filmography", re.compile(r"(?:selected\s+)?filmography|(?P<name>.+?)\s*[–—-]\s*(?:selected\s+)?filmography",
+                               re.IGNORECASE)),
+]
+_PROSE = ("synopsis", "interview", "statement", "notes")
+
+
+@dataclass
+class Section:
+    kind: str
+    heading: Line | None
+    body: list[Line] = field(default_factory=list)
+    match: re.Match[str] | None = None
+    name: str | None = None
+    role: str | None = None
+
+
+def _norm_heading(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").strip())
+
+
+def _classify(heading: Line) -> tuple[str, re.Match[str] | None]:
+    text = _norm_heading(heading.text)
+    for kind, pattern in _SECTION_KINDS:
+        m = pattern.fullmatch(text)
+        if m:
+            return kind, m
+    return "other", None
+
+
+def _person_heading(section: Section, prose: str) -> bool:
+    """``ANNA PETROVA`` or ``AIGERIM NUR – AINUR``: a name, perhaps a role, and a body that
+    is about that person (it says "born", or names them, or lists their films)."""
+    assert section.heading is not None
+    parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", section.heading.text.strip(), maxsplit=1)]
+    name = parts[0]
+    if name.split()[0].lower() in _NOT_NAME | {"about", "production", "director's", "director’s"}:
+        return False
+    if not re.fullmatch(r"[^\W\d_]+(?:[’'.-][^\W\d_]*)*(?:\s+[^\W\d_]+(?:[’'.-][^\W\d_]*)*){1,3}", name):
+        return False
+    body = " ".join(ln.text for ln in section.body)
+    born = re.search(r"\bborn\b", body[:300], re.IGNORECASE) is not None
+    named = re.search(r"\s+".join(re.escape(w) for w in name.split()), body, re.IGNORECASE) is not None
+    films = any(filmography_entry(ln.text) for ln in section.body)
+    if not (born or (named and (len(parts) > 1 or films))):
+        return False
+    section.name = _cased(name, prose)
+    section.role = _cased(parts[1], prose) if len(parts) > 1 else None
+    return True
+
+
+def _sections(lines: list[Line], prose: str) -> tuple[list[Line], list[Section]]:
+    """The lines before the first section (the title block) and the sections, each with its body."""
+    sections: list[Section] = [Section("start", None)]
+    for ln in lines:
+        if is_heading(ln.text):
+            kind, m = _classify(ln)
+            sections.append(Section(kind, ln, match=m))
+        else:
+            sections[-1].body.append(ln)
+    for section in sections[1:]:
+        if section.kind == "other" and _person_heading(section, prose):
+            section.kind = "person"
+    first = next((i for i, s in enumerate(sections) if s.kind not in ("start", "other")), len(sections))
+    front: list[Line] = []
+    for section in sections[:first]:
+        if section.heading is not None:
+            front.append(section.heading)
+        front.extend(section.body)
+    return front, sections[first:]
+
+
+# --- the title block --------------------------------------------------------------------------------------
+
+_HONOUR = re.compile(r"\b(?:awards?|prizes?|winner|nominee|nominations?|nominated|entry|shortlist(?:ed)?|lion|bear|"
+                     r"palme?|globe|oscars?|academy|jury|grand\s+prix|fipresci|best)\b", re.IGNORECASE)
+_SELECTION = re.compile(r"\b(?:official\s+selection|selection|in\s+competition|competition)\b", re.IGNORECASE)
+_COLOUR = re.compile(r"colou?r|b\s*&\s*w|black\s*(?:and|&)\s*white|monochrome", re.IGNORECASE)
+
+
+def _caps(text: str) -> bool:
+    """All capitals but for ordinal endings ("92nd ACADEMY AWARDS")."""
+    return is_heading(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text))
+
+
+def _title_block(front: list[Line], prose: str) -> dict[str, Any] | None:
+    kept = [ln for ln in front if ln.text.strip() and not is_page_number(ln.text)][:20]
+    if not kept:
+        return None
+    block: dict[str, Any] = {}
+    honours: list[str] = []
+    for ln in kept:
+        text = re.sub(r"\s+", " ", ln.text.strip())
+        presents = re.fullmatch(r"(?P<who>.+?)\s+(?:presents?|present)", text, re.IGNORECASE)
+        by = re.fullmatch(r"(?:an?\s+(?:\w+\s+)?film\s+by|directed\s+by|written\s+and\s+directed\s+by)\s+(?P<name>.+)",
+                          text, re.IGNORECASE)
+        if presents and "presenter" not in block:
+            who = presents["who"]
+            block["presenter"] = _cased(who, prose) if _caps(who) else who
+        elif by and "director" not in block:
+            block["director"] = _cased(by["name"], prose) if _caps(by["name"]) else by["name"]
+        elif text.count("|") >= 2 or text.count("•") >= 2:
+            _spec_line(text, block)
+        elif re.fullmatch(r"\((?P<t>[^()]+)\)", text) and "title" in block and "original_title" not in block:
+            block["original_title"] = text[1:-1].strip()
+        elif _caps(text) and ("festival" in festival_in(text.title()) or _SELECTION.search(text)):
+            block.setdefault("selection", text)
+        elif _caps(text) and _HONOUR.search(text) and "title" in block:
+            honours.append(text)
+        elif _caps(text) and "title" not in block:
+            block["title"] = text
+        elif "title" in block and "original_title" not in block and re.search(r"[^\x00-\u024f]", text) and \
+                not re.search(r"[a-z]", text):
+            block["original_title"] = text
+    if honours:
+        block["honours"] = honours
+    if set(block) <= {"title"}:  # a lone capitals line is not a title block
+        return None
+    block["source"] = (kept[0].number, kept[-1].number)
+    return block
+
+
+def _spec_line(text: str, block: dict[str, Any]) -> None:
+    """``Russia | 2019 | 137 min | Colour | 2.39:1 | 5.1 | Russian with English subtitles``."""
+    for part in (p.strip() for p in re.split(r"[|•]", text)):
+        if not part:
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", part):
+            block.setdefault("year", int(part))
+        elif m := re.fullmatch(r"(\d{2,3})\s*(?:min|mins|minutes|')\.?", part, re.IGNORECASE):
+            block.setdefault("minutes", int(m.group(1)))
+        elif re.fullmatch(r"\d+(?:[.,]\d+)?\s*:\s*1", part):
+            block.setdefault("aspect_ratio", part.replace(" ", ""))
+        elif re.fullmatch(r"\d\.\d(?:\.\d)?|(?:dolby|dts)\b.*|stereo|mono", part, re.IGNORECASE):
+            block.setdefault("sound", part)
+        elif _COLOUR.fullmatch(part):
+            block.setdefault("colour", part)
+        elif re.search(r"subtitle|\blanguage\b|\bdubbed\b", part, re.IGNORECASE):
+            block.setdefault("language", part)
+        elif re.fullmatch(r"[^\W\d_][^\d|]*", part):
+            block.setdefault("country" if "country" not in block else "language", part)
+
+
+# --- credits with dotted leaders ---------------------------------------------------------------------------
+
+_LEADER = re.compile(r"^\s*(?P<role>\S.*?)\s*(?:\.{4,}|…{2,}|_{4,}|\s{4,}|\t+)\s*(?P<names>\S.*?)\s*$")
+_CREW_ROLE = re.compile(
+    r"direct|produc|screenplay|writ|script|photograph|camera|cinematograph|edit|music|composer|sound|design|costume|"
+    r"make-?up|casting|sales|distribut|executive|line\s+producer|art\b|visual|effects|stunt|choreograph|press|"
+    r"production|studio|financ", re.IGNORECASE)
+
+
+def _credits(sections: list[Section]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for section in sections:
+        if section.kind != "credits" or section.heading is None:
+            continue
+        heading = _norm_heading(section.heading.text).lower()
+        fixed = "cast" if re.search(r"\bcast\b", heading) and "crew" not in heading else None
+        if re.search(r"\bcrew\b", heading) and "cast" not in heading:
+            fixed = "crew"
+        for ln in section.body:
+            m = _LEADER.match(ln.text)
+            if not m or filmography_entry(ln.text):
+                continue
+            names = [n.strip(" .") for n in re.split(r"\s*(?:,|;|\s+and\s+|\s+&\s+)\s*", m["names"]) if n.strip(" .")]
+            role = m["role"].strip()
+            kind = fixed or ("crew" if _CREW_ROLE.search(role) else "cast")
+            out.append({"section": kind, "role": role, "names": names, "source": (ln.number, ln.number)})
+    return out
+
+
+# --- paragraphs, the interview ------------------------------------------------------------------------------
+
+
+def _records(paras: list[Para]) -> list[dict[str, Any]]:
+    out = []
+    for para in paras:
+        record: dict[str, Any] = {"text": para.text, "source": para.source}
+        if para.cites:
+            record["footnotes"] = list(para.cites)
+        out.append(record)
+    return out
+
+
+def _question_end(lines: list[Line], i: int, width: int, strong: bool) -> int | None:
+    """If a question starts at ``lines[i]``, the index of its last line: one to three lines (a page break
+    may split them) ending with "?", none before ending a sentence another way."""
+    first = lines[i].text.strip()
+    if not re.match(r"[\"“«‘]?[^\W\d_]", first) or first[:1].islower():
+        return None
+    count = 0
+    j = i
+    while j < len(lines) and count < 3:
+        text = lines[j].text.strip()
+        if not text or is_page_number(lines[j].text):  # a page break inside the question
+            j += 1
+            continue
+        if text.endswith("?"):
+            pieces = [ln for ln in lines[i : j + 1] if ln.text.strip()]
+            if sum(len(ln.text.strip()) for ln in pieces) > 320:
+                return None
+            if not strong and len(lines[j].text.rstrip()) >= 0.85 * width:
+                return None
+            return j
+        if ends_sentence(text) or text.endswith((":", ";")):
+            return None
+        count += 1
+        j += 1
+    return None
+
+
+def _interview(body: list[Line], width: int, words: frozenset[str],
+               cites: dict[int, list[str]]) -> tuple[list[dict[str, Any]], list[Para]]:
+    """Question and answer pairs; also the answers' paragraphs, for the production facts."""
+    lines = [ln for ln in body if not is_page_number(ln.text)]
+    pairs: list[dict[str, Any]] = []
+    all_paras: list[Para] = []
+    question: list[Line] | None = None
+    answer: list[Line] = []
+
+    def close() -> None:
+        if question is None:
+            return
+        text, _ = join_wrapped(question, words)
+        paras = reflow(answer, words, width, cites)
+        all_paras.extend(paras)
+        last = paras[-1].source[1] if paras else question[-1].number
+        pair: dict[str, Any] = {"question": text, "question_source": (question[0].number, question[-1].number),
+                                "answer": _records(paras), "source": (question[0].number, last)}
+        cited = [m for ln in question for m in cites.get(ln.number, [])]
+        if cited:
+            pair["footnotes"] = cited
+        pairs.append(pair)
+
+    i = 0
+    last_text: str | None = None  # the last non-blank line before this one
+    blank_before = True
+    while i < len(lines):
+        ln = lines[i]
+        text = ln.text.strip()
+        if not text:
+            blank_before = True
+            answer.append(ln)
+            i += 1
+            continue
+        strong = last_text is None or (blank_before and ends_sentence(last_text))
+        weak = last_text is not None and ends_sentence(last_text)
+        end = _question_end(lines, i, width, strong) if (strong or weak) else None
+        if end is not None:
+            close()
+            question = [q for q in lines[i : end + 1] if q.text.strip()]
+            answer = []
+            last_text = lines[end].text
+            blank_before = False
+            i = end + 1
+            continue
+        answer.append(ln)
+        last_text = ln.text
+        blank_before = False
+        i += 1
+    close()
+    return pairs, all_paras
+
+
+# --- bios -------------------------------------------------------------------------------------------------
+
+_TRAINING = re.compile(
+    r"\b(?:completed\s+(?:his|her|their)\s+(?:studies|training|education)\s+(?:at|in)|graduated\s+from|graduating\s+from"
+    r"|trained\s+(?:at|in)|studied\s+(?:[a-z]+\s+)?at|(?:is\s+)?a\s+graduate\s+of|enrolled\s+(?:at|in))\s+"
+    r"(?P<what>(?:[^.;]|\b(?:St|Ste|Mt|Dr)\.)+)")
+_TRAINING_STOP = re.compile(
+    r",\s+(?:in|where|under|graduating|and|before|then|with|from|which|after|during|while|who|since|as|before)\b"
+    r"|\s+in\s+(?:19|20)\d\d\b|\s+\((?:19|20)\d\d\)|\s+(?:where|under|before|after|while|graduating)\b")
+
+
+def parse_birth(text: str) -> tuple[dt.date | None, int | None, str | None]:
+    """"born on July 28, 1991 in Kazan", "Born in 1994 in Omsk", "born in Kyiv on 2 July 1961"."""
+    m = re.search(r"\b[Bb]orn\b\s*(?P<rest>.{0,120})", text)
+    if not m:
+        return None, None, None
+    rest = m["rest"]
+    date: dt.date | None = None
+    year: int | None = None
+    place: str | None = None
+    for _ in range(2):  # a date or year and a place, in either order
+        dates = [d for d in find_dates(rest) if re.fullmatch(r"\s*(?:on\s+)?", rest[: d[2]])]
+        y = re.match(r"\s*(?:in\s+)?((?:19|20)\d\d)\b", rest)
+        p = re.match(rf"\s*(?:in\s+)?({_PLACE})", rest)
+        if dates and date is None and year is None:
+            date, words, offset = dates[0]
+            year = date.year
+            rest = rest[offset + len(words) :]
+        elif y and year is None:
+            year = int(y.group(1))
+            rest = rest[y.end() :]
+        elif p and place is None and _place(p.group(1)) and re.match(r"\s*in\s", rest):
+            place = p.group(1)
+            rest = rest[p.end() :]
+        else:
+            break
+        rest = re.sub(r"^\s*,", "", rest)
+    return date, year, place
+
+
+def parse_training(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _TRAINING.finditer(text):
+        what = _TRAINING_STOP.split(m["what"], maxsplit=1)[0].strip(" ,")
+        if what and what not in out:
+            out.append(what)
+    return out
+
+
+def _bio(name: str | None, role: str | None, heading: Line, paras: list[Para]) -> dict[str, Any]:
+    text = " ".join(p.text for p in paras)
+    date, year, place = parse_birth(text)
+    bio: dict[str, Any] = {"name": name, "role": role, "birth_date": date, "birth_year": year, "birthplace": place,
+                           "training": parse_training(text), "text": text,
+                           "source": (heading.number, paras[-1].source[1])}
+    cited = [m for p in paras for m in p.cites]
+    if cited:
+        bio["footnotes"] = cited
+    return bio
+
+
+def _name_in_bio(text: str) -> str | None:
+    """The person a bio under a plain BIOGRAPHY heading is about: "Anna Petrova was born…",
+    "Born in 1994 in Omsk, Anna Petrova trained…"."""
+    m = re.match(rf"\s*({_NAME_WORDS})(?:\s+(?:was|is|has|grew|graduated|studied|trained|began|started)\b|\s*\(|,\s+born)",
+                 text)
+    if m:
+        return _trim_name(m.group(1))
+    m = re.match(rf"\s*Born\b[^.]*?,\s+({_NAME_WORDS})\s+(?:[a-z]+)\b", text)
+    return _trim_name(m.group(1)) if m else None
+
+
+# --- production facts from the interview and the statement -------------------------------------------------
+
+_WHEN = (
+    rf"(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)?"
+    rf"(?:(?:early|late|mid)[\s-]+)?"
+    rf"(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{_MONTHS.title()})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
+    rf"(?:19|20)\d\d"
+)
+_SHOOT = r"(?:shooting|filming|the\s+shoot|principal\s+photography)"
+_PERSON_JOB = (r"costume\s+designer|production\s+designer|set\s+designer|art\s+director|director\s+of\s+photography|"
+               r"cinematographer|DoP|DP|(?:film\s+)?editor|composer|sound\s+designer|sound\s+engineer|sound\s+mixer|"
+               r"casting\s+director|make-up\s+artist|line\s+producer")
+_THE_FILM = r"(?:[Tt]he\s+film|[Tt]his\s+film|[Tt]he\s+project|[Ii]t)"
+_MOSTLY = r"(?:(?:almost|nearly|mostly|mainly|largely|entirely|partly)\s+)?"
+_FACTS: list[tuple[str, re.Pattern[str]]] = [
+    ("co_writer", re.compile(rf"\bco-?writers?,?\s+(?P<name>{_NAME_WORDS})")),
+    ("co_writer", re.compile(rf"\b(?P<name>{_NAME_WORDS}),\s+(?:my|our|the|his|her)\s+co-?writer\b")),
+    ("co_writer", re.compile(rf"\b(?:co-?wrote|wrote)\s+(?:it|the\s+(?:script|screenplay|film))\s+(?:together\s+)?with\s+"
+                             rf"(?P<name>{_NAME_WORDS})")),
+    ("producer", re.compile(rf"\b[Ii]t\s+(?:is|was)\s+(?P<name>{_NAME_WORDS})(?:,[^,]{{1,80}},)?\s+who\s+produced\b")),
+    ("producer", re.compile(rf"\b{_THE_FILM}\s+(?:was|is)\s+(?:\w+\s+)?produced\s+by\s+(?P<name>{_NAME_WORDS})")),
+    ("producer", re.compile(rf"\b(?P<name>{_NAME_WORDS})\s+produced\s+(?:it|the\s+film|the\s+picture|the\s+movie)\b")),
+    ("producer", re.compile(rf"\b(?:my|our)\s+producer,?\s+(?P<name>{_NAME_WORDS})")),
+    ("co_producer", re.compile(rf"(?:\bthe\s+(?:studio|company|channel|broadcaster|fund|foundation)\s+)?(?P<org>{_ORG})\s+"
+                               rf"(?:became|was|came\s+on\s+(?:board\s+)?as|joined\s+(?:us\s+)?as)\s+(?:an?\s+|the\s+)?"
+                               rf"co-?producers?\b")),
+    ("co_producer", re.compile(rf"\b{_THE_FILM}\s+(?:was|is)\s+(?:\w+\s+)?co-?produced\s+by\s+"
+                               rf"(?:the\s+(?:studio|company|channel)\s+)?(?P<org>{_ORG})")),
+    ("co_producer", re.compile(rf"\bco-?production\s+with\s+(?:the\s+(?:studio|company|channel)\s+)?(?P<org>{_ORG})")),
+    ("financing", re.compile(r"\bwithout\s+(?:any\s+)?(?:money|funding|financing|funds|support|subsidies|subsidy)\s+"
+                             r"from\s+the\s+(?:[Ss]tate|government|Ministry)\b")),
+    ("financing", re.compile(r"\b(?:no|without)\s+(?:any\s+)?(?:state|public|government)\s+(?:money|funding|financing|"
+                             r"funds|support|subsidies|subsidy)\b", re.IGNORECASE)),
+    ("financing", re.compile(rf"\b{_THE_FILM}\s+(?:was|is)\s+(?:\w+\s+)?(?:financed|funded|backed)\s+by\s+(?:the\s+)?"
+                             rf"(?P<org>{_ORG})")),
+    ("shoot_start", re.compile(rf"\b(?:started|began|start|begin|commenced)\s+{_SHOOT}\s+(?:on\s+|in\s+|at\s+)?"
+                               rf"(?P<when>{_WHEN})\b", re.IGNORECASE)),
+    ("shoot_start", re.compile(rf"\b{_SHOOT}\s+(?:started|began|commenced|kicked\s+off)\s+(?:on\s+|in\s+|at\s+)?"
+                               rf"(?P<when>{_WHEN})\b", re.IGNORECASE)),
+    ("shoot_end", re.compile(rf"\b{_SHOOT}\s+(?:wrapped|ended|finished|was\s+completed|was\s+over|came\s+to\s+an\s+end)"
+                             rf"\s+(?:on\s+|in\s+|at\s+)?(?P<when>{_WHEN})\b", re.IGNORECASE)),
+    ("shoot_end", re.compile(rf"\b(?:finished|completed|wrapped|ended)\s+{_SHOOT}\s+(?:on\s+|in\s+|at\s+)?"
+                             rf"(?P<when>{_WHEN})\b", re.IGNORECASE)),
+    ("shoot_period", re.compile(rf"\b(?:[Ww]e|I|[Tt]he\s+film\s+was|[Ii]t\s+was)\s+{_MOSTLY}(?:shot|filmed)\s+"
+                                rf"(?:(?:the\s+film|it|everything)\s+)?(?:(?:in|near|around)\s+{_PLACE}\s+)?(?:in|during)\s+(?P<when>{_WHEN})\b")),
+    ("shoot_period", re.compile(rf"\b{_SHOOT}\s+took\s+place\s+(?:(?:in|near|around)\s+{_PLACE}\s+)?(?:in|during)\s+"
+                                rf"(?P<when>{_WHEN})\b", re.IGNORECASE)),
+    ("shoot_place", re.compile(rf"\b(?:[Ww]e|I)\s+(?:shot|filmed)\s+{_MOSTLY}(?:(?:all|most|much|everything|the\s+film|"
+                               rf"the\s+whole\s+film|it|the\s+(?:interiors|exteriors))\s+(?:of\s+it\s+)?)?{_MOSTLY}"
+                               rf"(?P<prep>in|near|around|outside)\s+(?P<place>{_PLACE})")),
+    ("shoot_place", re.compile(rf"\b(?:[Tt]he\s+film|[Ii]t)\s+was\s+{_MOSTLY}(?:shot|filmed)\s+{_MOSTLY}"
+                               rf"(?P<prep>in|near|around|outside)\s+(?P<place>{_PLACE})")),
+    ("shoot_place", re.compile(rf"\b(?:crew|[Ww]e|I)\s+went\s+to\s+(?P<place>{_PLACE})\s+to\s+(?:shoot|film)\b")),
+    ("shoot_place", re.compile(rf"\b(?:[Ss]hooting|[Ff]ilming|[Tt]he\s+shoot)\s+took\s+place\s+(?P<prep>in|near|around)\s+"
+                               rf"(?P<place>{_PLACE})")),
+    ("camera", re.compile(rf"\b(?:[Ss]hot|[Ff]ilmed|[Ss]hooting|[Ff]ilming)\s+(?:on|with)\s+(?:an?\s+|the\s+)?"
+                          rf"(?P<camera>[{_UPPER}][\w-]*(?:\s+[{_UPPER}0-9][\w-]*){{0,2}})\s+cameras?\b")),
+    ("crew", re.compile(rf"(?P<name>{_NAME_WORDS}),\s+(?:the|our|my|his|her|their)\s+(?P<job>{_PERSON_JOB})\b")),
+    ("crew", re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?P<job>{_PERSON_JOB})\s+(?P<name>{_NAME_WORDS})")),
+]
+
+
+def _fact_value(attribute: str, m: re.Match[str]) -> dict[str, Any] | None:
+    groups = m.groupdict()
+    if attribute == "financing" and not groups.get("org"):
+        return {"value": "no state money"}
+    if attribute in ("co_producer", "financing"):
+        org = _trim_name(groups["org"], 1)
+        return {"value": org} if org else None
+    if attribute in ("shoot_start", "shoot_end", "shoot_period"):
+        return {"value": groups["when"]}
+    if attribute == "shoot_place":
+        place = _place(groups["place"])
+        if not place:
+            return None
+        prep = groups.get("prep") or "in"
+        return {"value": place if prep == "in" else f"{prep} {place}"}
+    if attribute == "camera":
+        camera = groups["camera"]
+        return {"value": camera} if camera[:1].isupper() and camera.lower() not in _NOT_NAME else None
+    name = _trim_name(groups["name"])
+    if not name:
+        return None
+    if attribute == "crew":
+        job = re.sub(r"\s+", " ", groups["job"])
+        return {"value": f"{name}, the {job}", "name": name, "role": job}
+    return {"value": name}
+
+
+def production_facts(paras: list[Para]) -> list[dict[str, Any]]:
+    """How the film was made, sentence by sentence: co-writer, producers, money, shoot dates and places,
+    camera, crew. Only what a pattern says outright; each fact with the sentence that says it."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for para in paras:
+        for start, end in sentence_spans(para.text):
+            sentence = para.text[start:end]
+            for attribute, pattern in _FACTS:
+                for m in pattern.finditer(sentence):
+                    value = _fact_value(attribute, m)
+                    if value is None or (attribute, value["value"]) in seen:
+                        continue
+                    seen.add((attribute, value["value"]))
+                    out.append({"attribute": attribute, **value, "text": sentence, "source": para.span_of(start, end)})
+    return out
+
+
+# --- the whole press kit ----------------------------------------------------------------------------------
 
 
 def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
-    lines = file_lines(doc)
-    result: dict[str, Any] = {"synopsis": [], "runtimes": [], "director": None, "filmographies": [],
-                              "festival": None}
-    # sections open at all-capitals headings
-    sections: list[tuple[Line, list[Line]]] = []
-    for ln in lines:
-        if is_heading(ln.text):
-            sections.append((ln, []))
-        elif sections:
-            sections[-1][1].append(ln)
-    for heading, body in sections:
-        if re.fullmatch(r"\s*((short|long)\s+)?synopsis\s*", heading.text, re.IGNORECASE) and not result["synopsis"]:
-            result["synopsis"] = [{"text": t, "source": s} for t, s in paragraphs(body)]
+    raw = file_lines(doc)
+    words = vocabulary(doc.text)
+    found = split_footnotes(raw, words, skip=is_heading)
+    lines = found.lines
+    cites = found.cites
+    prose = "\n".join(ln.text for ln in lines if not is_heading(ln.text))
+    width = text_width([ln for ln in lines if not is_heading(ln.text)])
+    result: dict[str, Any] = {
+        "title_block": None, "synopsis": [], "runtimes": [], "director": None, "festival": None,
+        "interviewee": None, "interview": [], "statement": [], "statement_by": None, "notes": [], "footnotes": found.notes,
+        "bios": [], "filmographies": [], "credits": [], "production": [],
+    }
+    front, sections = _sections(lines, prose)
+    result["title_block"] = _title_block(front, prose)
+
+    statement_paras: list[Para] = []
+    answer_paras: list[Para] = []
+    for section in sections:
+        heading = section.heading
+        assert heading is not None
+        if section.kind == "synopsis" and not result["synopsis"]:
+            result["synopsis"] = _records(reflow(section.body, words, width, cites))
+        elif section.kind == "interview":
+            name = section.match["name"] if section.match else None
+            if name and result["interviewee"] is None:
+                result["interviewee"] = _cased(name.strip(), prose)
+            pairs, paras = _interview(section.body, width, words, cites)
+            if not pairs and any(ln.text.strip() for ln in section.body):
+                notes.warn("the press kit's interview has no question ending with '?'", (heading.number, heading.number))
+            result["interview"].extend(pairs)
+            answer_paras.extend(paras)
+        elif section.kind == "statement":
+            paras = reflow(section.body, words, width, cites)
+            if paras and re.fullmatch(_NAME_WORDS, paras[-1].text) and paras[-1].source[0] == paras[-1].source[1]:
+                result["statement_by"] = {"value": paras[-1].text, "source": paras[-1].source}
+                paras = paras[:-1]
+            result["statement"].extend(_records(paras))
+            statement_paras.extend(paras)
+        elif section.kind == "notes":
+            result["notes"].extend(_records(reflow(section.body, words, width, cites)))
+    result["credits"] = _credits(sections)
+    result["production"] = production_facts(answer_paras + statement_paras)
+
     for ln in lines:
         m = re.search(r"running\s+time\s*[:.]?\s*(\d{2,3})\s*(?:min|mins|minutes)\b", ln.text, re.IGNORECASE)
         m = m or re.search(r"\|\s*(\d{2,3})\s*min\s*\|", ln.text)
@@ -59,25 +640,71 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
         if by and result["director"] is None:
             result["director"] = {"value": by["name"].strip(), "source": (ln.number, ln.number)}
         if result["festival"] is None and is_heading(ln.text) and re.search(r"FESTIVAL|BERLINALE", ln.text):
-            found = festival_in(ln.text.title().replace(" De ", " de "))
-            if "festival" in found:
+            festival = festival_in(ln.text.title().replace(" De ", " de "))
+            if "festival" in festival:
                 year = re.search(r"(?:19|20)\d\d", ln.text)
                 parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", ln.text) if p.strip()]
-                section = parts[-1].title() if len(parts) > 1 else None
-                result["festival"] = {"festival": re.sub(r"\s+(?:19|20)\d\d$", "", found["festival"]),
-                                      "section": section, "year": int(year.group(0)) if year else None,
+                section_name = parts[-1].title() if len(parts) > 1 else None
+                result["festival"] = {"festival": re.sub(r"\s+(?:19|20)\d\d$", "", festival["festival"]),
+                                      "section": section_name, "year": int(year.group(0)) if year else None,
                                       "source": (ln.number, ln.number)}
-    owner: str | None = None
-    for ln in lines:
-        if is_heading(ln.text):
-            owner = re.split(r"\s+[–—-]\s+", ln.text.strip())[0].title()
-            continue
-        entry = filmography_entry(ln.text)
-        if entry:
-            entry["source"] = (ln.number, ln.number)
-            if not result["filmographies"] or result["filmographies"][-1]["person"] != owner:
-                result["filmographies"].append({"person": owner, "entries": []})
-            result["filmographies"][-1]["entries"].append(entry)
+
+    _bios_and_filmographies(sections, front, result, words, width, cites, prose)
+    for marker, line in found.missing:
+        notes.warn(f"footnote {marker} is cited but its text was not found", (line, line))
     if not result["synopsis"]:
         notes.warn("press kit has no SYNOPSIS section")
     return result
+
+
+def _bios_and_filmographies(sections: list[Section], front: list[Line], result: dict[str, Any], words: frozenset[str],
+                            width: int, cites: dict[int, list[str]], prose: str) -> None:
+    director = (result["director"] or {}).get("value")
+    owner: str | None = None
+    groups: list[dict[str, Any]] = result["filmographies"]
+
+    def add_entry(entry: dict[str, Any], ln: Line) -> None:
+        entry["person"] = owner
+        entry["source"] = (ln.number, ln.number)
+        if not groups or groups[-1]["person"] != owner:
+            groups.append({"person": owner, "entries": []})
+        groups[-1]["entries"].append(entry)
+
+    for ln in front:
+        entry = filmography_entry(ln.text)
+        if entry and not is_heading(ln.text):
+            add_entry(entry, ln)
+    for section in sections:
+        heading = section.heading
+        assert heading is not None
+        if section.kind in _PROSE or section.kind == "credits":
+            owner = None
+            continue
+        match = section.match
+        named = match.groupdict().get("name") if match else None
+        text_lines = [ln for ln in section.body if not filmography_entry(ln.text)]
+        paras = reflow(text_lines, words, width, cites) if section.kind in ("person", "biography") else []
+        role = section.role
+        if section.kind == "person":
+            owner = section.name
+        elif section.kind == "filmography":
+            owner = _cased(named, prose) if named else owner
+        elif section.kind == "biography":
+            owner = _cased(named, prose) if named else (_name_in_bio(paras[0].text) if paras else None)
+            raw_role = (match.groupdict().get("role") or match.groupdict().get("role2")) if match else None
+            role = smart_title(raw_role.strip()) if raw_role else None
+        else:
+            owner = re.split(r"\s+[–—-]\s+", heading.text.strip())[0].title()
+        for ln in section.body:
+            entry = filmography_entry(ln.text)
+            if entry:
+                add_entry(entry, ln)
+        if not paras:
+            continue
+        if role is None and owner:
+            credited = [c["role"] for c in result["credits"] if owner in c["names"]]
+            if credited:
+                role = credited[0]
+            elif director and owner.lower() == director.lower():
+                role = "Director"
+        result["bios"].append(_bio(owner, role, heading, paras))

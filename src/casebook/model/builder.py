@@ -278,6 +278,11 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
                 found.append(_mention(bio["name"], bio.get("role"), record, bio["source"], born=bio.get("birth_date"),
                                       born_year=bio.get("birth_year"), birthplace=bio.get("birthplace"),
                                       training=bio.get("training") or []))
+            for fact in data.get("production", []):
+                if fact.get("name"):
+                    found.append(_mention(fact["name"], fact.get("role"), record, fact["source"]))
+                elif fact["attribute"] in ("co_writer", "producer", "co_producer"):
+                    found.append(_mention(fact["value"], fact["attribute"].replace("_", "-"), record, fact["source"]))
             for credit in data.get("credits", []):
                 role = credit["role"] if credit.get("section") != "cast" else f"cast: {credit['role']}"
                 for name in credit.get("names", []):
