@@ -18,7 +18,8 @@ from slugify import slugify
 from casebook.errors import CaseError, Problem
 from casebook.ingest.folder import FolderRecords, SourceRecord
 from casebook.model.case import Case, CaseWarning, Source, SourceRef
-from casebook.model.conflicts import RawClaim, find_conflicts, same_name
+from casebook.model.conflicts import RawClaim, describe, find_conflicts, same_name
+from casebook.model.exhibits import build_exhibits
 from casebook.model.people import kind_of, merge_people
 
 
@@ -178,7 +179,10 @@ def build_case(folder: FolderRecords) -> Case:
     body["press"] = _press(release, kit)
     body["people"] = merge_people(_mentions(folder, film))
     body["timeline"] = _timeline(folder)
-    body["conflicts"] = find_conflicts(_claims(folder, film))
+    claims = _claims(folder, film)
+    body["conflicts"] = find_conflicts(claims)
+    body["statements"] = [_statement(c) for c in claims]
+    body["exhibits"] = build_exhibits(body)
     if case_id is None:
         warn("no document gives a movieId; the case is named after its film title")
     body["warnings"] = warnings
@@ -306,6 +310,17 @@ def _timeline(folder: FolderRecords) -> list[dict[str, Any]]:
         key = (event["kind"], event["year"], event["month"], event["date"], fold_text(event["text"]))
         unique.setdefault(key, event)
     return sorted(unique.values(), key=lambda e: (e["year"], e["month"] or 0, e["date"].day if e["date"] else 0))
+
+
+def _statement(claim: RawClaim) -> dict[str, Any]:
+    money = claim.attribute in ("budget", "box_office")
+    return {
+        "attribute": claim.attribute, "subject": claim.subject, "value": claim.value,
+        "normalized": describe(claim.attribute, claim.normalized),
+        "amount": {"kind": "money", "text": claim.value} | {k: v for k, v in claim.normalized.items() if v is not None}
+        if money else None,
+        "source": {"source": claim.source, "first_line": claim.span[0], "last_line": claim.span[1]},
+    }
 
 
 def fold_text(text: str) -> str:

@@ -349,6 +349,50 @@ class Conflict(Model):
     claims: list[Claim] = Field(min_length=2)
 
 
+class Statement(Model):
+    """What one source says about an attribute that other sources may state too (see ``conflicts``)."""
+
+    attribute: str
+    subject: str | None = None
+    value: str = Field(description="the words of the source")
+    normalized: str = Field(description="the value as casebook compared it")
+    amount: Amount | None = Field(default=None, description="for money: the amount with its bounds")
+    source: SourceRef
+
+
+# --- exhibits -------------------------------------------------------------------------------------
+
+
+class MoneyBar(Model):
+    """One amount of the budget-against-box-office exhibit, as one source states it."""
+
+    measure: Literal["budget", "box_office"]
+    amount: Amount
+    source: SourceRef
+
+
+class StakeholderOutcome(Model):
+    role: str
+    name: str
+    outcome: str
+    source: SourceRef
+
+
+ExhibitKind = Literal["budget_box_office", "timeline", "stakeholder_outcomes"]
+
+
+class Exhibit(Model):
+    """A numbered exhibit: its data lives here so that the PDF and the deck show the same numbers."""
+
+    number: int = Field(ge=1)
+    kind: ExhibitKind
+    currency: str | None = None
+    bars: list[MoneyBar] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    outcomes: list[StakeholderOutcome] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(description="every place the exhibit's data comes from")
+
+
 # --- findings about the case itself ---------------------------------------------------------------
 
 
@@ -375,6 +419,8 @@ class Case(Model):
     people: list[Person] = Field(default_factory=list)
     timeline: list[Event] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    exhibits: list[Exhibit] = Field(default_factory=list)
     sources: list[Source]
     warnings: list[CaseWarning] = Field(default_factory=list)
 
