@@ -22,9 +22,9 @@ def test_closeness_state_funding(closeness):
 def test_closeness_who_financed_it(closeness):
     conflict = _by_attribute(closeness)[("financiers", None)]
     by_source = {c.source.source: c.normalized for c in conflict.claims}
-    assert by_source["S1"] == "non stop production"
-    assert set(by_source["S2"].split("; ")) == {"lenfilm", "alexander sokurov"}
-    assert by_source["S3"] == by_source["S4"] == "example of intonation"
+    assert by_source["S1"] == "Non-Stop Production"
+    assert set(by_source["S2"].split("; ")) == {"Lenfilm", "Alexander Sokurov Fund"}
+    assert by_source["S3"] == by_source["S4"] == "Example of Intonation"
 
 
 def test_closeness_short_film_year(closeness):

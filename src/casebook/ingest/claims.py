@@ -122,7 +122,10 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
     if _FINANCE.search(text) and not _STATE.fullmatch(text):
         orgs = _organisations(text)
         if orgs:
-            out.append(_claim("financiers", text, sorted({normal_org(o) for o in orgs}), sentence))
+            named: dict[str, str] = {}
+            for org in orgs:
+                named.setdefault(normal_org(org), org)
+            out.append(_claim("financiers", text, sorted(named.values()), sentence))
     for kind, pattern in (("recording", _RECORDING), ("setting", _SETTING)):
         if pattern.search(text):
             years = re.findall(r"\b((?:19|20)\d\d)\b", text)

@@ -40,13 +40,27 @@ class Wording:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.do"],
         )
         self.case = case
+        self._modules: dict[str, Any] = {}
         with template_errors("labels.j2"):
             self.labels: Any = _Labels(
                 self._env.get_template("labels.j2").make_module({"case": case}),
                 self._builtin_env().get_template("labels.j2").make_module({"case": case}),
             )
+
+    @property
+    def teaching(self) -> Any:
+        """The teaching note's wording and content (``teaching.j2``): objectives, questions, board plan."""
+        return self.module("teaching.j2")
+
+    def module(self, name: str) -> Any:
+        """The variables and macros a template exports, bound to the case (computed once)."""
+        if name not in self._modules:
+            with template_errors(name):
+                self._modules[name] = self._env.get_template(name).make_module({"case": self.case})
+        return self._modules[name]
 
     def _builtin_env(self) -> SandboxedEnvironment:
         return self._env.overlay(loader=FileSystemLoader(str(templates_dir())))
