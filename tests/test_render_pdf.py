@@ -24,15 +24,22 @@ from casebook.model.case import (
     AnalysisSection,
     Case,
     CaseWarning,
+    Claim,
+    Conflict,
+    Event,
     Fact,
     FactGroup,
     Film,
     Ledger,
     LedgerEntry,
+    Mention,
     Named,
     Paragraph,
+    Person,
     Point,
     Premiere,
+    Press,
+    Quote,
     RichText,
     Run,
     Runtime,
@@ -41,6 +48,7 @@ from casebook.model.case import (
     Stakeholder,
 )
 from casebook.render.pdf import render_pdf
+from casebook.render.pdf_notes import Notes
 from casebook.render.wording import Wording
 
 # --- a case built by hand ---------------------------------------------------------------------------
@@ -67,6 +75,7 @@ def para(*runs: str | tuple[str, str], line: int = 1) -> Paragraph:
 
 
 BODY_HEADING = "Body: The Post-Mortem – R&D <i>Зорька</i>"
+BORN = "Born on 4 March 1990 in Нальчик; studied at <VGIK> & GITIS."
 LONG_IMPACT = (
     "Le réalisateur a prouvé sa valeur – et l’a fait vite… Режиссёр доказал, что умеет работать с ограниченным бюджетом. "
 ) * 6
@@ -213,6 +222,65 @@ def full_case() -> Case:
             Source(id="S3", file="002_press.txt", kind="press_release", title="At Cannes", sha256="ef" * 32, lines=5),
             Source(id="S4", file="003_kit.txt", kind="press_kit", title="SYNOPSIS", sha256="01" * 32, lines=198),
         ],
+        press=Press(
+            quotes=[
+                Quote(
+                    speaker="Élodie Márquez",
+                    role="director",
+                    paragraphs=["We shot it in <b>nine</b> days & nights.", "Nobody believed us – Нальчик did."],
+                    source=ref("S3", 4, 5),
+                ),
+                Quote(paragraphs=["A line nobody signed."], source=ref("S3", 7)),
+                Quote(speaker="Nobody", paragraphs=["", "  "], source=ref("S3", 9)),  # nothing to show
+            ]
+        ),
+        people=[
+            Person(
+                name="Élodie Márquez",
+                roles=["Director", "director", "Writer"],
+                mentions=[
+                    Mention(name="Élodie Márquez", role="Director", source=ref("S3", 2)),
+                    Mention(name="Elodie Marquez", role="Writer", source=ref("S1", 3)),
+                ],
+                aliases=["Elodie Marquez"],
+            ),
+            Person(
+                name="Дарья Жовнер",
+                roles=["actress"],
+                mentions=[Mention(name="Дарья Жовнер", role="actress", source=ref("S4", 20))],
+            ),
+            Person(
+                name="AT&T <Pictures>",
+                kind="organisation",
+                roles=["distributor"],
+                mentions=[Mention(name="AT&T <Pictures>", role="distributor", source=ref("S2", 3))],
+            ),
+        ],
+        timeline=[
+            Event(year=1990, month=3, date=dt.date(1990, 3, 4), kind="born", text=BORN, source=ref("S4", 30)),
+            Event(year=1990, month=3, date=dt.date(1990, 3, 4), kind="studied", text=BORN, source=ref("S4", 30)),
+            Event(year=2015, kind="released", text="2015 – SHORT <ONE>, 15 min", source=ref("S4", 31)),
+            Event(year=2020, month=11, kind="shot", text="Shooting began in November 2020.", source=ref("S4", 40)),
+            # told by the lines of the premiere: the same note number as the film's premiere
+            Event(year=2021, month=5, date=dt.date(2021, 5, 20), kind="premiered", text="World premiere.", source=ref("S3", 2)),
+        ],
+        conflicts=[
+            Conflict(
+                attribute="budget",
+                claims=[
+                    Claim(value="<$1,000,000 USD (Production + minimal P&A).", normalized="<1,000,000 USD", source=ref(first=9)),
+                    Claim(value="a budget of $1.4 million", normalized="1,400,000 USD", source=ref("S3", 12, 13)),
+                ],
+            ),
+            Conflict(
+                attribute="title_year",
+                subject="Зорька",
+                claims=[
+                    Claim(value="Зорька, 2020", normalized="2020", source=ref("S2", 4)),
+                    Claim(value="2021 – ZORKA, 104 min", normalized="2021", source=ref("S4", 9)),
+                ],
+            ),
+        ],
         warnings=[CaseWarning(message="The press kit gives no budget.", file="003_kit.txt")],
     )
 
@@ -285,7 +353,12 @@ def test_every_section_heading_is_present(full_pdf: bytes, full_text: str) -> No
         labels.strategic_analysis,
         labels.directors_ledger,
         labels.stakeholder_balance_sheet,
+        labels.in_their_words,
+        labels.cast_and_crew,
+        labels.timeline,
+        labels.disagreements,
         labels.sources,
+        labels.notes_heading,
         labels.warnings,
     ):
         assert squash(heading) in full_text, heading
@@ -299,6 +372,10 @@ def test_sections_come_in_reading_order(full_text: str) -> None:
         labels.strategic_analysis,
         labels.directors_ledger,
         labels.stakeholder_balance_sheet,
+        labels.in_their_words,
+        labels.cast_and_crew,
+        labels.timeline,
+        labels.disagreements,
         labels.sources,
         labels.warnings,
     ]
@@ -364,6 +441,11 @@ def test_a_section_without_data_is_left_out() -> None:
         labels.strategic_analysis,
         labels.directors_ledger,
         labels.stakeholder_balance_sheet,
+        labels.in_their_words,
+        labels.cast_and_crew,
+        labels.timeline,
+        labels.disagreements,
+        labels.notes_heading,
         labels.warnings,
     ):
         assert squash(heading) not in text, heading
@@ -448,7 +530,14 @@ def test_outline_has_an_entry_for_each_section(full_pdf: bytes) -> None:
         labels.strategic_analysis,
         labels.directors_ledger,
         labels.stakeholder_balance_sheet,
+        labels.in_their_words,
+        labels.cast_and_crew,
+        labels.timeline,
+        labels.disagreements,
+        labels.conflict_title(full_case().conflicts[0]),
+        labels.conflict_title(full_case().conflicts[1]),
         labels.sources,
+        labels.notes_heading,
         labels.warnings,
         "Introduction: The Fulcrum",
         BODY_HEADING,
@@ -591,6 +680,24 @@ def test_markup_and_control_characters_cannot_reach_reportlab() -> None:
             assert "/URI" not in str(annot.get_object().get("/A", {})), annot
 
 
+def test_a_reference_to_a_source_the_case_lacks_still_renders() -> None:
+    case = full_case()
+    stray = ref("S9", 5)
+    conflict = Conflict(
+        attribute="runtime",
+        claims=[
+            Claim(value="104 min", normalized="104 min", source=ref("S4", 9)),
+            Claim(value="110 <min>", normalized="110 min", source=stray),
+        ],
+    )
+    person = Person(name="Stray", mentions=[Mention(name="Stray", source=stray)])
+    case = case.model_copy(update={"conflicts": [conflict], "people": [*case.people, person]})
+    labels = Wording(case).labels
+    pdf = render(case)
+    assert squash(f"110 <min> 110 min {labels.source_ref(stray)}") in section_text(pdf, labels.disagreements)
+    assert squash("Stray S9") in section_text(pdf, labels.cast_and_crew)
+
+
 def test_a_heading_taller_than_a_page_does_not_break_the_build() -> None:
     case = full_case()
     assert case.analysis is not None
@@ -604,6 +711,206 @@ def test_a_heading_taller_than_a_page_does_not_break_the_build() -> None:
     pdf = render(case.model_copy(update={"analysis": Analysis(parts=[*case.analysis.parts, giant])}))
     assert "Whatfollowsthegiantheading." in squash("".join(page_texts(pdf)))
     assert all(len(title) < 200 for title in outline_titles(read(pdf)))
+
+
+# --- sections by outline, links -------------------------------------------------------------------
+
+
+def top_outline(reader: PdfReader) -> list:  # type: ignore[type-arg]
+    return [item for item in reader.outline if not isinstance(item, list)]
+
+
+def children(reader: PdfReader, title: str) -> list[str]:
+    """Titles of the outline entries under the top-level entry ``title``."""
+    items = list(reader.outline)
+    for k, item in enumerate(items):
+        if not isinstance(item, list) and item.title == title:
+            following = items[k + 1] if k + 1 < len(items) else None
+            return [sub.title for sub in following if not isinstance(sub, list)] if isinstance(following, list) else []
+    raise AssertionError(f"no outline entry {title!r}")
+
+
+def section_text(pdf: bytes, title: str) -> str:
+    """The squashed text of the section ``title``: from its heading to the heading of the next section."""
+    reader = read(pdf)
+    texts = [squash(t) for t in page_texts(pdf)]
+    top = top_outline(reader)
+    k = next(k for k, item in enumerate(top) if item.title == title)
+    start = reader.get_destination_page_number(top[k])
+    first = texts[start].index(squash(title))
+    if k + 1 == len(top):
+        return "".join([texts[start][first:], *texts[start + 1 :]])
+    following = top[k + 1]
+    end = reader.get_destination_page_number(following)
+    if end == start:
+        cut = texts[start].index(squash(following.title), first + len(squash(title)))
+        return texts[start][first:cut]
+    cut = texts[end].index(squash(following.title))
+    return "".join([texts[start][first:], *texts[start + 1 : end], texts[end][:cut]])
+
+
+def internal_links(reader: PdfReader) -> list[tuple[int, int]]:
+    """(page of the link, page it leads to) for every link annotation; a link to a URI fails the test."""
+    numbers = {page.indirect_reference.idnum: k for k, page in enumerate(reader.pages)}
+    links: list[tuple[int, int]] = []
+    for k, page in enumerate(reader.pages):
+        for annot in page.get("/Annots", []):
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            assert action is None or "/URI" not in action, annot
+            dest = annot["/Dest"] if "/Dest" in annot else action["/D"]
+            assert action is None or action["/S"] == "/GoTo", annot
+            links.append((k, numbers[dest[0].idnum]))
+    return links
+
+
+# --- provenance notes -------------------------------------------------------------------------------
+
+
+def test_notes_are_numbered_in_order_of_first_use_and_shared() -> None:
+    notes = Notes(size=6, rise=3, color="#000000")
+    assert notes.mark(None) == ""
+    a = notes.mark(ref("S1", 3), "first")
+    b = notes.mark(ref("S2", 1, 4), "second")
+    again = notes.mark(ref("S1", 3), "other text")
+    assert ">1</a>" in a and ">2</a>" in b and again == a
+    assert [(n.number, n.ref.label(), n.text) for n in notes] == [(1, "S1:3", "first"), (2, "S2:1-4", "second")]
+    assert notes.number(ref("S1", 3, 4)) == 3  # other lines, another note
+    assert 'href="#cbnote2"' in b
+
+
+def notes_text(pdf: bytes, labels: object) -> str:
+    """The squashed text of the notes under Sources (after their introduction)."""
+    text = section_text(pdf, labels.sources)  # type: ignore[attr-defined]
+    return text.split(squash(labels.pdf_notes_intro), 1)[1]  # type: ignore[attr-defined]
+
+
+def test_notes_list_each_reference_once_with_file_lines_and_text(full_pdf: bytes) -> None:
+    case = full_case()
+    labels = Wording(case).labels
+    notes = notes_text(full_pdf, labels)
+    # the first fact of the body is note 1: number, file and line, the fact's own text in quotes
+    assert squash("1 000_business.txt, line 9 “Estimated Budget: <$1,000,000 USD (Production + minimal P&A).”") in notes
+    found = re.findall(r"(\d+)(?:000_business|001_ledger|002_press|003_kit)\.txt,lines?\d", notes)
+    numbers = [int(n) for n in found]
+    assert numbers == list(range(1, len(numbers) + 1)), numbers
+    # the premiere of the film and the timeline's premiere come from the same lines: one note
+    premiere = squash(labels.note_ref(case, ref("S3", 2)))
+    assert notes.count(premiere) == 1
+    # distinct references used in the body, each listed once
+    assert len(numbers) == len({m for m in re.findall(r"(\d+)(\d{3}_\w+\.txt,lines?[\d–]+)", notes)})
+    assert squash(labels.note_ref(case, ref("S3", 4, 5))) in notes  # a quote's lines
+
+
+def test_a_long_statement_is_shortened_in_its_note(full_pdf: bytes) -> None:
+    labels = Wording(full_case()).labels
+    notes = notes_text(full_pdf, labels)
+    assert squash("“The Director: Élodie Márquez. Maximum Asset Appreciation. Le réalisateur a prouvé") in notes
+    assert squash(LONG_IMPACT.strip()) not in notes
+    start = notes.index(squash("“The Director: Élodie Márquez."))
+    quoted = notes[start : notes.index("”", start) + 1]
+    assert quoted.endswith("…”") and len(quoted) < 200, quoted  # whitespace squashed: about 200 characters less spaces
+
+
+def test_note_numbers_link_to_their_notes(full_pdf: bytes) -> None:
+    reader = read(full_pdf)
+    labels = Wording(full_case()).labels
+    top = {item.title: reader.get_destination_page_number(item) for item in top_outline(reader)}
+    sources_page, summary_page = top[labels.sources], top[labels.executive_summary]
+    links = internal_links(reader)
+    body = [(page, target) for page, target in links if page >= summary_page]
+    assert len(body) >= 20
+    for page, target in body:
+        assert target >= sources_page, (page, target)
+    texts = [squash(t) for t in page_texts(full_pdf)]
+    first_fact = squash(labels.note_ref(full_case(), ref(first=9)))
+    summary_links = [target for page, target in body if page == summary_page]
+    assert summary_links and first_fact in texts[summary_links[0]]
+
+
+def test_every_fact_in_the_body_carries_a_note_number(full_pdf: bytes) -> None:
+    text = squash("\n".join(page_texts(full_pdf)))
+    # a note number follows the text of facts, paragraphs, points, particulars, quotes and events
+    for fact in (
+        "(Production+minimalP&A).",
+        "Nobodycallsthepolice–theyneverdo.",
+        "Costavoidance<5%ofbudget.",
+        "Thegamblewaslessfinancialthansocio-political.",
+        "—ÉlodieMárquez,director",
+        "ShootingbeganinNovember2020.",
+        "104minutes",
+    ):
+        assert re.search(re.escape(fact) + r"\d+", text), fact
+
+
+# --- in their words, cast and crew, timeline, disagreements ----------------------------------------
+
+
+def test_quotes_show_their_words_and_speakers(full_pdf: bytes) -> None:
+    case = full_case()
+    labels = Wording(case).labels
+    text = section_text(full_pdf, labels.in_their_words)
+    assert squash("We shot it in <b>nine</b> days & nights.") in text
+    assert squash("Nobody believed us – Нальчик did.") in text
+    assert squash(labels.pdf_quote_attribution(case.press.quotes[0])) in text
+    assert squash(labels.quote_speaker(case.press.quotes[1])) in text  # no speaker: the template's wording
+    assert "Nobody," not in text and not text.endswith("Nobody")
+
+
+def test_cast_and_crew_table(full_pdf: bytes) -> None:
+    labels = Wording(full_case()).labels
+    text = section_text(full_pdf, labels.cast_and_crew)
+    assert squash(f"{labels.person_name} {labels.person_roles} {labels.person_sources}") in text
+    assert squash("Élodie Márquez") in text and squash(labels.pdf_aliases(["Elodie Marquez"])) in text
+    assert squash("Director, Writer S1, S3") in text  # roles once each, ids in the order of the sources
+    assert squash("Дарья Жовнер actress S4") in text
+    assert squash("AT&T <Pictures> distributor S2") in text
+
+
+def test_timeline_table(full_pdf: bytes) -> None:
+    labels = Wording(full_case()).labels
+    text = section_text(full_pdf, labels.timeline)
+    assert squash("4 March 1990 Born, Studied") + squash(BORN) in text  # one row for both kinds
+    assert text.count(squash(BORN)) == 1
+    assert squash("2015 Released 2015 – SHORT <ONE>, 15 min") in text
+    assert squash("November 2020 Shot") in text
+    assert squash("20 May 2021 Premiered World premiere.") in text
+
+
+def test_disagreements_section(full_pdf: bytes) -> None:
+    case = full_case()
+    labels = Wording(case).labels
+    text = section_text(full_pdf, labels.disagreements)
+    assert squash(labels.disagreements_intro) in text
+    header = squash(f"{labels.claim_value} {labels.claim_normalized} {labels.claim_source}")
+    assert text.count(header) >= len(case.conflicts)
+    for conflict in case.conflicts:
+        assert squash(labels.conflict_title(conflict)) in text
+        for claim in conflict.claims:
+            row = squash(f"{claim.value} {claim.normalized} {labels.note_ref(case, claim.source)}")
+            assert row in text, row
+    assert squash("Year of a film: Зорька") in text
+    assert children(read(full_pdf), labels.disagreements) == [labels.conflict_title(c) for c in case.conflicts]
+
+
+def test_sources_section_keeps_the_documents_and_adds_notes(full_pdf: bytes) -> None:
+    labels = Wording(full_case()).labels
+    text = section_text(full_pdf, labels.sources)
+    for value in ("000_business.txt", "Thin Margins", "abababababab", labels.notes_heading, labels.pdf_note_where):
+        assert squash(value) in text, value
+    assert text.index("003_kit.txt") < text.index(squash(labels.notes_heading))
+    assert children(read(full_pdf), labels.sources) == [labels.notes_heading]
+
+
+def test_cast_ids_link_to_the_documents(full_pdf: bytes) -> None:
+    reader = read(full_pdf)
+    labels = Wording(full_case()).labels
+    top = {item.title: reader.get_destination_page_number(item) for item in top_outline(reader)}
+    cast_page = top[labels.cast_and_crew]
+    targets = {target for page, target in internal_links(reader) if page == cast_page}
+    assert top[labels.sources] in targets
 
 
 # --- the seed case and the second example --------------------------------------------------------
@@ -628,9 +935,61 @@ def check_real_case(case: Case) -> None:
     assert render(case) == pdf
 
 
+def check_issue_3_sections(case: Case, pdf: bytes) -> None:
+    """What every real case shows of quotes, people, timeline and disagreements, and the notes' links."""
+    reader = read(pdf)
+    labels = Wording(case).labels
+    titles = outline_titles(reader)
+    for heading in (labels.in_their_words, labels.cast_and_crew, labels.timeline, labels.disagreements, labels.notes_heading):
+        assert heading in titles, heading
+    quotes = section_text(pdf, labels.in_their_words)
+    for quote in case.press.quotes:
+        assert squash(labels.quote_speaker(quote)) in quotes, quote.speaker
+    cast = section_text(pdf, labels.cast_and_crew)
+    for person in case.people:
+        assert squash(person.name) in cast, person.name
+    disagreements = section_text(pdf, labels.disagreements)
+    for conflict in case.conflicts:
+        assert squash(labels.conflict_title(conflict)) in disagreements
+        for claim in conflict.claims:
+            assert squash(claim.value) in disagreements, claim.value
+            assert squash(labels.note_ref(case, claim.source)) in disagreements, claim.source
+    assert children(reader, labels.disagreements) == [labels.conflict_title(c) for c in case.conflicts]
+    # every link is internal; the body's lead to Sources
+    top = {item.title: reader.get_destination_page_number(item) for item in top_outline(reader)}
+    body = [(page, target) for page, target in internal_links(reader) if page >= top[labels.executive_summary]]
+    assert len(body) >= 30
+    assert all(target >= top[labels.sources] for _, target in body)
+    assert any(page == top[labels.executive_summary] for page, _ in body)  # the summary's facts have notes
+    # the notes run over pages: each repeats the table's header
+    header = squash(f"{labels.pdf_note_number} {labels.pdf_note_where} {labels.pdf_note_text}")
+    texts = [squash(t) for t in page_texts(pdf)]
+    notes_pages = [k for k in range(top[labels.sources], len(texts)) if re.search(r"\.txt,lines?\d+“", texts[k])]
+    assert len(notes_pages) >= 2
+    assert all(header in texts[k] for k in notes_pages)
+
+
 def test_seed_case_renders(closeness: Case) -> None:
     check_real_case(closeness)
 
 
+def test_seed_case_issue_3_sections(closeness: Case) -> None:
+    pdf = render(closeness)
+    check_issue_3_sections(closeness, pdf)
+    labels = Wording(closeness).labels
+    assert len(closeness.conflicts) == 4
+    disagreements = section_text(pdf, labels.disagreements)
+    assert squash("001_35d35ebf1792311c.txt, line 13") in disagreements
+    assert squash("2015 – FIRST I (Pervyj ja), 15 min") in disagreements
+    assert squash("24 May 2017") in section_text(pdf, labels.timeline)
+
+
 def test_beanpole_example_renders(beanpole: Case) -> None:
     check_real_case(beanpole)
+
+
+def test_beanpole_example_issue_3_sections(beanpole: Case) -> None:
+    pdf = render(beanpole)
+    check_issue_3_sections(beanpole, pdf)
+    labels = Wording(beanpole).labels
+    assert len(children(read(pdf), labels.disagreements)) == 3

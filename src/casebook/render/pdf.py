@@ -1,5 +1,10 @@
 """The case study as a PDF: cover, contents, executive summary, the film, strategic analysis,
-director's ledger, stakeholder balance sheet, sources and, when the case has any, its gaps.
+director's ledger, stakeholder balance sheet, the press quotes ("in their words"), cast and crew,
+timeline, where the sources disagree, sources (documents and numbered notes) and, when the case
+has any, its gaps.
+
+Every fact in the body carries a small note number, a link to its note under Sources: the file and
+lines it comes from (see :mod:`casebook.render.pdf_notes`).
 
 Importing this module is cheap: reportlab is imported only when :func:`render_pdf` runs
 (the work is done in :mod:`casebook.render.pdf_build` and :mod:`casebook.render.pdf_style`).

@@ -44,8 +44,8 @@ from casebook.model.case import (
     AnalysisPart,
     AnalysisSection,
     Case,
-    Conflict,
     Event,
+    Fact,
     Person,
     Point,
     Quote,
@@ -124,9 +124,19 @@ def _label(value: object) -> str:
 
 
 _CELL_PADDING = 6
+# A column sized to its content on one line is at most this part of the width.
+_ONE_LINE_MAX = 0.4
 # A table row taller than what is left of the page is split inside the row (``splitInRow``, which
 # reportlab takes as the least height in points of either part), not moved whole: about three lines.
 _ROW_SPLIT_MIN = 48
+# ...but a data table whose rows are all at most this tall never splits a row: each moves whole.
+_ROW_WHOLE = st.FRAME_HEIGHT / 4
+
+
+def _line_width(paragraph: Paragraph) -> float:
+    """Width of a one-style paragraph set on one line (note numbers measured at full size: a little more)."""
+    style = paragraph.style
+    return stringWidth(" ".join(paragraph.getPlainText().split()), style.fontName, style.fontSize)
 
 
 def _longest_word(paragraph: Paragraph) -> float:
@@ -391,9 +401,9 @@ class _Story:
 
     # --- provenance notes ---
 
-    def noted(self, markup: str, ref: SourceRef | None, text: str) -> str:
+    def noted(self, markup: str, ref: SourceRef | None, text: str, *, scale: float = 1.0) -> str:
         """``markup`` followed by the note number of ``ref``; ``text`` is what the note quotes."""
-        return markup.rstrip() + self.notes.mark(ref, " ".join(clean(text).split()))
+        return markup.rstrip() + self.notes.mark(ref, " ".join(clean(text).split()), scale=scale)
 
     def noted_para(self, paragraph: CaseParagraph) -> str:
         return self.noted(rich(paragraph.text), paragraph.source, paragraph.text.plain)
@@ -416,6 +426,11 @@ class _Story:
 
     def para(self, markup: str, style: Any = None) -> Paragraph:
         return Paragraph(markup, style or self.s.body)
+
+    def fact(self, fact: Fact) -> str:
+        """The value of a fact of the executive summary as markup, with its note number."""
+        note_text = _label(self.labels.pdf_fact_note(fact.label, fact.value.plain))
+        return self.noted(rich(fact.value), fact.source, note_text)
 
     def point(self, point: Point) -> str:
         """A point of the analysis as markup: its label in bold, its text, its note number."""
@@ -471,28 +486,51 @@ class _Story:
         )
         return table
 
-    def data_table(self, header: Sequence[object], rows: Sequence[Sequence[Paragraph]], shares: Sequence[float]) -> Table:
-        """A table with a header row repeated on every page; tall rows split across pages.
+    def data_table(
+        self,
+        header: Sequence[object],
+        rows: Sequence[Sequence[Paragraph]],
+        shares: Sequence[float],
+        *,
+        one_line: Sequence[int] = (),
+        compact: bool = False,
+        measure: Sequence[Sequence[Paragraph]] = (),
+    ) -> Table:
+        """A table with a header row repeated on every page.
+
+        A row moves to the next page whole, unless some row of the table is taller than a quarter
+        of a page: then rows split across pages (a row taller than a page could not be set otherwise).
 
         ``shares`` are the columns' parts of the width; a column whose longest word would not fit
         grows (to half again its share at most), and the widest column gives up the difference.
+        The columns ``one_line`` (short texts: dates, ids, file and line) are as wide as their longest
+        text set on one line, up to ``_ONE_LINE_MAX`` of the width. ``compact`` rows are less padded.
+        Widths are measured on ``rows`` and ``measure`` (rows of sibling tables that should line up).
         """
         head = [Paragraph(esc(_label(h)), self.s.cell_head) for h in header]
         total = sum(shares)
         widths = [st.FRAME_WIDTH * share / total for share in shares]
-        flexible = max(range(len(widths)), key=lambda k: widths[k])
+        flexible = max((k for k in range(len(widths)) if k not in one_line), key=lambda k: widths[k])
         for k, width in enumerate(widths):
             if k == flexible:
                 continue
-            column = [head[k], *(row[k] for row in rows)]
+            column = [head[k], *(row[k] for row in [*rows, *measure])]
+            if k in one_line:
+                needed = max(_line_width(cell) for cell in column) + 2 * _CELL_PADDING + 1
+                widths[k] = min(needed, _ONE_LINE_MAX * st.FRAME_WIDTH)
+                continue
             needed = max(_longest_word(cell) for cell in column) + 2 * _CELL_PADDING + 1
             widths[k] = min(max(width, needed), 1.5 * width)
         widths[flexible] = st.FRAME_WIDTH - sum(w for k, w in enumerate(widths) if k != flexible)
+        row_heights = [
+            max(cell.wrap(w - 2 * _CELL_PADDING, st.PAGE_HEIGHT)[1] for cell, w in zip(row, widths, strict=True)) for row in rows
+        ]
+        tallest = max(row_heights, default=0.0) + 11  # with the cells' padding
         table = Table(
             [head, *rows],
             colWidths=widths,
             repeatRows=1,
-            splitInRow=_ROW_SPLIT_MIN,
+            splitInRow=_ROW_SPLIT_MIN if tallest > _ROW_WHOLE else 0,
             hAlign="LEFT",
             spaceAfter=12,
         )
@@ -508,6 +546,7 @@ class _Story:
                     ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
                     ("TOPPADDING", (0, 0), (-1, -1), 5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    *([("TOPPADDING", (0, 1), (-1, -1), 3), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)] if compact else []),
                 ]
             )
         )
@@ -582,12 +621,9 @@ class _Story:
             return []
         out = self.section(self.labels.executive_summary)
         for group in groups:
-            if group.title.strip():
+            if group.title and group.title.strip():
                 out.append(self._heading(group.title, 1, toc=True))
-            rows = [
-                (esc(f.label), self.noted(rich(f.value), f.source, _label(self.labels.pdf_fact_note(f.label, f.value.plain))))
-                for f in group.facts
-            ]
+            rows = [(esc(f.label or ""), self.fact(f)) for f in group.facts]
             out.append(self.label_table(rows))
         return out
 
@@ -683,10 +719,11 @@ class _Story:
         ]
         rows = [
             [
-                Paragraph(self.noted(esc(p.role), p.source, _label(labels.pdf_stakeholder_note(p))), s.cell_bold),
+                Paragraph(esc(p.role), s.cell_bold),
                 Paragraph(esc(p.name), s.cell),
                 Paragraph(rich(p.outcome), s.cell),
-                Paragraph(rich(p.impact), s.cell),
+                # the note ends the row: it gives the lines of the whole entry
+                Paragraph(self.noted(rich(p.impact), p.source, _label(labels.pdf_stakeholder_note(p))), s.cell),
             ]
             for p in people
         ]
@@ -721,7 +758,8 @@ class _Story:
                     ("LEFTPADDING", (0, 0), (-1, -1), 12),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 0),
                 ]
             )
         )
@@ -739,7 +777,7 @@ class _Story:
         known = [src.id for src in self.case.sources if src.id in ids]
         unknown = sorted(ids - set(known))
         links = [f'<a href="#cbsrc{self._source_index[i]}">{esc(i)}</a>' for i in known]
-        return esc(_label(self.labels.pdf_source_ids_separator)).join([*links, *map(esc, unknown)])
+        return esc(str(self.labels.pdf_source_ids_separator)).join([*links, *map(esc, unknown)])
 
     def cast(self) -> list[Flowable]:
         people = [p for p in self.case.people if p.name.strip()]
@@ -762,7 +800,7 @@ class _Story:
                 if role.strip() and role.casefold() not in seen:
                     seen.add(role.casefold())
                     shown.append(role)
-            return esc(_label(labels.pdf_roles_separator).join(shown) if shown else "")
+            return esc(str(labels.pdf_roles_separator).join(shown))
 
         header = [labels.person_name, labels.person_roles, labels.person_sources]
         rows = [
@@ -773,7 +811,7 @@ class _Story:
             ]
             for p in people
         ]
-        return [*self.section(labels.cast_and_crew), self.data_table(header, rows, (32, 50, 18))]
+        return [*self.section(labels.cast_and_crew), self.data_table(header, rows, (32, 50, 18), one_line=(2,))]
 
     def timeline(self) -> list[Flowable]:
         labels, s = self.labels, self.s
@@ -793,7 +831,7 @@ class _Story:
             merged.append((when, [kind], event))
         if not merged:
             return []
-        separator = _label(labels.pdf_event_kinds_separator)
+        separator = str(labels.pdf_event_kinds_separator)
         header = [labels.event_when, labels.event_kind, labels.event_what]
         rows = [
             [
@@ -803,29 +841,31 @@ class _Story:
             ]
             for when, kinds, event in merged
         ]
-        return [*self.section(labels.timeline), self.data_table(header, rows, (17, 14, 69))]
-
-    def _conflict(self, conflict: Conflict) -> list[Flowable]:
-        labels, s = self.labels, self.s
-        header = [labels.claim_value, labels.claim_normalized, labels.claim_source]
-        rows = [
-            [
-                Paragraph(esc(claim.value), s.cell),
-                Paragraph(esc(claim.normalized), s.cell),
-                Paragraph(self.noted(esc(self.where(claim.source)), claim.source, claim.value), s.cell_small),
-            ]
-            for claim in conflict.claims
-        ]
-        title = _label(labels.conflict_title(conflict))
-        return [self._heading(title, 1, toc=True), self.data_table(header, rows, (55, 17, 28))]
+        return [*self.section(labels.timeline), self.data_table(header, rows, (20, 14, 66), one_line=(0, 1))]
 
     def disagreements(self) -> list[Flowable]:
         conflicts = [c for c in self.case.conflicts if c.claims]
         if not conflicts:
             return []
-        out = [*self.section(self.labels.disagreements), self.para(esc(_label(self.labels.disagreements_intro)), self.s.intro)]
-        for conflict in conflicts:
-            out.extend(self._conflict(conflict))
+        labels, s = self.labels, self.s
+        header = [labels.claim_value, labels.claim_normalized, labels.claim_source]
+        tables = [
+            [
+                [
+                    Paragraph(esc(claim.value), s.cell),
+                    Paragraph(esc(claim.normalized), s.cell),
+                    Paragraph(self.noted(esc(self.where(claim.source)), claim.source, claim.value, scale=0.85), s.cell_small),
+                ]
+                for claim in conflict.claims
+            ]
+            for conflict in conflicts
+        ]
+        every_row = [row for rows in tables for row in rows]  # all tables measured together: their columns line up
+        intro = _keep(self.para(esc(_label(labels.disagreements_intro)), s.intro))
+        out = [*self.section(labels.disagreements), intro]
+        for conflict, rows in zip(conflicts, tables, strict=True):
+            out.append(self._heading(_label(labels.conflict_title(conflict)), 1, toc=True))
+            out.append(self.data_table(header, rows, (55, 17, 28), one_line=(2,), measure=every_row))
         return out
 
     # --- sources and notes ---
@@ -846,7 +886,7 @@ class _Story:
                     Paragraph(f'<a name="cbsrc{self._source_index[src.id]}"/>{esc(src.id)}', s.cell_bold),
                     Paragraph(esc(_label(kinds.get(src.kind, src.kind))), s.cell),
                     Paragraph(esc(src.file), s.cell),
-                    Paragraph(esc(src.title), s.cell),
+                    Paragraph(esc(src.title or ""), s.cell),
                     Paragraph(esc(_label(labels.pdf_short_sha(src.sha256))), s.cell_small),
                 ]
                 for src in sources
@@ -854,7 +894,7 @@ class _Story:
             out.append(self.data_table(header, rows, (7, 17, 27, 36, 13)))
         if len(self.notes):
             out.append(self._heading(_label(labels.notes_heading), 1, toc=True))
-            out.append(self.para(esc(_label(labels.pdf_notes_intro)), s.intro))
+            out.append(_keep(self.para(esc(_label(labels.pdf_notes_intro)), s.intro)))
             header = [labels.pdf_note_number, labels.pdf_note_where, labels.pdf_note_text]
             rows = [
                 [
@@ -865,7 +905,7 @@ class _Story:
                 for note in self.notes
                 if note.text.strip()
             ]
-            out.append(self.data_table(header, rows, (8, 30, 62)))
+            out.append(self.data_table(header, rows, (8, 30, 62), one_line=(1,), compact=True))
         if not out:
             return []
         return [*self.section(labels.sources), *out]

@@ -42,6 +42,11 @@ RULE = colors.HexColor("#d5d8dd")
 ZEBRA = colors.HexColor("#f7f7f8")
 WHITE = colors.white
 
+# Note numbers in the text: superscript, in the accent colour, each a link to its note under Sources.
+NOTE_SIZE = 6.5
+NOTE_RISE = 3.4
+NOTE_COLOR = "#7a1f1a"  # ACCENT, as paragraph markup wants it
+
 # --- fonts -----------------------------------------------------------------------------------------
 
 REGULAR = "CasebookOpenSans"
@@ -111,6 +116,12 @@ class Styles:
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
     cell_small: ParagraphStyle
+    intro: ParagraphStyle
+    quote: ParagraphStyle
+    quote_by: ParagraphStyle
+    note_number: ParagraphStyle
+    note_where: ParagraphStyle
+    note_text: ParagraphStyle
     toc_heading: ParagraphStyle
     toc_levels: tuple[ParagraphStyle, ...]
 
@@ -163,6 +174,12 @@ def make_styles() -> Styles:
         cell_bold=_style("cb-cell-bold", fontName=BOLD, fontSize=9, leading=12.6),
         cell_head=_style("cb-cell-head", fontName=BOLD, fontSize=8.5, leading=11, textColor=WHITE),
         cell_small=_style("cb-cell-small", fontSize=8, leading=11, textColor=MUTED),
+        intro=_style("cb-intro", fontName=ITALIC, textColor=MUTED, spaceAfter=10),
+        quote=_style("cb-quote", fontName=ITALIC, fontSize=10, leading=14.6, spaceAfter=5),
+        quote_by=_style("cb-quote-by", fontName=BOLD, fontSize=9, leading=13, textColor=MUTED, spaceBefore=1),
+        note_number=_style("cb-note-number", fontName=BOLD, fontSize=8, leading=10.6, textColor=ACCENT),
+        note_where=_style("cb-note-where", fontSize=8, leading=10.6, textColor=MUTED),
+        note_text=_style("cb-note-text", fontSize=8, leading=10.6),
         toc_heading=_style("cb-toc-heading", fontName=BOLD, fontSize=19, leading=24, textColor=ACCENT, spaceAfter=18),
         toc_levels=(
             _style("cb-toc-0", fontName=BOLD, fontSize=11, leading=15, spaceBefore=9, textColor=INK),
