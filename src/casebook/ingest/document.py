@@ -17,9 +17,6 @@ import yaml
 
 from casebook.errors import Problem
 
-#: file name endings that can hold a source document
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
-
 
 @dataclass
 class Document:

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from casebook.discover import document_paths
 from casebook.errors import CaseError, Problem
 from casebook.ingest.blocks import parse_blocks
 from casebook.ingest.business import extract_business
 from casebook.ingest.claims import claims_in, title_years
 from casebook.ingest.classify import classify
-from casebook.ingest.document import DOCUMENT_SUFFIXES, Document, DocumentError, read_document
+from casebook.ingest.document import Document, DocumentError, read_document
 from casebook.ingest.events import events_in
 from casebook.ingest.ledger import extract_ledger
 from casebook.ingest.press_kit import extract_press_kit
@@ -45,15 +46,6 @@ class FolderRecords:
 
     def first(self, kind: str) -> SourceRecord | None:
         return next((s for s in self.sources if s.kind == kind), None)
-
-
-def document_paths(folder: Path) -> list[Path]:
-    """The entries of ``folder`` named like source documents, in name order (hidden files skipped).
-
-    Entries that are folders or symbolic links are listed too, so that reading them reports why they
-    are refused.
-    """
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith("."))
 
 
 def _outside(path: Path, folder: Path) -> bool:
