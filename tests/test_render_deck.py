@@ -8,6 +8,8 @@ inside a shape of its slide.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -25,6 +27,9 @@ from casebook.model.case import (
     AnalysisPart,
     AnalysisSection,
     Case,
+    Claim,
+    Conflict,
+    Event,
     Fact,
     FactGroup,
     Film,
@@ -33,8 +38,12 @@ from casebook.model.case import (
     Named,
     Paragraph,
     Point,
+    Premiere,
+    Press,
+    Quote,
     RichText,
     Run,
+    Runtime,
     Source,
     SourceRef,
     Stakeholder,
@@ -77,6 +86,7 @@ SENTENCE = (
 LONG_TEXT = SENTENCE * 40  # far more than one slide holds at the smallest size
 LONG_IMPACT = ("Режиссёр доказал, что умеет работать с малым бюджетом – and l’équipe followed. ") * 30
 HOSTILE = "Tab\there, bell\x07, escape\x1b, nonchar\ufffe\uffff, surrogate\ud800 end"
+LONG_QUOTE = "We shot it in a month, with friends – и без денег – because nobody else would. " * 30
 
 
 def sample_case(long: bool = True) -> Case:
@@ -91,7 +101,7 @@ def sample_case(long: bool = True) -> Case:
     ]
     groups = [
         FactGroup(title="Investment Profile", facts=facts, source=ref("S1", 9, 12)),
-        FactGroup(title="Strategic Verdict", facts=verdict, source=ref("S1", 19, 22)),
+        FactGroup(title="Strategic Verdict", role="verdict", facts=verdict, source=ref("S1", 19, 22)),
     ]
     body_paragraphs = [para("Markets do not value art. ", ("b", "They value stamps."), line=40)]
     if long:
@@ -181,19 +191,91 @@ def sample_case(long: bool = True) -> Case:
             source=ref("S1", 66, 67),
         ),
     ]
+    quotes = [
+        Quote(
+            speaker="Katya Mtsitouridze", role="CEO", paragraphs=["Two years ago he came here & learned."], source=ref("S3", 12)
+        ),
+        Quote(
+            speaker="Кантемир Балагов",
+            role="director",
+            paragraphs=["First part.", LONG_QUOTE if long else "Short."],
+            source=ref("S3", 20, 24),
+        ),
+        Quote(speaker=None, paragraphs=["Nobody said this <b>aloud</b>."], source=ref("S3", 30)),
+    ]
+    events = [
+        Event(
+            year=1991,
+            month=7,
+            date=dt.date(1991, 7, 28),
+            kind="born",
+            text="Кантемир Балагов was born in Nalchik.",
+            source=ref("S3", 40),
+        ),
+        Event(year=1992, kind="born", text="Born in 1992 and studied in Moscow.", source=ref("S3", 41)),
+        Event(year=1992, kind="studied", text="Born in 1992 and studied in Moscow.", source=ref("S3", 41)),
+        *(
+            Event(
+                year=2000 + i,
+                month=(i % 12) + 1,
+                kind="released",
+                text=f"Release number {i}: " + SENTENCE * (i % 3),
+                source=ref("S3", 42 + i),
+            )
+            for i in range(16 if long else 2)
+        ),
+        Event(
+            year=2017, month=5, date=dt.date(2017, 5, 24), kind="premiered", text="World premiere at Cannes.", source=ref("S3", 3)
+        ),
+    ]
+    conflicts = [
+        Conflict(
+            attribute="budget",
+            claims=[
+                Claim(value="<$1,000,000 USD", normalized="1000000", source=ref("S1", 11)),
+                Claim(value="about $1.5 million", normalized="1500000", source=ref("S2", 9)),
+            ],
+        ),
+        Conflict(
+            attribute="premiere_date",
+            subject="Теснота",
+            claims=[
+                Claim(value="24 May 2017", normalized="2017-05-24", source=ref("S3", 3)),
+                Claim(value="on May 25th, 2017, the sidebar hosted it", normalized="2017-05-25", source=ref("S2", 14, 15)),
+                Claim(value="the premiere, a day later", normalized="2017-05-25", source=ref("S1", 30)),
+            ],
+        ),
+    ]
     return Case(
         id="452008",
         slug="sample",
         title="Tight Margins, Wide Acclaim: Valuing the Unwatchable",
-        film=Film(title="Теснота", year=2017, director=Named(value="Кантемир Балагов", source=ref("S2", 5))),
+        film=Film(
+            title="Теснота",
+            alternative_titles=["Closeness"],
+            year=2017,
+            director=Named(value="Кантемир Балагов", source=ref("S2", 5)),
+            runtime=Runtime(minutes=118, text="118 min", source=ref("S3", 50)),
+            premiere=Premiere(
+                date=dt.date(2017, 5, 24),
+                festival="Cannes Film Festival",
+                section="Un Certain Regard",
+                kind="world premiere",
+                source=ref("S3", 3),
+            ),
+            synopsis=[para("1998, Nalchik. ", ("i", "A family"), " & a ransom.", source="S3", line=7)],
+        ),
         executive_summary=groups,
         analysis=analysis,
         ledger=ledger,
         stakeholders=people,
+        press=Press(quotes=quotes),
+        timeline=events,
+        conflicts=conflicts,
         sources=[
             Source(id="S1", file=BUSINESS, kind="business", title="Tight Margins", sha256="0" * 64, lines=70),
             Source(id="S2", file=LEDGER, kind="ledger", title="The Director’s Ledger", sha256="1" * 64, lines=21),
-            Source(id="S3", file=PRESS, kind="press_release", title="Raves at Cannes", sha256="2" * 64, lines=57),
+            Source(id="S3", file=PRESS, kind="press_kit", title=None, sha256="2" * 64, lines=57),
         ],
     )
 
@@ -265,7 +347,9 @@ def test_slide_titles_in_order(deck, case):
     got = titles(deck)
     assert got[0] == case.title
     assert got[1] == str(labels.agenda)
+    assert got[2] == str(labels.the_film)
     expected_order = [
+        str(labels.the_film),
         "Investment Profile",
         "Strategic Verdict",
         "Introduction: The Fulcrum",
@@ -275,6 +359,9 @@ def test_slide_titles_in_order(deck, case):
         str(labels.ledger_entry(case.ledger.entries[0])),
         str(labels.ledger_entry(case.ledger.entries[1])),
         str(labels.stakeholder_balance_sheet),
+        str(labels.in_their_words),
+        str(labels.timeline),
+        str(labels.disagreements),
         str(labels.sources),
     ]
     positions = []
@@ -294,6 +381,10 @@ def test_agenda_lists_the_sections(deck, case):
         "strategic_analysis",
         "directors_ledger",
         "stakeholder_balance_sheet",
+        "the_film",
+        "in_their_words",
+        "timeline",
+        "disagreements",
         "sources",
     ):
         assert str(getattr(labels, label)) in agenda
@@ -308,10 +399,30 @@ def test_verdict_group_has_its_own_slide(deck, case):
 
 
 def test_verdict_slide_skipped_when_absent(case):
-    groups = [g for g in case.executive_summary if g.title != "Strategic Verdict"]
+    groups = [g for g in case.executive_summary if g.role != "verdict"]
     other = case.model_copy(update={"executive_summary": groups})
     prs = Presentation(BytesIO(render_deck(other, Wording(other))))
     assert "Strategic Verdict" not in titles(prs)
+    assert "Strategic Verdict" not in all_text(prs.slides[1])  # nor in the agenda
+
+
+def test_verdict_is_found_by_role_not_by_title(case):
+    """The group whose role is "verdict" gets the verdict slide whatever it is called; a group that is
+    only called "Strategic Verdict" stays in the executive summary."""
+    profile, verdict = case.executive_summary
+    renamed = verdict.model_copy(update={"title": "The Bottom Line"})
+    impostor = profile.model_copy(update={"title": "Strategic Verdict"})
+    other = case.model_copy(update={"executive_summary": [impostor, renamed]})
+    labels = Wording(other).labels
+    prs = Presentation(BytesIO(render_deck(other, Wording(other))))
+    got = titles(prs)
+    assert got.index("Strategic Verdict") < got.index("The Bottom Line")
+    assert "Prestige capital." in all_text(prs.slides[got.index("The Bottom Line")])
+    assert "Prestige capital." not in all_text(prs.slides[got.index("Strategic Verdict")])
+    groups = [profile.model_copy(update={"title": None}), verdict.model_copy(update={"title": None})]
+    untitled = case.model_copy(update={"executive_summary": groups})
+    got = titles(Presentation(BytesIO(render_deck(untitled, Wording(untitled)))))
+    assert got[3:5] == [str(labels.executive_summary), str(labels.strategic_verdict)]
 
 
 def test_stakeholder_table_cells(deck, case):
@@ -427,8 +538,19 @@ def test_short_case_needs_no_continuation():
     assert not [t for t in titles(prs) if t.endswith("/2)")]
 
 
+NOTHING = {
+    "ledger": None,
+    "stakeholders": [],
+    "analysis": None,
+    "executive_summary": [],
+    "press": Press(),
+    "timeline": [],
+    "conflicts": [],
+}
+
+
 def test_sections_without_data_are_skipped(case):
-    bare = case.model_copy(update={"ledger": None, "stakeholders": [], "analysis": None, "executive_summary": []})
+    bare = case.model_copy(update={**NOTHING, "film": Film(title=case.film.title)})
     prs = Presentation(BytesIO(render_deck(bare, Wording(bare))))
     got = titles(prs)
     labels = Wording(bare).labels
@@ -438,7 +560,7 @@ def test_sections_without_data_are_skipped(case):
 
 
 def test_nothing_but_the_title_when_the_case_is_empty(case):
-    empty = case.model_copy(update={"ledger": None, "stakeholders": [], "analysis": None, "executive_summary": [], "sources": []})
+    empty = case.model_copy(update={**NOTHING, "film": Film(title=case.film.title), "sources": []})
     prs = Presentation(BytesIO(render_deck(empty, Wording(empty))))
     assert titles(prs) == [empty.title]
 
@@ -492,6 +614,325 @@ def test_identical_bytes(case, deck_bytes):
         assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
+# --- the film, the press, the timeline, the disagreements ----------------------------------------
+
+
+def slides_of(prs, title: str) -> list:
+    """The slides titled ``title``, continuation slides included."""
+    return [s for s in prs.slides if _is_title(s.shapes.title.text_frame.text, title)]
+
+
+def _is_title(text: str, title: str) -> bool:
+    import re
+
+    return text == title or re.fullmatch(re.escape(title) + r" \(\d+/\d+\)", text) is not None
+
+
+def test_film_slide(deck, case):
+    labels = Wording(case).labels
+    (slide,) = slides_of(deck, str(labels.the_film))
+    shown = all_text(slide)
+    film = case.film
+    for value in (
+        film.director.value,
+        str(film.year),
+        str(labels.minutes(film.runtime.minutes)),
+        str(labels.premiere(film.premiere)),
+        "Closeness",  # the alternative title
+        "1998, Nalchik. A family & a ransom.",
+        str(labels.synopsis),
+    ):
+        assert value in shown, value
+    text = notes(slide)
+    assert f"{LEDGER}, line 5" in text  # the director
+    assert f"{PRESS}, lines 3, 7, 50." in text  # the premiere, the synopsis, the running time
+    assert film.director.value in text
+
+
+def test_long_synopsis_continues_in_one_column(case):
+    film = case.film.model_copy(update={"synopsis": [para(LONG_TEXT, source="S3", line=8)]})
+    other = case.model_copy(update={"film": film})
+    labels = Wording(other).labels
+    prs = Presentation(BytesIO(render_deck(other, Wording(other))))
+    slides = slides_of(prs, str(labels.the_film))
+    assert len(slides) >= 2
+    shown = "\n".join(all_text(s) for s in slides)
+    assert shown.count("Москва") == LONG_TEXT.count("Москва")
+    assert str(labels.minutes(118)) in all_text(slides[0])
+    assert_text_fits(prs)
+
+
+def test_film_slide_skipped_without_particulars(case):
+    other = case.model_copy(update={"film": Film(title=case.film.title)})
+    prs = Presentation(BytesIO(render_deck(other, Wording(other))))
+    assert str(Wording(other).labels.the_film) not in titles(prs)
+
+
+def test_quotes_with_their_speakers(deck, case):
+    labels = Wording(case).labels
+    slides = slides_of(deck, str(labels.in_their_words))
+    assert len(slides) >= 2, "the long quote continues on a second slide"
+    shown = "\n".join(all_text(s) for s in slides)
+    for quote in case.press.quotes:
+        assert str(labels.quote_speaker(quote)) in shown
+    assert "Unattributed" in shown  # the quote without a speaker
+    assert "Nobody said this <b>aloud</b>." in shown  # as text, not markup
+    assert shown.split().count("month,") == LONG_QUOTE.split().count("month,")
+    for slide in slides:
+        assert f"{PRESS}, line" in notes(slide)
+    assert "Кантемир Балагов" in notes(slides[-1])
+
+
+def test_quotes_are_not_split_when_they_fit_a_slide(closeness, closeness_deck):
+    labels = Wording(closeness).labels
+    prs = Presentation(BytesIO(closeness_deck))
+    slides = slides_of(prs, str(labels.in_their_words))
+    for quote in closeness.press.quotes:
+        holders = [s for s in slides if quote.paragraphs[-1][-30:] in all_text(s).replace("\n", " ")]
+        first = [s for s in slides if quote.paragraphs[0][:30] in all_text(s)]
+        assert holders and first and holders[0] is first[0], str(labels.quote_speaker(quote))
+
+
+def test_timeline_table_continues_with_its_header(deck, case):
+    labels = Wording(case).labels
+    slides = slides_of(deck, str(labels.timeline))
+    assert len(slides) >= 2
+    header = [str(labels.event_when), str(labels.event_kind), str(labels.event_what)]
+    body = []
+    for slide in slides:
+        (table,) = [s for s in slide.shapes if s.has_table]
+        rows = cells(table.table)
+        assert rows[0] == header
+        body.extend(rows[1:])
+    kinds = labels.event_kinds
+    assert ["28 July 1991", str(kinds["born"]), "Кантемир Балагов was born in Nalchik."] in body
+    # two events told by the same lines are one row
+    assert ["1992", f"{kinds['born']}, {kinds['studied']}", "Born in 1992 and studied in Moscow."] in body
+    texts = " ".join(row[2] for row in body)
+    for event in case.timeline:
+        assert " ".join(event.text.split()) in " ".join(texts.split())
+    said = notes(slides[0]).splitlines()
+    assert f"{PRESS}, line" in notes(slides[0])
+    # one paragraph of the notes per row
+    assert "28 July 1991 (Born): Кантемир Балагов was born in Nalchik." in said
+
+
+def disagreement_text(prs, case) -> tuple[str, str]:
+    labels = Wording(case).labels
+    slides = slides_of(prs, str(labels.disagreements))
+    assert slides
+    return "\n".join(all_text(s) for s in slides), "\n".join(notes(s) for s in slides)
+
+
+def test_disagreements_slide(deck, case):
+    labels = Wording(case).labels
+    shown, said = disagreement_text(deck, case)
+    assert str(labels.disagreements_intro) in shown
+    for conflict in case.conflicts:
+        assert str(labels.conflict_title(conflict)) in shown
+        for claim in conflict.claims:
+            assert claim.value in shown
+            where = str(labels.note_ref(case, claim.source))
+            assert where in shown and where in said
+    assert "teaching point" in said
+
+
+def test_closeness_disagreements(closeness, closeness_deck):
+    labels = Wording(closeness).labels
+    prs = Presentation(BytesIO(closeness_deck))
+    shown, said = disagreement_text(prs, closeness)
+    assert len(closeness.conflicts) == 4
+    for conflict in closeness.conflicts:
+        title = str(labels.conflict_title(conflict))
+        assert title in shown
+        # a conflict that fits one slide is not split from its heading
+        holders = [s for s in slides_of(prs, str(labels.disagreements)) if title in all_text(s)]
+        assert len(holders) == 1, title
+        for claim in conflict.claims:
+            where = str(labels.note_ref(closeness, claim.source))
+            assert closeness.source(claim.source.source).file in where
+            assert where in all_text(holders[0])
+            assert " ".join(claim.value.split()) in " ".join(all_text(holders[0]).split())
+            assert where in said
+
+
+def test_beanpole_disagreements(beanpole):
+    labels = Wording(beanpole).labels
+    prs = Presentation(BytesIO(render_deck(beanpole, Wording(beanpole))))
+    shown, said = disagreement_text(prs, beanpole)
+    assert len(beanpole.conflicts) == 3
+    for conflict in beanpole.conflicts:
+        assert str(labels.conflict_title(conflict)) in shown
+        for claim in conflict.claims:
+            assert str(labels.note_ref(beanpole, claim.source)) in shown
+
+
+def test_a_conflict_taller_than_a_slide_repeats_its_heading(case):
+    claims = [Claim(value=f"Claim {i}: " + SENTENCE * 3, normalized=str(i), source=ref("S1", 10 + i)) for i in range(14)]
+    big = Conflict(attribute="box_office", subject="Теснота", claims=claims)
+    other = case.model_copy(update={"conflicts": [case.conflicts[0], big, case.conflicts[1]]})
+    labels = Wording(other).labels
+    prs = Presentation(BytesIO(render_deck(other, Wording(other))))
+    slides = slides_of(prs, str(labels.disagreements))
+    assert len(slides) >= 3
+    title = str(labels.conflict_title(big))
+    for slide in slides:
+        (table,) = [s for s in slide.shapes if s.has_table]
+        rows = cells(table.table)
+        assert rows[0] == [str(labels.claim_value), str(labels.claim_source)]
+        # every slide starts with a group heading: its first cell spans the table
+        assert table.table.cell(1, 0).span_width == 2
+        assert rows[1][0] in [str(labels.conflict_title(c)) for c in other.conflicts]
+        if rows[1][0] == title:
+            assert any(f"Claim {i}:" in all_text(slide) for i in range(14))
+    shown = "\n".join(all_text(s) for s in slides)
+    for i in range(14):
+        assert f"Claim {i}:" in shown
+    assert_text_fits(prs)
+
+
+def test_untitled_source_shows_its_kind_and_file(deck, case):
+    labels = Wording(case).labels
+    found = [t for _, t in tables(deck) if cells(t.table)[0][0] == str(labels.source_id)]
+    rows = {row[0]: row for t in found for row in cells(t.table)[1:]}
+    assert rows["S3"] == ["S3", str(labels.kind_names["press_kit"]), PRESS, str(labels.deck_untitled)]
+    assert "None" not in "".join(rows["S3"])
+    said = notes(deck.slides[-1]).splitlines()
+    assert any(line.startswith(f"S3: {labels.kind_names['press_kit']}, file {PRESS}") for line in said), said
+    assert "None" not in notes(deck.slides[-1])
+
+
+# --- links and alternative text -------------------------------------------------------------------
+
+
+def agenda_links(prs) -> list[tuple[str, int]]:
+    """(entry text, index of the slide it jumps to) for each entry of the agenda slide."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.oxml.ns import qn
+
+    agenda = prs.slides[1]
+    index = {id(s.part): i for i, s in enumerate(prs.slides)}
+    out = []
+    for shape in agenda.shapes:
+        if shape.name != "Body":
+            continue
+        for paragraph in shape.text_frame.paragraphs:
+            targets = set()
+            for run in paragraph.runs:
+                link = run._r.find(qn("a:rPr") + "/" + qn("a:hlinkClick"))
+                assert link is not None, f"agenda run {run.text!r} is not a link"
+                assert link.get("action") == "ppaction://hlinksldjump"
+                rel = agenda.part.rels[link.get(qn("r:id"))]
+                assert rel.reltype == RT.SLIDE and not rel.is_external
+                targets.add(index[id(rel.target_part)])
+            assert len(targets) == 1, paragraph.text
+            out.append((paragraph.text, targets.pop()))
+    return out
+
+
+def section_starts(prs, case) -> dict[str, int]:
+    """The first slide of each agenda section, found from the slide titles the case should give."""
+    labels = Wording(case).labels
+    got = titles(prs)
+    verdict = next(g for g in case.executive_summary if g.role == "verdict")
+    first_group = next(g for g in case.executive_summary if g.role != "verdict")
+    first_part = case.analysis.parts[0]
+    firsts = {
+        str(labels.the_film): str(labels.the_film),
+        str(labels.executive_summary): first_group.title,
+        str(labels.strategic_verdict): verdict.title,
+        str(labels.strategic_analysis): first_part.heading,
+        str(labels.directors_ledger): case.ledger.title,
+        str(labels.stakeholder_balance_sheet): str(labels.stakeholder_balance_sheet),
+        str(labels.in_their_words): str(labels.in_their_words),
+        str(labels.timeline): str(labels.timeline),
+        str(labels.disagreements): str(labels.disagreements),
+        str(labels.sources): str(labels.sources),
+    }
+    return {section: next(i for i, t in enumerate(got) if _is_title(t, title)) for section, title in firsts.items()}
+
+
+@pytest.mark.parametrize("which", ["sample", "closeness"])
+def test_agenda_links_jump_to_the_first_slide_of_each_section(which, deck, case, closeness, closeness_deck):
+    prs, model = (deck, case) if which == "sample" else (Presentation(BytesIO(closeness_deck)), closeness)
+    links = agenda_links(prs)
+    starts = section_starts(prs, model)
+    assert len(links) == len(starts)
+    for text, target in links:
+        section = text.split("   ", 1)[1]
+        assert target == starts[section], (text, titles(prs)[target])
+    assert links[0][1] == 2  # the slide after the agenda
+    assert [t for _, t in links] == sorted(t for _, t in links)
+
+
+def graphic_frames_and_pictures(prs):
+    """(slide number, cNvPr element) of every graphic frame (tables, charts) and picture."""
+    from pptx.oxml.ns import qn
+
+    for number, slide in enumerate(prs.slides, start=1):
+        tree = slide.shapes._spTree
+        for frame in tree.iter(qn("p:graphicFrame")):
+            yield number, frame.find(qn("p:nvGraphicFramePr") + "/" + qn("p:cNvPr"))
+        for pic in tree.iter(qn("p:pic")):
+            yield number, pic.find(qn("p:nvPicPr") + "/" + qn("p:cNvPr"))
+
+
+@pytest.mark.parametrize("which", ["sample", "closeness", "beanpole"])
+def test_every_graphic_frame_has_alt_text(which, request):
+    model = sample_case() if which == "sample" else request.getfixturevalue(which)
+    prs = Presentation(BytesIO(render_deck(model, Wording(model))))
+    found = list(graphic_frames_and_pictures(prs))
+    assert found
+    for number, cnvpr in found:
+        descr = (cnvpr.get("descr") or "").strip()
+        assert descr, f"slide {number}: a graphic frame without alternative text"
+        assert prs.slides[number - 1].shapes.title.text_frame.text in descr
+
+
+# --- openxml-audit --------------------------------------------------------------------------------
+
+
+def audit_errors(path: Path) -> list[str]:
+    """The errors openxml-audit (PyPI) finds in ``path``: its Python API when importable, else its command."""
+    try:
+        from openxml_audit import validate_pptx
+    except ImportError:
+        command = shutil.which("openxml-audit")
+        if command is None:
+            pytest.skip("openxml-audit is neither importable nor on PATH (pip install openxml-audit)")
+        result = subprocess.run([command, "-o", "json", "-m", "0", str(path)], capture_output=True, text=True, timeout=300)
+        report = json.loads(result.stdout)
+        return [e["description"] for entry in report for e in entry["errors"] if e.get("severity", "error") == "error"]
+    from openxml_audit import ValidationSeverity
+
+    result = validate_pptx(str(path))
+    return [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR]
+
+
+def test_openxml_audit_check_can_fail(tmp_path):
+    """A chart as python-pptx writes it (negative axis ids) is reported: the check above checks something."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    prs = Presentation()
+    data = CategoryChartData()
+    data.categories = ["a", "b"]
+    data.add_series("s", (1, 2))
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, Emu(3_000_000), Emu(2_000_000), data)
+    path = tmp_path / "chart.pptx"
+    prs.save(str(path))
+    assert audit_errors(path)
+
+
+@pytest.mark.parametrize("which", ["sample", "closeness", "beanpole"])
+def test_openxml_audit_finds_no_errors(which, request, tmp_path):
+    model = sample_case() if which == "sample" else request.getfixturevalue(which)
+    path = tmp_path / f"{which}.pptx"
+    path.write_bytes(render_deck(model, Wording(model)))
+    assert audit_errors(path) == []
+
+
 # --- nothing runs outside its shape ---------------------------------------------------------------
 
 
@@ -517,11 +958,13 @@ def _frames(slide):
             assert sum(r.height for r in table.rows) <= shape.height + 1
             for row in table.rows:
                 for c, cell in enumerate(row.cells):
+                    if cell.is_spanned:
+                        continue  # covered by the merged cell on its left
                     yield (
                         f"{shape.name} cell",
                         cell.text_frame,
                         Box(
-                            table.columns[c].width / EMU_PER_PT,
+                            sum(table.columns[c + i].width for i in range(cell.span_width)) / EMU_PER_PT,
                             row.height / EMU_PER_PT,
                             cell.margin_left / EMU_PER_PT,
                             cell.margin_right / EMU_PER_PT,
@@ -596,6 +1039,53 @@ def test_closeness_deck(closeness, closeness_deck):
         assert any(f in notes(slide) for f in files)
     assert_text_fits(prs)
     assert render_deck(closeness, Wording(closeness)) == closeness_deck
+
+
+def expected_titles(case) -> list[str]:
+    """The slide titles the case should give, in order, each once (continuation slides folded in)."""
+    labels = Wording(case).labels
+    out = [case.title, str(labels.agenda), str(labels.the_film)]
+    out += [g.title for g in case.executive_summary if g.role != "verdict"]
+    out += [g.title for g in case.executive_summary if g.role == "verdict"]
+    for part in case.analysis.parts:
+        if part.paragraphs or part.points:
+            out.append(part.heading)
+        out += [s.title for s in part.sections]
+    out.append(case.ledger.title)
+    out += [str(labels.ledger_entry(e)) for e in case.ledger.entries]
+    out += [str(labels.stakeholder_balance_sheet), str(labels.in_their_words), str(labels.timeline)]
+    out += [str(labels.disagreements), str(labels.sources)]
+    return out
+
+
+def folded(got: list[str], expected: list[str]) -> list[str]:
+    """``got`` with each continuation slide folded into the title it continues."""
+    out: list[str] = []
+    for title in got:
+        match = next((e for e in expected if _is_title(title, e)), title)
+        if not out or out[-1] != match or match == title:
+            out.append(match)
+    return out
+
+
+def test_closeness_slide_titles_in_order(closeness, closeness_deck):
+    prs = Presentation(BytesIO(closeness_deck))
+    expected = expected_titles(closeness)
+    assert folded(titles(prs), expected) == expected
+    labels = Wording(closeness).labels
+    sections = [
+        labels.the_film,
+        labels.executive_summary,
+        labels.strategic_verdict,
+        labels.strategic_analysis,
+        labels.directors_ledger,
+        labels.stakeholder_balance_sheet,
+        labels.in_their_words,
+        labels.timeline,
+        labels.disagreements,
+        labels.sources,
+    ]
+    assert [text.split("   ", 1)[1] for text, _ in agenda_links(prs)] == [str(s) for s in sections]
 
 
 def test_beanpole_deck(beanpole):
@@ -701,9 +1191,20 @@ def test_libreoffice_draws_every_slide_inside_its_shapes(deck_bytes, deck, tmp_p
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_closeness(closeness_deck, tmp_path):
+def test_libreoffice_closeness(closeness, closeness_deck, tmp_path):
+    from pypdf import PdfReader
+
     pdf = to_pdf(closeness_deck, tmp_path)
     prs = Presentation(BytesIO(closeness_deck))
+    # The agenda's links survive as links to the pages that start its sections.
+    reader = PdfReader(pdf)
+    pages = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    targets = set()
+    for annotation in reader.pages[1].get("/Annots", []):
+        annotation = annotation.get_object()
+        if annotation.get("/Subtype") == "/Link" and annotation.get("/Dest"):
+            targets.add(pages[annotation["/Dest"][0].idnum])
+    assert targets == set(section_starts(prs, closeness).values())
     if PDFTOTEXT is None:
         pytest.skip("poppler-utils (pdftotext) is not installed")
     assert words_outside_shapes(pdf, prs) == []

@@ -1,11 +1,14 @@
 """The class deck: a 16:9 PowerPoint file built from a finished :class:`~casebook.model.case.Case`.
 
-Slides, in order, each skipped when the case has nothing for it: title, agenda, executive summary (one
-slide per fact group), strategic verdict, strategic analysis (one slide per part and per section),
-director's ledger (an overview, then one slide per entry), stakeholder balance sheet (a native table)
-and sources (a native table). Content too long for one slide continues on slides titled with
-``labels.continued``. Every slide has speaker notes from ``templates/deck/<kind>.j2``: what to say,
-and the source files and lines of what the slide shows.
+Slides, in order, each skipped when the case has nothing for it: title, agenda (each entry a link to
+the first slide of its section), the film (particulars and synopsis), executive summary (one slide per
+fact group), strategic verdict (the group whose role is "verdict"), strategic analysis (one slide per
+part and per section), director's ledger (an overview, then one slide per entry), stakeholder balance
+sheet (a native table), in their words (the press quotes), timeline (a native table), where the
+sources disagree (a native table, one heading row per conflict) and sources (a native table). Content
+too long for one slide continues on slides titled with ``labels.continued``. Every slide has speaker
+notes from ``templates/deck/<kind>.j2``: what to say, and the source files and lines of what the slide
+shows. Every table carries alternative text.
 
 All sizes and line breaks are decided here (see :mod:`casebook.render.deck_fit`); the same case and
 templates give the same bytes.
@@ -21,12 +24,15 @@ from casebook.model.case import (
     AnalysisPart,
     AnalysisSection,
     Case,
+    Conflict,
+    Event,
     Fact,
     FactGroup,
     Ledger,
     LedgerEntry,
     Paragraph,
     Point,
+    Quote,
     RichText,
     SourceRef,
 )
@@ -71,8 +77,19 @@ FOOTER_SIZES = sizes(10, 8)
 EYEBROW_SIZE = 13.0
 COVER_KIND_SIZE = 14.0
 
+QUOTE_SIZES = sizes(22, 16)
+INTRO_SIZE = 14.0
+
 STAKEHOLDER_COLUMNS = (0.17, 0.17, 0.19, 0.47)
 SOURCE_COLUMNS = (0.08, 0.18, 0.30, 0.44)
+TIMELINE_COLUMNS = (0.18, 0.14, 0.68)
+CLAIM_COLUMNS = (0.64, 0.36)
+# The agenda is set in two columns when it has more entries than this.
+AGENDA_ONE_COLUMN = 6
+COLUMN_GAP = 36.0
+FILM_COLUMNS = (0.36, 0.64)  # the film's particulars, its synopsis
+# Space between an introductory paragraph and the table under it (points).
+INTRO_GAP = 10.0
 # A table row is split across slides only where at least this much room is left (points).
 MIN_SPLIT_ROOM = 72.0
 
@@ -92,6 +109,10 @@ class SlideSpec:
     part: int = 1
     parts: int = 1
     cite_all: bool = False  # the notes list every source document of the case
+    columns: list[list[Para]] = field(default_factory=list)  # body set in side-by-side columns instead
+    column_rects: list[tuple[float, float, float, float]] = field(default_factory=list)  # equal columns if empty
+    intro: list[Para] = field(default_factory=list)  # a paragraph above the table
+    anchor: str | None = None  # the name agenda links use for this slide
 
 
 def render_deck(case: Case, wording: Wording) -> bytes:
@@ -126,39 +147,36 @@ class _DeckBuilder:
     # --- the deck ---------------------------------------------------------------------------------
 
     def build(self) -> bytes:
-        sections: list[tuple[str, list[SlideSpec]]] = []
-        verdict = self.case.fact_group(str(self.labels.strategic_verdict))
-        groups = [g for g in self.case.executive_summary if g is not verdict and g.facts]
-        summary = [s for g in groups for s in self.fact_group_slides(g)]
-        if summary:
-            sections.append((self.t(self.labels.executive_summary), summary))
-        if verdict is not None and verdict.facts:
-            sections.append((self.t(self.labels.strategic_verdict), self.verdict_slides(verdict)))
-        analysis = self.analysis_slides()
-        if analysis:
-            sections.append((self.t(self.labels.strategic_analysis), analysis))
-        ledger = self.ledger_slides(self.case.ledger) if self.case.ledger is not None else []
-        if ledger:
-            sections.append((self.t(self.labels.directors_ledger), ledger))
-        stakeholders = self.stakeholder_slides()
-        if stakeholders:
-            sections.append((self.t(self.labels.stakeholder_balance_sheet), stakeholders))
-        sources = self.source_slides()
-        if sources:
-            sections.append((self.t(self.labels.sources), sources))
+        labels = self.labels
+        verdict = next((g for g in self.case.executive_summary if g.role == "verdict" and g.facts), None)
+        groups = [g for g in self.case.executive_summary if g.role != "verdict" and g.facts]
+        candidates: list[tuple[str, list[SlideSpec]]] = [
+            (self.t(labels.the_film), self.film_slides()),
+            (self.t(labels.executive_summary), [s for g in groups for s in self.fact_group_slides(g)]),
+            (self.t(labels.strategic_verdict), self.verdict_slides(verdict) if verdict is not None else []),
+            (self.t(labels.strategic_analysis), self.analysis_slides()),
+            (self.t(labels.directors_ledger), self.ledger_slides(self.case.ledger) if self.case.ledger is not None else []),
+            (self.t(labels.stakeholder_balance_sheet), self.stakeholder_slides()),
+            (self.t(labels.in_their_words), self.quote_slides()),
+            (self.t(labels.timeline), self.timeline_slides()),
+            (self.t(labels.disagreements), self.disagreement_slides()),
+            (self.t(labels.sources), self.source_slides()),
+        ]
+        sections = [(title, specs) for title, specs in candidates if specs]
 
         slides: list[SlideSpec] = []
         if sections:
-            slides.extend(self.agenda_slides([title for title, _ in sections]))
-        for _, specs in sections:
-            slides.extend(specs)
+            anchors = [f"section-{n}" for n in range(1, len(sections) + 1)]
+            slides.extend(self.agenda_slides([title for title, _ in sections], anchors))
+            for anchor, (_, specs) in zip(anchors, sections, strict=True):
+                specs[0] = replace(specs[0], anchor=anchor)
+                slides.extend(specs)
 
         writer = DeckWriter()
         total = len(slides) + 1
         self.draw_cover(writer)
         for number, spec in enumerate(slides, start=2):
             self.draw(writer, spec, number, total)
-        labels = self.labels
         writer.properties(
             title=self.case.title,
             subject=self.t(labels.cover_subtitle(self.case)),
@@ -179,9 +197,17 @@ class _DeckBuilder:
         font_sizes: Sequence[float],
         context: dict[str, Any] | None = None,
         extra_refs: Iterable[SourceRef] = (),
+        blocks: Sequence[Sequence[Para]] | None = None,
     ) -> list[SlideSpec]:
-        """Slides showing ``paras``, as many as they need."""
-        size, pages = self.m.paginate(paras, self.body_box, font_sizes)
+        """Slides showing ``paras``, as many as they need.
+
+        With ``blocks`` (and empty ``paras``), each block starts a new slide rather than be split,
+        unless it is too tall for a slide of its own.
+        """
+        if blocks is not None:
+            size, pages = self.m.paginate_blocks(blocks, self.body_box, font_sizes)
+        else:
+            size, pages = self.m.paginate(paras, self.body_box, font_sizes)
         out: list[SlideSpec] = []
         for i, page in enumerate(pages, start=1):
             refs = _unique([p.source for p in page if isinstance(p.source, SourceRef)])
@@ -202,27 +228,41 @@ class _DeckBuilder:
             out.append(spec)
         return out
 
-    def agenda_slides(self, titles: list[str]) -> list[SlideSpec]:
+    def agenda_slides(self, titles: list[str], anchors: list[str]) -> list[SlideSpec]:
         paras = [
             Para(
                 spans=(
-                    Span(self.t(self.labels.deck_agenda_number(n)), bold=True, color=ACCENT),
-                    Span("   "),
-                    Span(title),
+                    Span(self.t(self.labels.deck_agenda_number(n)), bold=True, color=ACCENT, link=anchor),
+                    Span("   ", link=anchor),
+                    Span(title, link=anchor),
                 ),
                 space_after=0.55,
                 key=(None, title),
             )
-            for n, title in enumerate(titles, start=1)
+            for n, (title, anchor) in enumerate(zip(titles, anchors, strict=True), start=1)
         ]
-        slides = self.flow(
-            "deck/agenda.j2",
-            clean(self.case.film.title),
-            self.t(self.labels.agenda),
-            paras,
-            AGENDA_SIZES,
-            {"sections": titles},
-        )
+        context = {"sections": titles}
+        eyebrow = clean(self.case.film.title)
+        title = self.t(self.labels.agenda)
+        if len(paras) > AGENDA_ONE_COLUMN:
+            # Two columns, the first one the longer; one slide if they fit at a readable size.
+            half = (len(paras) + 1) // 2
+            columns = [paras[:half], paras[half:]]
+            box = box_of(_split_rect(BODY, (1.0, 1.0))[0])
+            size = next((s for s in AGENDA_SIZES if all(self.m.fits(c, s, box) for c in columns)), None)
+            if size is not None:
+                items = [{"label": None, "text": t} for t in titles]
+                spec = SlideSpec(
+                    notes="deck/agenda.j2",
+                    title=title,
+                    eyebrow=eyebrow,
+                    columns=columns,
+                    size=size,
+                    context={**context, "items": items},
+                    cite_all=True,
+                )
+                return [spec]
+        slides = self.flow("deck/agenda.j2", eyebrow, title, paras, AGENDA_SIZES, context)
         return [replace(s, cite_all=True) for s in slides]
 
     def fact_paras(self, facts: Sequence[Fact], bullet: bool = True) -> list[Para]:
@@ -232,46 +272,271 @@ class _DeckBuilder:
                 bullet=self.t(self.labels.deck_bullet) if bullet else None,
                 space_after=0.5,
                 source=f.source,
-                key=(clean(f.label), clean(f.value.plain)),
+                key=(clean(f.label or ""), clean(f.value.plain)),
             )
             for f in facts
         ]
 
     def fact_group_slides(self, group: FactGroup) -> list[SlideSpec]:
+        title = clean(group.title) if group.title and group.title.strip() else self.t(self.labels.executive_summary)
         return self.flow(
             "deck/summary.j2",
             self.t(self.labels.executive_summary),
-            clean(group.title),
+            title,
             self.fact_paras(group.facts),
             BODY_SIZES,
-            {"group": clean(group.title)},
+            {"group": title},
             [group.source],
         )
 
     def verdict_slides(self, group: FactGroup) -> list[SlideSpec]:
         paras: list[Para] = []
-        for i, fact in enumerate(group.facts):
-            key = (clean(fact.label), clean(fact.value.plain))
-            paras.append(
-                Para(
-                    spans=(Span(clean(fact.label), bold=True, color=ACCENT),),
-                    scale=0.75,
-                    space_before=0.0 if i == 0 else 0.9,
-                    space_after=0.15,
-                    keep_with_next=True,
-                    source=fact.source,
-                    key=key,
+        for fact in group.facts:
+            key = (clean(fact.label or ""), clean(fact.value.plain))
+            if fact.label and fact.label.strip():
+                paras.append(
+                    Para(
+                        spans=(Span(clean(fact.label), bold=True, color=ACCENT),),
+                        scale=0.75,
+                        space_before=0.0 if not paras else 0.9,
+                        space_after=0.15,
+                        keep_with_next=True,
+                        source=fact.source,
+                        key=key,
+                    )
                 )
+            space_before = 0.9 * 0.75 if paras and not paras[-1].keep_with_next else 0.0
+            paras.append(
+                Para(spans=self.rich(fact.value), space_before=space_before, space_after=0.2, source=fact.source, key=key)
             )
-            paras.append(Para(spans=self.rich(fact.value), space_after=0.2, source=fact.source, key=key))
+        title = clean(group.title) if group.title and group.title.strip() else self.t(self.labels.strategic_verdict)
         return self.flow(
             "deck/verdict.j2",
             self.t(self.labels.executive_summary),
-            clean(group.title),
+            title,
             paras,
             VERDICT_SIZES,
-            {"group": clean(group.title)},
+            {"group": title},
             [group.source],
+        )
+
+    def film_slides(self) -> list[SlideSpec]:
+        """The film's particulars beside its synopsis; one column that continues when they do not fit."""
+        film, labels = self.case.film, self.labels
+        facts: list[tuple[str, str, SourceRef | None]] = []
+        if film.director is not None and film.director.value.strip():
+            facts.append((self.t(labels.film_director), clean(film.director.value), film.director.source))
+        if film.year is not None:
+            facts.append((self.t(labels.film_year), str(film.year), None))
+        if film.runtime is not None:
+            facts.append((self.t(labels.film_runtime), self.t(labels.minutes(film.runtime.minutes)), film.runtime.source))
+        if film.premiere is not None:
+            facts.append((self.t(labels.film_premiere), self.t(labels.premiere(film.premiere)), film.premiere.source))
+        synopsis = [
+            Para(spans=self.rich(p.text), space_after=0.45, source=p.source, key=(None, clean(p.text.plain)))
+            for p in film.synopsis
+            if p.text
+        ]
+        if not facts and not synopsis:
+            return []
+        facts.insert(0, (self.t(labels.film_title), self.t(labels.deck_film_title(film)), None))
+        context = {"film": clean(film.title), "synopsis": bool(synopsis)}
+        eyebrow, title = clean(film.title), self.t(labels.the_film)
+        heading = Para(
+            spans=(Span(self.t(labels.synopsis), bold=True, color=ACCENT),),
+            scale=0.75,
+            space_after=0.2,
+            keep_with_next=True,
+        )
+        if synopsis:
+            # A card: each particular under its small label on the left, the synopsis on the right.
+            card: list[Para] = []
+            for label, value, source in facts:
+                card.append(
+                    Para(
+                        spans=(Span(label, bold=True, color=ACCENT),),
+                        scale=0.75,
+                        space_after=0.1,
+                        keep_with_next=True,
+                        source=source,
+                    )
+                )
+                card.append(Para(spans=(Span(value),), space_after=0.6, source=source, key=(label, value)))
+            columns = [card, [heading, *synopsis]]
+            rects = _split_rect(BODY, FILM_COLUMNS)
+            boxes = [box_of(r) for r in rects]
+            for size in BODY_SIZES:
+                fits = all(self.m.fits(c, size, b) for c, b in zip(columns, boxes, strict=True))
+                whole = not any(
+                    self.m.breaks_words(p, p.size(size), b.text_width) for c, b in zip(columns, boxes, strict=True) for p in c
+                )
+                if fits and whole:
+                    refs = _unique(p.source for c in columns for p in c if isinstance(p.source, SourceRef))
+                    items = [{"label": label, "text": value} for label, value, _ in facts]
+                    spec = SlideSpec(
+                        notes="deck/film.j2",
+                        title=title,
+                        eyebrow=eyebrow,
+                        size=size,
+                        columns=columns,
+                        column_rects=rects,
+                        context={**context, "items": items},
+                        refs=refs,
+                    )
+                    return [spec]
+        paras = [
+            Para(
+                spans=(Span(self.t(labels.deck_label(label)), bold=True), Span(value)),
+                space_after=0.3,
+                source=source,
+                key=(label, value),
+            )
+            for label, value, source in facts
+        ]
+        if synopsis:
+            paras.append(replace(heading, space_before=0.6 / 0.75))
+            paras.extend(synopsis)
+        return self.flow("deck/film.j2", eyebrow, title, paras, BODY_SIZES, context)
+
+    def quote_blocks(self, quote: Quote) -> list[Para]:
+        labels = self.labels
+        texts = [clean(p).strip() for p in quote.paragraphs if p.strip()]
+        speaker = self.t(labels.quote_speaker(quote))
+        block: list[Para] = []
+        for i, text in enumerate(texts):
+            if i == 0:
+                text = self.t(labels.deck_quote_open) + text
+            if i == len(texts) - 1:
+                text += self.t(labels.deck_quote_close)
+            block.append(
+                Para(
+                    spans=(Span(text, italic=True),),
+                    space_after=0.35,
+                    # the speaker's line stays with the end of the quotation
+                    keep_with_next=i == len(texts) - 1,
+                    source=quote.source,
+                    key=(speaker, text),
+                )
+            )
+        block.append(
+            Para(
+                spans=(Span(self.t(labels.deck_quote_attribution(quote)), bold=True, color=ACCENT),),
+                scale=0.8,
+                space_after=1.1,
+                align="right",
+                source=quote.source,
+                key=(speaker, ""),
+            )
+        )
+        return block
+
+    def quote_slides(self) -> list[SlideSpec]:
+        quotes = [q for q in self.case.press.quotes if any(p.strip() for p in q.paragraphs)]
+        if not quotes:
+            return []
+        blocks = [self.quote_blocks(q) for q in quotes]
+        blocks[-1][-1] = replace(blocks[-1][-1], space_after=0.0)
+        slides = self.flow(
+            "deck/quotes.j2",
+            clean(self.case.film.title),
+            self.t(self.labels.in_their_words),
+            [],
+            QUOTE_SIZES,
+            blocks=blocks,
+        )
+        out = []
+        for spec in slides:
+            speakers = _unique(i["label"] for i in spec.context["items"] if i["label"])
+            out.append(replace(spec, context={**spec.context, "speakers": speakers}))
+        return out
+
+    def timeline_slides(self) -> list[SlideSpec]:
+        labels = self.labels
+        # One row for what the sources say once: events that differ only in kind (born and studied,
+        # premiered and awarded, told by the same lines) are shown together.
+        merged: list[tuple[str, list[str], Event]] = []
+        for event in self.case.timeline:
+            if not event.text.strip():
+                continue
+            when = self.t(labels.event_date(event))
+            kind = self.t(labels.event_kinds.get(event.kind, event.kind))
+            last = merged[-1] if merged else None
+            if last and last[0] == when and last[2].text == event.text and last[2].source == event.source:
+                if kind not in last[1]:
+                    last[1].append(kind)
+                continue
+            merged.append((when, [kind], event))
+        if not merged:
+            return []
+        separator = self.t(labels.deck_event_kinds_separator)
+        header = [self.t(labels.event_when), self.t(labels.event_kind), self.t(labels.event_what)]
+        rows = [
+            _Row(
+                cells=(
+                    (Para(spans=(Span(when, bold=True),)),),
+                    (Para(spans=(Span(separator.join(kinds)),)),),
+                    (Para(spans=(Span(clean(event.text)),)),),
+                ),
+                source=event.source,
+                key={"when": when, "kind": separator.join(kinds), "text": clean(event.text)},
+            )
+            for when, kinds, event in merged
+        ]
+        return self.table_slides(
+            "deck/timeline.j2",
+            clean(self.case.film.title),
+            self.t(labels.timeline),
+            header,
+            rows,
+            TIMELINE_COLUMNS,
+            repeat=2,
+        )
+
+    def where(self, ref: SourceRef) -> str:
+        """The file and lines of ``ref``, as the notes give them."""
+        if any(s.id == ref.source for s in self.case.sources):
+            return self.t(self.labels.note_ref(self.case, ref))
+        return self.t(self.labels.source_ref(ref))
+
+    def disagreement_slides(self) -> list[SlideSpec]:
+        conflicts: list[Conflict] = [c for c in self.case.conflicts if c.claims]
+        if not conflicts:
+            return []
+        labels = self.labels
+        header = [self.t(labels.claim_value), self.t(labels.claim_source)]
+        rows: list[_Row] = []
+        for group, conflict in enumerate(conflicts):
+            title = self.t(labels.conflict_title(conflict))
+            rows.append(
+                _Row(
+                    cells=((Para(spans=(Span(title, bold=True, color=ACCENT),)),), ()),
+                    source=None,
+                    key={"heading": True, "title": title},
+                    group=group,
+                    heading=True,
+                )
+            )
+            for claim in conflict.claims:
+                value = self.t(labels.deck_claim(clean(claim.value).strip()))
+                where = self.where(claim.source)
+                rows.append(
+                    _Row(
+                        cells=((Para(spans=(Span(value),)),), (Para(spans=(Span(where),)),)),
+                        source=claim.source,
+                        key={"heading": False, "title": title, "value": clean(claim.value), "where": where},
+                        group=group,
+                    )
+                )
+        intro = [Para(spans=(Span(self.t(labels.disagreements_intro), color=MUTED),))]
+        return self.table_slides(
+            "deck/disagreements.j2",
+            clean(self.case.film.title),
+            self.t(labels.disagreements),
+            header,
+            rows,
+            CLAIM_COLUMNS,
+            repeat=0,
+            intro=intro,
         )
 
     def text_paras(self, paragraphs: Sequence[Paragraph], points: Sequence[Point]) -> list[Para]:
@@ -476,7 +741,7 @@ class _DeckBuilder:
                     (Para(spans=(Span(clean(s.id), bold=True),)),),
                     (Para(spans=(Span(self.t(labels.kind_names[s.kind])),)),),
                     (Para(spans=(Span(clean(s.file)),)),),
-                    (Para(spans=(Span(clean(s.title or "")),)),),
+                    (self.source_title(s.title),),
                 ),
                 source=None,
                 key={
@@ -500,6 +765,13 @@ class _DeckBuilder:
             repeat=1,
         )
 
+    def source_title(self, title: str | None) -> Para:
+        """The title cell of a source: its title, or a muted mark when it has none (its kind and
+        file are in the cells beside it)."""
+        if title and title.strip():
+            return Para(spans=(Span(clean(title)),))
+        return Para(spans=(Span(self.t(self.labels.deck_untitled), italic=True, color=MUTED),))
+
     def table_slides(
         self,
         notes: str,
@@ -509,21 +781,25 @@ class _DeckBuilder:
         rows: list[_Row],
         fractions: Sequence[float],
         repeat: int,
+        intro: Sequence[Para] = (),
     ) -> list[SlideSpec]:
+        """Slides showing a table, the header row repeated on each; ``intro`` stands above the table
+        on the first slide."""
         widths = _widths(fractions, CONTENT_W)
         head = tuple((Para(spans=(Span(h, bold=True, color=TABLE_HEAD_TEXT),)),) for h in header)
-        fitter = _TableFitter(self.m, widths, BODY[3])
+        first_offset = self.intro_height(intro) + INTRO_GAP if intro else 0.0
+        fitter = _TableFitter(self.m, widths, BODY[3], first_offset)
         size, pages = fitter.paginate(head, rows, TABLE_SIZES, repeat)
         out: list[SlideSpec] = []
         for i, page in enumerate(pages, start=1):
-            heights = tuple(fitter.row_height(r, size) for r in (head, *(row.cells for row in page)))
+            heights = tuple(fitter.height_of(r, size) for r in (_Row(head, None, {}), *page))
             spec = TableSpec(
                 widths=widths,
                 header=head,
                 rows=tuple(row.cells for row in page),
                 size=size,
                 heights=heights,
-                description=title,
+                spans=tuple(row.heading for row in page) if any(row.heading for row in rows) else (),
             )
             out.append(
                 SlideSpec(
@@ -532,13 +808,17 @@ class _DeckBuilder:
                     eyebrow=eyebrow,
                     size=size,
                     table=spec,
-                    context={"rows": [{**row.key, "continued": row.continued} for row in page]},
+                    context={"rows": [{**row.key, "continued": row.continued} for row in page], "header": header},
                     refs=_unique([row.source for row in page if row.source is not None]),
                     part=i,
                     parts=len(pages),
+                    intro=list(intro) if i == 1 else [],
                 )
             )
         return out
+
+    def intro_height(self, intro: Sequence[Para]) -> float:
+        return self.m.height(list(intro), INTRO_SIZE, box_of(BODY))
 
     # --- drawing ----------------------------------------------------------------------------------
 
@@ -587,8 +867,22 @@ class _DeckBuilder:
         if spec.eyebrow:
             eyebrow, _ = self.title_para(spec.eyebrow, EYEBROW, [EYEBROW_SIZE], ACCENT)
         slide = writer.content_slide(eyebrow, title, title_size)
+        if spec.anchor:
+            writer.anchor(slide, spec.anchor)
+        top = BODY[1]
+        if spec.intro:
+            height = self.intro_height(spec.intro)
+            writer.text_box(slide, (BODY[0], top, BODY[2], height), spec.intro, INTRO_SIZE, name="Introduction")
+            top += height + INTRO_GAP
         if spec.table is not None:
-            writer.table(slide, spec.table, BODY[1])
+            rows = len(spec.table.rows) - sum(spec.table.spans)
+            columns = [p.text for cell in spec.table.header for p in cell]
+            description = self.t(self.labels.deck_table_description(title_text, columns, rows))
+            writer.table(slide, replace(spec.table, description=description), top)
+        elif spec.columns:
+            rects = spec.column_rects or _split_rect(BODY, [1.0] * len(spec.columns))
+            for rect, column in zip(rects, spec.columns, strict=True):
+                writer.text_box(slide, rect, column, spec.size, name="Body")
         elif spec.body:
             writer.text_box(slide, BODY, spec.body, spec.size, name="Body")
         left, left_size = self.title_para(
@@ -599,7 +893,8 @@ class _DeckBuilder:
         )
         right = replace(right, align="right")
         writer.footer(slide, left, left_size, right, right_size)
-        writer.notes(slide, self.notes_text(replace(spec, title=title_text), all_sources=spec.cite_all))
+        # Notes that would cite nothing (a slide of undated particulars, say) list every document instead.
+        writer.notes(slide, self.notes_text(replace(spec, title=title_text), all_sources=spec.cite_all or not spec.refs))
 
     # --- notes ------------------------------------------------------------------------------------
 
@@ -634,25 +929,44 @@ class _DeckBuilder:
 
 @dataclass(frozen=True)
 class _Row:
+    """A table row. Rows of one ``group`` follow their ``heading`` row, whose first cell spans the
+    table; a group is kept on one slide when it fits one, and its heading is repeated (``continued``)
+    on the slides it runs on to."""
+
     cells: tuple[tuple[Para, ...], ...]
     source: SourceRef | None
     key: dict[str, Any]
     continued: bool = False
+    group: int | None = None
+    heading: bool = False
 
 
 class _TableFitter:
-    """Row heights and pages for a table of fixed column widths, at a font size."""
+    """Row heights and pages for a table of fixed column widths, at a font size.
 
-    def __init__(self, m: Measure, widths: Sequence[float], max_height: float) -> None:
+    ``first_offset`` is room taken above the table on the first slide (an introduction).
+    """
+
+    def __init__(self, m: Measure, widths: Sequence[float], max_height: float, first_offset: float = 0.0) -> None:
         self.m = m
         self.widths = tuple(widths)
         self.max_height = max_height
+        self.first_offset = first_offset
 
-    def cell_box(self, column: int, height: float = 10_000.0) -> Box:
-        return Box(self.widths[column], height, CELL_L, CELL_R, CELL_T, CELL_B, FONT_LINE_FACTOR)
+    def limit(self, pages_done: int) -> float:
+        return self.max_height - (self.first_offset if pages_done == 0 else 0.0)
 
-    def row_height(self, cells: Sequence[Sequence[Para]], size: float) -> float:
+    def cell_box(self, column: int, height: float = 10_000.0, span: bool = False) -> Box:
+        width = sum(self.widths) if span else self.widths[column]
+        return Box(width, height, CELL_L, CELL_R, CELL_T, CELL_B, FONT_LINE_FACTOR)
+
+    def row_height(self, cells: Sequence[Sequence[Para]], size: float, span: bool = False) -> float:
+        if span:
+            return self.m.height(list(cells[0]), size, self.cell_box(0, span=True))
         return max(self.m.height(list(paras), size, self.cell_box(c)) for c, paras in enumerate(cells))
+
+    def height_of(self, row: _Row, size: float) -> float:
+        return self.row_height(row.cells, size, row.heading)
 
     def paginate(
         self, head: tuple[tuple[Para, ...], ...], rows: list[_Row], font_sizes: Sequence[float], repeat: int
@@ -660,7 +974,7 @@ class _TableFitter:
         # Sizes at which no word is broken between letters come first; the floor is always there.
         whole = [s for s in font_sizes[:-1] if not self.breaks_words(head, rows, s)] + [font_sizes[-1]]
         for size in whole:
-            if self.page_height(head, rows, size) <= self.max_height:
+            if self.page_height(head, rows, size) <= self.limit(0):
                 return size, [rows]
         # As few pages as the smallest size allows, at the largest size that needs no more.
         fewest = len(self.pack(head, rows, whole[-1], repeat))
@@ -671,29 +985,64 @@ class _TableFitter:
         return whole[-1], self.pack(head, rows, whole[-1], repeat)  # pragma: no cover
 
     def breaks_words(self, head, rows: Sequence[_Row], size: float) -> bool:
-        for cells in (head, *(r.cells for r in rows)):
-            for c, paras in enumerate(cells):
-                width = self.cell_box(c).text_width
+        for row in (_Row(head, None, {}), *rows):
+            for c, paras in enumerate(row.cells):
+                width = self.cell_box(c, span=row.heading).text_width
                 if any(self.m.breaks_words(p, p.size(size), width) for p in paras):
                     return True
         return False
 
     def page_height(self, head, rows: Sequence[_Row], size: float) -> float:
-        return self.row_height(head, size) + sum(self.row_height(r.cells, size) for r in rows)
+        return self.row_height(head, size) + sum(self.height_of(r, size) for r in rows)
 
     def pack(self, head, rows: list[_Row], size: float, repeat: int) -> list[list[_Row]]:
+        headings = {r.group: r for r in rows if r.heading}
+        head_height = self.row_height(head, size)
         pages: list[list[_Row]] = []
         page: list[_Row] = []
         queue = list(rows)
+
+        def started() -> bool:
+            """True when the page holds more than a repeated group heading."""
+            return bool(page) and not (len(page) == 1 and page[0].heading and page[0].continued)
+
         while queue:
-            row = queue.pop(0)
-            room = self.max_height - self.page_height(head, page, size)
-            height = self.row_height(row.cells, size)
+            row = queue[0]
+            if not page and not row.heading and row.group in headings:
+                page.append(replace(headings[row.group], continued=True))  # the group runs on: name it again
+            room = self.limit(len(pages)) - self.page_height(head, page, size)
+            next_room = self.limit(len(pages) + 1) - head_height
+            if row.heading:
+                block = [row]
+                for other in queue[1:]:
+                    if other.heading or other.group != row.group:
+                        break
+                    block.append(other)
+                heights = [self.height_of(r, size) for r in block]
+                if sum(heights) <= room:
+                    page.extend(block)
+                    del queue[: len(block)]
+                    continue
+                if page and sum(heights) <= next_room:
+                    pages.append(page)
+                    page = []
+                    continue
+                # The group needs more than one slide: start it here only with a good piece of its first row.
+                first = heights[1] if len(heights) > 1 else 0.0
+                if page and heights[0] + min(first, MIN_SPLIT_ROOM) > room:
+                    pages.append(page)
+                    page = []
+                    continue
+                page.append(queue.pop(0))
+                continue
+            queue.pop(0)
+            height = self.height_of(row, size)
             if height <= room:
                 page.append(row)
                 continue
-            empty_room = self.max_height - self.row_height(head, size)
-            if page and (height <= empty_room or room < MIN_SPLIT_ROOM):
+            if row.group in headings:
+                next_room -= self.height_of(headings[row.group], size)
+            if started() and (height <= next_room or room < MIN_SPLIT_ROOM):
                 pages.append(page)
                 page = []
                 queue.insert(0, row)
@@ -729,6 +1078,17 @@ class _TableFitter:
 
 
 # --- small helpers --------------------------------------------------------------------------------
+
+
+def _split_rect(rect: tuple[float, float, float, float], fractions: Sequence[float]) -> list[tuple[float, float, float, float]]:
+    """``rect`` cut into side-by-side columns ``COLUMN_GAP`` apart, as wide as ``fractions`` of the rest."""
+    left, top, width, height = rect
+    widths = _widths(fractions, width - COLUMN_GAP * (len(fractions) - 1))
+    out = []
+    for w in widths:
+        out.append((round(left, 1), top, w, height))
+        left += w + COLUMN_GAP
+    return out
 
 
 def _widths(fractions: Sequence[float], total: float) -> tuple[float, ...]:

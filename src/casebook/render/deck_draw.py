@@ -19,6 +19,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
@@ -56,6 +57,7 @@ COVER_SUB = "D3E4E7"
 TABLE_HEAD = "0E6170"
 TABLE_HEAD_TEXT = "FFFFFF"
 TABLE_BAND = "EEF4F5"
+TABLE_GROUP = "DCEBED"
 TABLE_PLAIN = "FFFFFF"
 TABLE_LINE = "C9D6D9"
 
@@ -77,7 +79,11 @@ def box_of(rect: tuple[float, float, float, float], insets: tuple[float, float, 
 
 @dataclass(frozen=True)
 class TableSpec:
-    """A native table: column widths (pt), a header row and body rows, each cell a list of paragraphs."""
+    """A native table: column widths (pt), a header row and body rows, each cell a list of paragraphs.
+
+    A body row marked in ``spans`` is a group heading: its first cell spans every column (the other
+    cells of the row are empty). ``description`` is the table's alternative text.
+    """
 
     widths: tuple[float, ...]
     header: tuple[tuple[Para, ...], ...]
@@ -85,6 +91,7 @@ class TableSpec:
     size: float
     heights: tuple[float, ...]  # header first
     description: str = ""
+    spans: tuple[bool, ...] = ()
 
 
 class DeckWriter:
@@ -96,6 +103,8 @@ class DeckWriter:
         self.prs.slide_height = pt(SLIDE_H)
         self._cover_layout = self.prs.slide_layouts[0]
         self._title_only = self.prs.slide_layouts[5]
+        self._anchors: dict[str, object] = {}
+        self._links: list[tuple[object, str]] = []  # (run, anchor) waiting for their target slides
 
     # --- slides -----------------------------------------------------------------------------------
 
@@ -131,6 +140,26 @@ class DeckWriter:
     def notes(self, slide, text: str) -> None:
         frame = slide.notes_slide.notes_text_frame
         frame.text = clean(text)
+
+    def anchor(self, slide, name: str) -> None:
+        """Name ``slide`` as the target of the spans whose ``link`` is ``name``."""
+        self._anchors.setdefault(name, slide)
+
+    def _resolve_links(self) -> None:
+        """Make every linked run jump to its slide in a slide show.
+
+        python-pptx's ``run.hyperlink`` takes web addresses only: a jump to a slide is an
+        ``a:hlinkClick`` whose action is ``ppaction://hlinksldjump`` and whose relationship (from the
+        run's slide) targets the slide's part. A link to a name no slide has is left out.
+        """
+        for run, name in self._links:
+            target = self._anchors.get(name)
+            if target is None:
+                continue
+            hlink = run._r.get_or_add_rPr().get_or_add_hlinkClick()
+            hlink.set("action", "ppaction://hlinksldjump")
+            hlink.rId = run.part.relate_to(target.part, RT.SLIDE)
+        self._links.clear()
 
     # --- shapes -----------------------------------------------------------------------------------
 
@@ -206,6 +235,8 @@ class DeckWriter:
                     run = paragraph.add_run()
                     run.text = piece
                     self._style(run.font, span, size)
+                    if span.link:
+                        self._links.append((run, span.link))
         end = p.get_or_add_endParaRPr()
         end.set("sz", str(int(round(size * 100))))
 
@@ -237,15 +268,23 @@ class DeckWriter:
         table.horz_banding = False
         for i, width in enumerate(spec.widths):
             table.columns[i].width = pt(width)
+        spans = (False, *(spec.spans or (False,) * len(spec.rows)))
         for r, cells in enumerate((spec.header, *spec.rows)):
             table.rows[r].height = pt(spec.heights[r])
+            if spans[r] and cols > 1:
+                table.cell(r, 0).merge(table.cell(r, cols - 1))
             for c, paras in enumerate(cells):
                 cell = table.cell(r, c)
                 cell.fill.solid()
                 if r == 0:
-                    cell.fill.fore_color.rgb = RGBColor.from_string(TABLE_HEAD)
+                    color = TABLE_HEAD
+                elif spans[r]:
+                    color = TABLE_GROUP
+                elif spec.spans:
+                    color = TABLE_PLAIN  # grouped rows: the headings mark the groups, no banding
                 else:
-                    cell.fill.fore_color.rgb = RGBColor.from_string(TABLE_BAND if r % 2 == 0 else TABLE_PLAIN)
+                    color = TABLE_BAND if r % 2 == 0 else TABLE_PLAIN
+                cell.fill.fore_color.rgb = RGBColor.from_string(color)
                 cell.margin_left, cell.margin_right = pt(CELL_L), pt(CELL_R)
                 cell.margin_top, cell.margin_bottom = pt(CELL_T), pt(CELL_B)
                 cell.vertical_anchor = MSO_ANCHOR.TOP
@@ -291,6 +330,7 @@ class DeckWriter:
         props.revision = 1
 
     def to_bytes(self, application: str) -> bytes:
+        self._resolve_links()
         raw = io.BytesIO()
         self.prs.save(raw)
         slides = len(self.prs.slides)

@@ -74,6 +74,7 @@ class Span:
     bold: bool = False
     italic: bool = False
     color: str | None = None
+    link: str | None = None  # the anchor of a slide this text jumps to (see DeckWriter.anchor)
 
 
 @dataclass(frozen=True)
@@ -329,6 +330,44 @@ class Measure:
             if len(pages) <= fewest:
                 return size, pages
         return sizes[-1], self._pack(paras, box, sizes[-1])  # pragma: no cover - the loop ends there
+
+    def paginate_blocks(
+        self, blocks: Sequence[Sequence[Para]], box: Box, sizes: Sequence[float]
+    ) -> tuple[float, list[list[Para]]]:
+        """Like :meth:`paginate`, but each block (a quotation and its speaker, say) starts a new box
+        rather than be split, unless it is too tall for a box of its own."""
+        blocks = [list(b) for b in blocks if b]
+        paras = [p for b in blocks for p in b]
+        if not paras:
+            return sizes[0], []
+        sizes = [s for s in sizes[:-1] if not any(self.breaks_words(p, p.size(s), box.text_width) for p in paras)] + [sizes[-1]]
+        single = self.largest_fit(paras, box, sizes)
+        if single is not None:
+            return single, [paras]
+        fewest = len(self._pack_blocks(blocks, box, sizes[-1]))
+        for size in sizes:
+            pages = self._pack_blocks(blocks, box, size)
+            if len(pages) <= fewest:
+                return size, pages
+        return sizes[-1], self._pack_blocks(blocks, box, sizes[-1])  # pragma: no cover - the loop ends there
+
+    def _pack_blocks(self, blocks: list[list[Para]], box: Box, base: float) -> list[list[Para]]:
+        pages: list[list[Para]] = []
+        page: list[Para] = []
+        for block in blocks:
+            if self.fits([*page, *block], base, box):
+                page.extend(block)
+            elif page and self.fits(block, base, box):
+                pages.append(page)
+                page = list(block)
+            else:
+                # Too tall for a box of its own: it flows on from where the page stands.
+                flowed = self._pack([*page, *block], box, base)
+                pages.extend(flowed[:-1])
+                page = flowed[-1]
+        if page:
+            pages.append(page)
+        return pages
 
     def _pack(self, paras: list[Para], box: Box, base: float) -> list[list[Para]]:
         pages: list[list[Para]] = []
