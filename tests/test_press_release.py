@@ -23,7 +23,7 @@ def test_closeness_quotes_and_speakers(closeness):
     assert balagov.paragraphs[0].startswith("I'm really grateful to Katya Mtsitouridze")
     assert balagov.paragraphs[2].endswith("which leads, inevitably, to strife.")
     last = closeness.press.quotes[-1]
-    assert last.paragraphs == ["It is, indeed, a film that stays with you, When I revisited it I saw some scenes from a "
+    assert last.paragraphs == ["It is, indeed, a film that stays with you, … When I revisited it I saw some scenes from a "
                                "different angle and figured out why they were needed and what context they were put "
                                "in. A movie that stays with you is, by definition, a good one."]
 

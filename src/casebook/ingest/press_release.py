@@ -152,8 +152,8 @@ def _role_of(name: str | None, people: list[dict[str, Any]]) -> str | None:
 
 def _quote_text(text: str, inline: bool) -> str:
     """The quoted words of one paragraph of a quote group, without an attribution inside it."""
-    if inline:
-        return " ".join(_quoted(text))
+    if inline:  # the attribution between two quoted stretches is left out, and marked so
+        return " … ".join(_quoted(text))
     text = text.strip()
     if text[:1] in _OPEN:
         text = text[1:]
