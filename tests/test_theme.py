@@ -42,3 +42,22 @@ def test_bad_themes_name_the_file_and_key(tmp_path, text, message):
         load_theme(path)
     assert str(caught.value).startswith(f"{path}: ")
     assert message in str(caught.value)
+
+
+def test_a_pptx_is_a_deck_template(tmp_path):
+    import zipfile
+
+    path = tmp_path / "school.pptx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("ppt/presentation.xml", "<p:presentation/>")
+    theme = load_theme(path)
+    assert theme.deck_template == path.resolve()
+    assert theme.colors == default_theme().colors
+
+
+@pytest.mark.parametrize(("content", "message"), [(b"not a zip", "not a PowerPoint file (not a zip archive)")])
+def test_a_broken_pptx_template_is_refused(tmp_path, content, message):
+    path = tmp_path / "bad.pptx"
+    path.write_bytes(content)
+    with pytest.raises(CasebookError, match=message):
+        load_theme(path)

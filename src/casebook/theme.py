@@ -48,6 +48,7 @@ class PdfSettings(_Part):
 
 
 class DeckSettings(_Part):
+    template: Path | None = Field(default=None, description="a .pptx whose slide master and layouts the deck uses")
     body_max: int = Field(ge=10, le=40)
     body_min: int = Field(ge=8, le=40)
     table_max: int = Field(ge=8, le=28)
@@ -85,6 +86,10 @@ class Theme(_Part):
     def logo_path(self) -> Path | None:
         return None if self.logo is None else self.folder / self.logo
 
+    @property
+    def deck_template(self) -> Path | None:
+        return None if self.deck.template is None else self.folder / self.deck.template
+
 
 def _read(path: Path) -> dict:
     try:
@@ -114,6 +119,10 @@ def load_theme(path: Path | None) -> Theme:
     """
     if path is None:
         return default_theme()
+    if path.suffix.lower() == ".pptx":  # a PowerPoint template: the default theme, with its slide master
+        _check_pptx(path, path)
+        return default_theme().model_copy(update={"deck": default_theme().deck.model_copy(
+            update={"template": path.resolve()})})
     data = _merge(_read(_DEFAULT), _read(path))
     try:
         theme = Theme.model_validate(data | {"folder": path.resolve().parent})
@@ -127,4 +136,21 @@ def load_theme(path: Path | None) -> Theme:
             raise CasebookError(f"{path}: fonts.{style}: no such font file {font}")
     if theme.logo_path is not None and not theme.logo_path.is_file():
         raise CasebookError(f"{path}: logo: no such file {theme.logo_path}")
+    if theme.deck_template is not None:
+        _check_pptx(theme.deck_template, path)
     return theme
+
+
+def _check_pptx(template: Path, named_in: Path) -> None:
+    """A deck template must be a PowerPoint file; what it must contain is checked by the deck renderer."""
+    import zipfile
+
+    where = f"{named_in}: deck.template" if named_in != template else str(template)
+    if not template.is_file():
+        raise CasebookError(f"{where}: no such file {template}")
+    try:
+        with zipfile.ZipFile(template) as archive:
+            if "ppt/presentation.xml" not in archive.namelist():
+                raise CasebookError(f"{where}: not a PowerPoint presentation (no ppt/presentation.xml)")
+    except zipfile.BadZipFile:
+        raise CasebookError(f"{where}: not a PowerPoint file (not a zip archive)") from None
