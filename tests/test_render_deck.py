@@ -20,9 +20,11 @@ from xml.sax.saxutils import escape
 
 import pytest
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from casebook.model.case import (
+    Amount,
     Analysis,
     AnalysisPart,
     AnalysisSection,
@@ -30,11 +32,13 @@ from casebook.model.case import (
     Claim,
     Conflict,
     Event,
+    Exhibit,
     Fact,
     FactGroup,
     Film,
     Ledger,
     LedgerEntry,
+    MoneyBar,
     Named,
     Paragraph,
     Point,
@@ -47,6 +51,7 @@ from casebook.model.case import (
     Source,
     SourceRef,
     Stakeholder,
+    StakeholderOutcome,
 )
 from casebook.render.deck import render_deck
 from casebook.render.deck_fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
@@ -228,6 +233,34 @@ def sample_case(long: bool = True) -> Case:
             year=2017, month=5, date=dt.date(2017, 5, 24), kind="premiered", text="World premiere at Cannes.", source=ref("S3", 3)
         ),
     ]
+    bars = [
+        MoneyBar(
+            measure="budget",
+            amount=Amount(kind="money", text="<$1,000,000 USD", upper=1_000_000, currency="USD"),
+            source=ref("S1", 11),
+        ),
+        MoneyBar(
+            measure="budget",
+            amount=Amount(kind="money", text="about $1.5 million", value=1_500_000, approximate=True, currency="USD"),
+            source=ref("S2", 9),
+        ),
+        MoneyBar(
+            measure="box_office",
+            amount=Amount(kind="money", text="over $200,000", lower=200_000, currency="USD"),
+            source=ref("S3", 5),
+        ),
+        MoneyBar(
+            measure="box_office",
+            amount=Amount(kind="money", text="$100,000 to $150,000", lower=100_000, upper=150_000, currency="USD"),
+            source=ref("S1", 18),
+        ),
+    ]
+    outcomes = [StakeholderOutcome(role=s.role, name=s.name, outcome=s.outcome.plain, source=s.source) for s in people]
+    exhibits = [
+        Exhibit(number=1, kind="budget_box_office", currency="USD", bars=bars, sources=[b.source for b in bars]),
+        Exhibit(number=2, kind="timeline", events=events, sources=[e.source for e in events]),
+        Exhibit(number=3, kind="stakeholder_outcomes", outcomes=outcomes, sources=[o.source for o in outcomes]),
+    ]
     conflicts = [
         Conflict(
             attribute="budget",
@@ -272,6 +305,7 @@ def sample_case(long: bool = True) -> Case:
         press=Press(quotes=quotes),
         timeline=events,
         conflicts=conflicts,
+        exhibits=exhibits,
         sources=[
             Source(id="S1", file=BUSINESS, kind="business", title="Tight Margins", sha256="0" * 64, lines=70),
             Source(id="S2", file=LEDGER, kind="ledger", title="The Director’s Ledger", sha256="1" * 64, lines=21),
@@ -359,9 +393,11 @@ def test_slide_titles_in_order(deck, case):
         str(labels.ledger_entry(case.ledger.entries[0])),
         str(labels.ledger_entry(case.ledger.entries[1])),
         str(labels.stakeholder_balance_sheet),
+        *(str(labels.exhibit_caption(e)) for e in case.exhibits),
         str(labels.in_their_words),
         str(labels.timeline),
         str(labels.disagreements),
+        *question_titles(case),
         str(labels.sources),
     ]
     positions = []
@@ -386,8 +422,16 @@ def test_agenda_lists_the_sections(deck, case):
         "timeline",
         "disagreements",
         "sources",
+        "exhibits",
     ):
         assert str(getattr(labels, label)) in agenda
+    assert str(Wording(case).teaching.questions_heading) in agenda
+
+
+def question_titles(case) -> list[str]:
+    wording = Wording(case)
+    count = len(wording.teaching.questions)
+    return [str(wording.labels.deck_question_title(n, count)) for n in range(1, count + 1)]
 
 
 def test_verdict_group_has_its_own_slide(deck, case):
@@ -427,7 +471,7 @@ def test_verdict_is_found_by_role_not_by_title(case):
 
 def test_stakeholder_table_cells(deck, case):
     labels = Wording(case).labels
-    found = [(s, t) for s, t in tables(deck) if cells(t.table)[0][0] == str(labels.stakeholder_role)]
+    found = [(s, t) for s, t in tables(deck) if cells(t.table)[0][-1] == str(labels.stakeholder_impact)]
     assert found
     header = cells(found[0][1].table)[0]
     assert header == [
@@ -449,7 +493,7 @@ def test_stakeholder_table_cells(deck, case):
 
 def test_long_table_row_continues_with_repeated_header(deck, case):
     labels = Wording(case).labels
-    found = [t for _, t in tables(deck) if cells(t.table)[0][0] == str(labels.stakeholder_role)]
+    found = [t for _, t in tables(deck) if cells(t.table)[0][-1] == str(labels.stakeholder_impact)]
     assert len(found) >= 2, "the very long impact should not fit one slide"
     impact = " ".join(row[3] for t in found for row in cells(t.table)[1:] if row[1] == "Darya Zhovner")
     assert impact.split() == LONG_IMPACT.split()
@@ -546,6 +590,7 @@ NOTHING = {
     "press": Press(),
     "timeline": [],
     "conflicts": [],
+    "exhibits": [],
 }
 
 
@@ -567,7 +612,7 @@ def test_nothing_but_the_title_when_the_case_is_empty(case):
 
 def test_no_empty_slides(deck):
     for number, slide in enumerate(deck.slides, start=1):
-        body = [s for s in slide.shapes if s.name == "Body" or s.has_table]
+        body = [s for s in slide.shapes if s.name == "Body" or s.has_table or s.has_chart]
         if number > 1:
             assert body, f"slide {number} shows nothing but its title"
             for shape in body:
@@ -576,6 +621,8 @@ def test_no_empty_slides(deck):
 
 
 def all_text_of(shape) -> str:
+    if shape.has_chart:
+        return " ".join(shape.chart.plots[0].categories)
     if shape.has_table:
         return "".join(cell.text_frame.text for row in shape.table.rows for cell in row.cells)
     return shape.text_frame.text
@@ -847,6 +894,8 @@ def section_starts(prs, case) -> dict[str, int]:
         str(labels.in_their_words): str(labels.in_their_words),
         str(labels.timeline): str(labels.timeline),
         str(labels.disagreements): str(labels.disagreements),
+        str(labels.exhibits): str(labels.exhibit_caption(case.exhibits[0])),
+        str(Wording(case).teaching.questions_heading): question_titles(case)[0],
         str(labels.sources): str(labels.sources),
     }
     return {section: next(i for i, t in enumerate(got) if _is_title(t, title)) for section, title in firsts.items()}
@@ -936,8 +985,9 @@ def test_openxml_audit_finds_no_errors(which, request, tmp_path):
 # --- nothing runs outside its shape ---------------------------------------------------------------
 
 
-def _frames(slide):
-    """(text frame, Box) for every text of the slide, tables cell by cell."""
+def _frames(slide, cell_factor: float = FONT_LINE_FACTOR):
+    """(text frame, Box) for every text of the slide, tables cell by cell (their lines ``cell_factor``
+    ems apart)."""
     for shape in slide.shapes:
         if shape.has_text_frame:
             frame = shape.text_frame
@@ -970,22 +1020,25 @@ def _frames(slide):
                             cell.margin_right / EMU_PER_PT,
                             cell.margin_top / EMU_PER_PT,
                             cell.margin_bottom / EMU_PER_PT,
-                            FONT_LINE_FACTOR,
+                            cell_factor,
                         ),
                     )
 
 
-def assert_text_fits(prs) -> None:
+def assert_text_fits(prs, m=None) -> None:
+    """Every shape lies on its slide, and the text of every frame (table cells included) fits its box,
+    measured with ``m`` (Open Sans when None) as the renderer measures."""
+    m = m or measure()
     for number, slide in enumerate(prs.slides, start=1):
         for shape in slide.shapes:
             assert shape.left >= 0 and shape.top >= 0
             assert shape.left + shape.width <= prs.slide_width
             assert shape.top + shape.height <= prs.slide_height
-        for name, frame, box in _frames(slide):
+        for name, frame, box in _frames(slide, m.font_factor):
             if not frame.text.strip():
                 continue
             assert frame.word_wrap is True, f"slide {number} {name}"
-            needed = frame_height(frame, box)
+            needed = frame_height(frame, box, m)
             assert needed <= box.height + 0.01, f"slide {number} {name}: needs {needed:.1f} pt of {box.height:.1f}"
 
 
@@ -1053,8 +1106,9 @@ def expected_titles(case) -> list[str]:
         out += [s.title for s in part.sections]
     out.append(case.ledger.title)
     out += [str(labels.ledger_entry(e)) for e in case.ledger.entries]
-    out += [str(labels.stakeholder_balance_sheet), str(labels.in_their_words), str(labels.timeline)]
-    out += [str(labels.disagreements), str(labels.sources)]
+    out += [str(labels.stakeholder_balance_sheet), *(str(labels.exhibit_caption(e)) for e in case.exhibits)]
+    out += [str(labels.in_their_words), str(labels.timeline)]
+    out += [str(labels.disagreements), *question_titles(case), str(labels.sources)]
     return out
 
 
@@ -1080,9 +1134,11 @@ def test_closeness_slide_titles_in_order(closeness, closeness_deck):
         labels.strategic_analysis,
         labels.directors_ledger,
         labels.stakeholder_balance_sheet,
+        labels.exhibits,
         labels.in_their_words,
         labels.timeline,
         labels.disagreements,
+        Wording(closeness).teaching.questions_heading,
         labels.sources,
     ]
     assert [text.split("   ", 1)[1] for text, _ in agenda_links(prs)] == [str(s) for s in sections]
@@ -1163,7 +1219,7 @@ def words_outside_shapes(pdf: Path, prs) -> list[str]:
         rects = [
             (s.left / EMU_PER_PT, s.top / EMU_PER_PT, (s.left + s.width) / EMU_PER_PT, (s.top + s.height) / EMU_PER_PT)
             for s in slide.shapes
-            if s.has_text_frame or s.has_table
+            if s.has_text_frame or s.has_table or s.has_chart
         ]
         for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page):
             found += 1
@@ -1196,6 +1252,7 @@ def test_libreoffice_closeness(closeness, closeness_deck, tmp_path):
 
     pdf = to_pdf(closeness_deck, tmp_path)
     prs = Presentation(BytesIO(closeness_deck))
+    assert len(PdfReader(pdf).pages) == len(prs.slides)
     # The agenda's links survive as links to the pages that start its sections.
     reader = PdfReader(pdf)
     pages = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
@@ -1216,9 +1273,12 @@ def test_emu_helper():
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_beanpole(beanpole, tmp_path):
+    from pypdf import PdfReader
+
     data = render_deck(beanpole, Wording(beanpole))
     pdf = to_pdf(data, tmp_path)
     prs = Presentation(BytesIO(data))
+    assert len(PdfReader(pdf).pages) == len(prs.slides)
     if PDFTOTEXT is None:
         pytest.skip("poppler-utils (pdftotext) is not installed")
     assert words_outside_shapes(pdf, prs) == []
@@ -1285,3 +1345,275 @@ def _fits_everywhere(prs) -> bool:
     except AssertionError:
         return False
     return True
+
+
+# --- exhibits -------------------------------------------------------------------------------------
+
+
+def exhibit_slides(prs, case, exhibit) -> list:
+    return slides_of(prs, str(Wording(case).labels.exhibit_caption(exhibit)))
+
+
+def charts(prs):
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            if shape.has_chart:
+                yield number, slide, shape
+
+
+@pytest.mark.parametrize("which", ["sample", "closeness", "beanpole"])
+def test_every_exhibit_has_its_slides(which, request):
+    model = sample_case() if which == "sample" else request.getfixturevalue(which)
+    labels = Wording(model).labels
+    prs = Presentation(BytesIO(render_deck(model, Wording(model))))
+    got = titles(prs)
+    starts = []
+    for exhibit in model.exhibits:
+        slides = exhibit_slides(prs, model, exhibit)
+        assert slides, str(labels.exhibit_caption(exhibit))
+        starts.append(got.index(slides[0].shapes.title.text_frame.text))
+        files = {model.source(ref.source).file for ref in exhibit.sources}
+        for slide in slides:
+            assert str(labels.exhibit_sources(model, exhibit)) in all_text(slide)
+            assert any(f in notes(slide) for f in files)
+            assert str(labels.exhibits) in all_text(slide)  # the section, above the title
+    # after the stakeholder balance sheet, before In Their Words, in the order of their numbers
+    balance = max(i for i, t in enumerate(got) if _is_title(t, str(labels.stakeholder_balance_sheet)))
+    words = min(i for i, t in enumerate(got) if _is_title(t, str(labels.in_their_words)))
+    assert balance < starts[0] and starts == sorted(starts) and starts[-1] < words
+
+
+def test_budget_chart_shows_each_amount(deck, case):
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    labels = Wording(case).labels
+    exhibit = case.exhibits[0]
+    (slide,) = exhibit_slides(deck, case, exhibit)
+    (chart,) = [s.chart for s in slide.shapes if s.has_chart]
+    assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    plot = chart.plots[0]
+    assert list(plot.categories) == [str(labels.bar_label(case, bar)) for bar in exhibit.bars]
+    series = {s.name: list(s.values) for s in plot.series}
+    assert series == {
+        str(labels.deck_series_upper): [1_000_000, None, None, 150_000],
+        str(labels.deck_series_lower): [None, None, 200_000, 100_000],
+        str(labels.deck_series_amount): [None, 1_500_000, None, None],
+    }
+    # one label per bar, worded as the PDF words it
+    texts = []
+    for number in range(len(exhibit.bars)):
+        for s in plot.series:
+            label = s.points[number].data_label
+            if label.has_text_frame:
+                texts.append(label.text_frame.text)
+    assert texts == ["under 1,000,000", "about 1,500,000", "over 200,000", "between 100,000 and 150,000"]
+    # upper bounds are hatched, the value axis counts in thousands
+    upper = next(s for s in plot.series if s.name == str(labels.deck_series_upper))
+    assert upper.format.fill._xPr.find(qn("a:pattFill")) is not None
+    assert chart.value_axis.tick_labels.number_format == "#,##0"
+    assert chart.value_axis.maximum_scale > 1_500_000
+    shown = all_text(slide)
+    assert str(labels.deck_bound_note) in shown and str(labels.deck_lower_bound_note) in shown
+    said = notes(slide)
+    assert "“about $1.5 million” (002_ledger.txt, line 9)" in said
+
+
+def test_chart_alt_text_names_the_amounts(deck, case):
+    found = list(charts(deck))
+    assert found
+    for _, slide, shape in found:
+        descr = shape._element.nvGraphicFramePr.cNvPr.get("descr")
+        assert slide.shapes.title.text_frame.text in descr
+        assert "under 1,000,000" in descr and "about 1,500,000" in descr
+
+
+@pytest.mark.parametrize("which", ["sample", "closeness"])
+def test_chart_axis_ids_are_positive(which, request, deck_bytes):
+    import re
+
+    data = deck_bytes if which == "sample" else request.getfixturevalue("closeness_deck")
+    with zipfile.ZipFile(BytesIO(data)) as z:
+        parts = [n for n in z.namelist() if n.startswith("ppt/charts/chart")]
+        assert parts
+        for name in parts:
+            xml = z.read(name).decode("utf-8")
+            ids = re.findall(r'<c:(?:axId|crossAx) val="(-?\d+)"', xml)
+            assert ids and all(int(i) > 0 for i in ids), name
+
+
+def test_embedded_workbook_is_deterministic(deck_bytes):
+    with zipfile.ZipFile(BytesIO(deck_bytes)) as z:
+        books = [n for n in z.namelist() if n.startswith("ppt/embeddings/") and n.endswith(".xlsx")]
+        assert books
+        for name in books:
+            with zipfile.ZipFile(BytesIO(z.read(name))) as book:
+                assert {i.date_time for i in book.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+                core = book.read("docProps/core.xml").decode("utf-8")
+                assert "2000-01-01T00:00:00Z" in core
+                assert str(dt.date.today().year) + "-" not in core
+
+
+def test_exhibit_timeline_table(deck, case):
+    labels = Wording(case).labels
+    exhibit = case.exhibits[1]
+    slides = exhibit_slides(deck, case, exhibit)
+    assert len(slides) >= 2, "the long timeline continues"
+    header = [str(labels.exhibit_event_number), str(labels.event_when), str(labels.event_kind), str(labels.event_what)]
+    body = []
+    for slide in slides:
+        (table,) = [s for s in slide.shapes if s.has_table]
+        rows = cells(table.table)
+        assert rows[0] == header
+        body.extend(rows[1:])
+    numbers = [row[0] for row in body if row[0]]
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    assert ["2", "1992", f"{labels.event_kinds['born']}, {labels.event_kinds['studied']}",
+            "Born in 1992 and studied in Moscow."] in body
+
+
+def test_exhibit_outcome_table(deck, case):
+    labels = Wording(case).labels
+    (slide,) = exhibit_slides(deck, case, case.exhibits[2])
+    (table,) = [s for s in slide.shapes if s.has_table]
+    rows = cells(table.table)
+    assert rows[0] == [str(labels.stakeholder_role), str(labels.stakeholder_name), str(labels.stakeholder_outcome)]
+    assert rows[1:] == [[o.role, o.name, o.outcome] for o in case.exhibits[2].outcomes]
+
+
+def test_closeness_exhibits_match_the_case(closeness, closeness_deck):
+    prs = Presentation(BytesIO(closeness_deck))
+    labels = Wording(closeness).labels
+    money = next(e for e in closeness.exhibits if e.kind == "budget_box_office")
+    (slide,) = exhibit_slides(prs, closeness, money)
+    (chart,) = [s.chart for s in slide.shapes if s.has_chart]
+    assert list(chart.plots[0].categories) == [str(labels.bar_label(closeness, b)) for b in money.bars]
+    shown = [s.points[i].data_label.text_frame.text for s in chart.plots[0].series for i in range(len(money.bars))
+             if s.points[i].data_label.has_text_frame]
+    assert sorted(shown) == sorted(str(labels.amount_label(b.amount)) for b in money.bars)
+
+
+# --- discussion questions -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["sample", "closeness"])
+def test_question_slides(which, request, deck):
+    model = sample_case() if which == "sample" else request.getfixturevalue("closeness")
+    prs = deck if which == "sample" else Presentation(BytesIO(request.getfixturevalue("closeness_deck")))
+    wording = Wording(model)
+    teaching, labels = wording.teaching, wording.labels
+    questions = teaching.questions
+    assert questions
+    got = titles(prs)
+    disagreements = max(i for i, t in enumerate(got) if _is_title(t, str(labels.disagreements)))
+    sources = min(i for i, t in enumerate(got) if _is_title(t, str(labels.sources)))
+    for title, q in zip(question_titles(model), questions, strict=True):
+        (slide,) = slides_of(prs, title)
+        assert disagreements < got.index(title) < sources
+        shown = " ".join(all_text(slide).split())
+        assert " ".join(str(q["ask"]).split()) in shown
+        tied = f"{teaching.tied_to}: {teaching.section_names[q['section']]}"
+        assert tied in shown
+        exhibit = next((e for e in model.exhibits if e.number == q["exhibit"]), None)
+        if exhibit is not None:
+            assert str(labels.exhibit_label(exhibit)) in shown
+        said = notes(slide)
+        assert str(teaching.answer_heading) in said
+        for line in q["answer"]:
+            assert " ".join(str(line).split()) in " ".join(said.split())
+            if len(str(line)) > 25:
+                assert " ".join(str(line).split()) not in shown, "an answer is on the slide students see"
+        files = {s.file for s in model.sources}
+        assert any(f in said for f in files)
+
+
+# --- the theme ------------------------------------------------------------------------------------
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def table_head_fills(prs) -> set[str]:
+    out = set()
+    for _, shape in tables(prs):
+        for cell in shape.table.rows[0].cells:
+            out.add(cell.fill._xPr.find(qn("a:solidFill") + "/" + qn("a:srgbClr")).get("val"))
+    return out
+
+
+def test_default_theme_colours(deck):
+    from casebook.theme import default_theme
+
+    assert table_head_fills(deck) == {default_theme().colors.primary.lstrip("#").upper()}
+
+
+@pytest.fixture(scope="module")
+def logo(tmp_path_factory) -> Path:
+    from PIL import Image
+
+    path = tmp_path_factory.mktemp("logo") / "logo.png"
+    Image.new("RGB", (300, 100), (20, 90, 160)).save(path)
+    return path
+
+
+def write_theme(folder: Path, logo: Path, fonts: str = "") -> Path:
+    path = folder / "theme.toml"
+    path.write_text(
+        f'institution = "Школа кино"\nlogo = "{logo}"\n'
+        '[colors]\nprimary = "#1B4F72"\naccent = "#D68910"\ntext = "#111111"\nmuted = "#555555"\n'
+        'rule = "#CCCCCC"\nbackground = "#FFFFFF"\npanel = "#EAF2F8"\n'
+        f"{fonts}"
+        "[deck]\nbody_max = 18\nbody_min = 12\ntable_max = 12\ntable_min = 10\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_theme_colours_sizes_institution_and_logo(case, logo, tmp_path):
+    from casebook.theme import load_theme
+
+    theme = load_theme(write_theme(tmp_path, logo))
+    prs = Presentation(BytesIO(render_deck(case, Wording(case), theme)))
+    assert table_head_fills(prs) == {"1B4F72"}
+    cover = prs.slides[0]
+    assert "Школа кино" in all_text(cover)
+    (picture,) = [s for s in cover.shapes if s.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+    assert "Школа кино" in picture._element.nvPicPr.cNvPr.get("descr")
+    assert picture.left + picture.width <= prs.slide_width and picture.top >= 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name == "Body":
+                for r in (r for p in shape.text_frame.paragraphs for r in p.runs):
+                    assert r.font.size.pt <= 18 * 1.5
+            if shape.has_table:
+                sizes_ = {r.font.size.pt for row in shape.table.rows for c in row.cells for p in c.text_frame.paragraphs
+                          for r in p.runs}
+                assert max(sizes_) <= 12
+    assert_text_fits(prs)
+    found = list(graphic_frames_and_pictures(prs))
+    assert all((cnvpr.get("descr") or "").strip() for _, cnvpr in found)
+
+
+@pytest.mark.skipif(not (DEJAVU / "DejaVuSans.ttf").is_file(), reason="DejaVu Sans is not installed")
+def test_theme_fonts_are_named_and_measured(case, logo, tmp_path):
+    from casebook.render.deck import theme_fonts
+    from casebook.render.deck_fit import Measure
+    from casebook.theme import load_theme
+
+    fonts = (
+        '[fonts]\nfamily = "DejaVu Sans"\n'
+        f'regular = "{DEJAVU / "DejaVuSans.ttf"}"\nbold = "{DEJAVU / "DejaVuSans-Bold.ttf"}"\n'
+        f'italic = "{DEJAVU / "DejaVuSans-Oblique.ttf"}"\nbold_italic = "{DEJAVU / "DejaVuSans-BoldOblique.ttf"}"\n'
+    )
+    theme = load_theme(write_theme(tmp_path, logo, fonts))
+    data = render_deck(case, Wording(case), theme)
+    prs = Presentation(BytesIO(data))
+    for slide in prs.slides:
+        for run in runs(slide):
+            assert run.font.name == "DejaVu Sans"
+    m = Measure(theme_fonts(theme))
+    assert m.font_factor != measure().font_factor
+    assert m.width("Budget against box office", 20) > measure().width("Budget against box office", 20)
+    assert_text_fits(prs, m)
+    if SOFFICE is None or PDFTOTEXT is None:
+        pytest.skip("LibreOffice or pdftotext is not installed")
+    pdf = to_pdf(data, tmp_path)
+    assert words_outside_shapes(pdf, prs) == []

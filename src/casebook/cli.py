@@ -20,7 +20,13 @@ from casebook.errors import CasebookError, CaseError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FORMAT_CHOICES = {"pdf": ("pdf",), "pptx": ("pptx",), "json": ("json",), "all": ("pdf", "pptx", "json")}
+FORMAT_CHOICES = {
+    "pdf": ("pdf",),
+    "teaching-note": ("teaching-note",),
+    "pptx": ("pptx",),
+    "json": ("json",),
+    "all": ("pdf", "teaching-note", "pptx", "json"),
+}
 
 
 def _fail(message: str) -> None:
@@ -69,6 +75,16 @@ TEMPLATES = click.option(
     "--templates", "template_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of templates that override the built-in ones, file by file (repeatable).",
 )
+THEME = click.option(
+    "--theme", "theme_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+    help="Theme file (TOML): institution, logo, colours, fonts, page size. Default: the bundled theme.",
+)
+
+
+def _theme(path: Path | None) -> Any:
+    from casebook.theme import load_theme
+
+    return load_theme(path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,27 +102,33 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @CASE_DIRS
 @click.option("-f", "--format", "fmt", type=click.Choice(list(FORMAT_CHOICES)), default="all", show_default=True,
-              help="What to write: the case study PDF, the deck, the case model as JSON, or all of them.")
+              help="What to write: the case study PDF, the instructor's teaching note, the deck, the case model as JSON, "
+                   "or all of them.")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, help="Folder to write into; each case goes to OUT/<slug>/.")
 @TEMPLATES
+@THEME
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @user_errors
-def build(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...], quiet: bool) -> None:
-    """Build the case study PDF and/or the deck of each case."""
+def build(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None,
+          quiet: bool) -> None:
+    """Build the case study PDF, the teaching note and/or the deck of each case."""
     from casebook.pipeline import build as build_case
-    from casebook.pipeline import load_case
+    from casebook.pipeline import glyph_warnings, load_case
 
+    theme = _theme(theme_file)
+    formats = FORMAT_CHOICES[fmt]
     problems = []
     for folder in _case_folders(case_dirs):
         try:
             case = load_case(folder)
-            outputs = build_case(case, FORMAT_CHOICES[fmt], out_dir, template_dirs)
+            glyphs = glyph_warnings(case, formats, theme)  # before rendering: what the fonts cannot draw
+            outputs = build_case(case, formats, out_dir, template_dirs, theme)
         except CaseError as exc:
             problems.extend(exc.problems)
             continue
         if not quiet:
-            for warning in case.warnings:
+            for warning in [*case.warnings, *glyphs]:
                 click.echo(_warning_line(case, folder, warning), err=True)
             for output in outputs:
                 click.echo(f"wrote {output.path}")
@@ -125,11 +147,16 @@ def _warning_line(case: Any, folder: Path, warning: Any) -> str:
 
 @cli.command()
 @CASE_DIRS
+@THEME
 @user_errors
-def check(case_dirs: tuple[Path, ...]) -> None:
-    """Validate the cases: print every warning and error, exit 1 on errors."""
-    from casebook.pipeline import load_case
+def check(case_dirs: tuple[Path, ...], theme_file: Path | None) -> None:
+    """Validate the cases: print every warning and error, exit 1 on errors.
 
+    Warnings include the characters the theme's fonts cannot draw.
+    """
+    from casebook.pipeline import FORMATS, glyph_warnings, load_case
+
+    theme = _theme(theme_file)
     problems = []
     for folder in _case_folders(case_dirs):
         try:
@@ -137,7 +164,8 @@ def check(case_dirs: tuple[Path, ...]) -> None:
         except CaseError as exc:
             problems.extend(exc.problems)
             continue
-        for warning in case.warnings:
+        warnings = [*case.warnings, *glyph_warnings(case, FORMATS, theme)]
+        for warning in warnings:
             click.echo(_warning_line(case, folder, warning))
         if case.conflicts:
             from casebook.render.wording import Wording
@@ -145,7 +173,7 @@ def check(case_dirs: tuple[Path, ...]) -> None:
             wording = Wording(case)
             for conflict in case.conflicts:
                 click.echo(wording.render("cli/conflict.j2", conflict=conflict, folder=folder, labels=wording.labels))
-        click.echo(f"{folder}: ok: {case.film.title}, {len(case.sources)} sources, {len(case.warnings)} warnings, "
+        click.echo(f"{folder}: ok: {case.film.title}, {len(case.sources)} sources, {len(warnings)} warnings, "
                    f"{len(case.conflicts)} conflicts")
     if problems:
         raise CaseError(problems)

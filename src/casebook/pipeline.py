@@ -15,9 +15,10 @@ from pathlib import Path
 from casebook.errors import CasebookError, CaseError, Problem
 from casebook.ingest.folder import document_paths, read_folder
 from casebook.model.builder import build_case
-from casebook.model.case import Case
+from casebook.model.case import Case, CaseWarning
+from casebook.theme import Theme, default_theme
 
-FORMATS = ("pdf", "pptx", "json")
+FORMATS = ("pdf", "teaching-note", "pptx", "json")
 
 
 def load_case(folder: Path) -> Case:
@@ -57,6 +58,7 @@ class Output:
 def output_names(case: Case) -> dict[str, str]:
     return {
         "pdf": f"{case.slug}-case-study.pdf",
+        "teaching-note": f"{case.slug}-teaching-note.pdf",
         "pptx": f"{case.slug}-deck.pptx",
         "json": "case.json",
     }
@@ -67,6 +69,10 @@ def _renderer(fmt: str) -> Callable[..., bytes]:
         from casebook.render.pdf import render_pdf
 
         return render_pdf
+    if fmt == "teaching-note":
+        from casebook.render.pdf import render_teaching_note
+
+        return render_teaching_note
     if fmt == "pptx":
         from casebook.render.deck import render_deck
 
@@ -74,13 +80,22 @@ def _renderer(fmt: str) -> Callable[..., bytes]:
     raise ValueError(fmt)
 
 
-def render(case: Case, fmt: str, template_dirs: Sequence[Path] = ()) -> bytes:
-    """The bytes of one output of ``case``."""
+def render(case: Case, fmt: str, template_dirs: Sequence[Path] = (), theme: Theme | None = None) -> bytes:
+    """The bytes of one output of ``case``, in the look of ``theme`` (the bundled default when None)."""
     if fmt == "json":
         return (case.model_dump_json(indent=2) + "\n").encode("utf-8")
     from casebook.render.wording import Wording
 
-    return _renderer(fmt)(case, Wording(case, template_dirs))
+    return _renderer(fmt)(case, Wording(case, template_dirs), theme or default_theme())
+
+
+def glyph_warnings(case: Case, formats: Sequence[str], theme: Theme | None = None) -> list[CaseWarning]:
+    """Characters of ``case`` the theme's fonts cannot draw, one warning per field; none for JSON alone."""
+    if all(fmt == "json" for fmt in formats):
+        return []
+    from casebook.render.glyphs import check_glyphs
+
+    return check_glyphs(case, theme or default_theme())
 
 
 def _temporary(path: Path, data: bytes) -> Path:
@@ -119,10 +134,12 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
         raise
 
 
-def build(case: Case, formats: Sequence[str], out_root: Path, template_dirs: Sequence[Path] = ()) -> list[Output]:
+def build(
+    case: Case, formats: Sequence[str], out_root: Path, template_dirs: Sequence[Path] = (), theme: Theme | None = None
+) -> list[Output]:
     """Render ``case`` in every format, then write all the files: nothing is written if a render fails."""
     names = output_names(case)
-    rendered = [(fmt, render(case, fmt, template_dirs)) for fmt in formats]
+    rendered = [(fmt, render(case, fmt, template_dirs, theme)) for fmt in formats]
     folder = out_root / case.slug
     files = [(folder / names[fmt], data) for fmt, data in rendered]
     try:

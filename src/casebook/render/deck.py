@@ -1,23 +1,30 @@
-"""The class deck: a 16:9 PowerPoint file built from a finished :class:`~casebook.model.case.Case`.
+"""The class deck: a PowerPoint file built from a finished :class:`~casebook.model.case.Case`.
 
 Slides, in order, each skipped when the case has nothing for it: title, agenda (each entry a link to
 the first slide of its section), the film (particulars and synopsis), executive summary (one slide per
 fact group), strategic verdict (the group whose role is "verdict"), strategic analysis (one slide per
 part and per section), director's ledger (an overview, then one slide per entry), stakeholder balance
-sheet (a native table), in their words (the press quotes), timeline (a native table), where the
-sources disagree (a native table, one heading row per conflict) and sources (a native table). Content
-too long for one slide continues on slides titled with ``labels.continued``. Every slide has speaker
-notes from ``templates/deck/<kind>.j2``: what to say, and the source files and lines of what the slide
-shows. Every table carries alternative text.
+sheet (a native table), exhibits (one slide each: a native bar chart of budget against box office,
+native tables for the timeline and the stakeholder outcomes; see :mod:`casebook.render.deck_exhibits`),
+in their words (the press quotes), timeline (a native table), where the sources disagree (a native
+table, one heading row per conflict), discussion questions (one slide per question of the teaching
+note, its lines of answer in the notes) and sources (a native table). Content too long for one slide
+continues on slides titled with ``labels.continued``. Every slide has speaker notes from
+``templates/deck/<kind>.j2``: what to say, and the source files and lines of what the slide shows.
+Every table, chart and picture carries alternative text.
 
-All sizes and line breaks are decided here (see :mod:`casebook.render.deck_fit`); the same case and
-templates give the same bytes.
+The look comes from a :class:`~casebook.theme.Theme`: its colours, font family (measured with its
+TrueType files) and deck font sizes; or, when the theme names a .pptx template, the template's slide
+master, layouts, slide size, fonts and colours (:mod:`casebook.render.deck_template`).
+
+All sizes and line breaks are decided here (see :mod:`casebook.render.deck_fit`); the same case,
+templates and theme give the same bytes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from casebook.model.case import (
@@ -36,49 +43,24 @@ from casebook.model.case import (
     RichText,
     SourceRef,
 )
-from casebook.render.deck_draw import (
-    ACCENT,
-    ACCENT_LIGHT,
-    BODY,
-    CELL_B,
-    CELL_L,
-    CELL_R,
-    CELL_T,
-    CONTENT_W,
-    COVER_KIND,
-    COVER_SUB,
-    COVER_SUBTITLE,
-    COVER_TEXT,
-    COVER_TITLE,
-    EYEBROW,
-    FOOTER_LEFT,
-    FOOTER_RIGHT,
-    INK,
-    MUTED,
-    TABLE_HEAD_TEXT,
-    TITLE,
-    DeckWriter,
-    TableSpec,
-    box_of,
-)
-from casebook.render.deck_fit import FONT_LINE_FACTOR, Box, Measure, Para, Span, clean, measure, sizes
+from casebook.render.deck_charts import draw_chart
+from casebook.render.deck_draw import DEFAULT_GRID, DeckLook, DeckWriter, Palette, TableSpec, box_of
+from casebook.render.deck_exhibits import ExhibitSlides
+from casebook.render.deck_fit import WIDTH_SAFETY, Measure, Para, Span, clean, measure_for, sizes
+from casebook.render.deck_spec import Row, SlideSpec, TableFitter, merge, split_rect, unique, widths_of
+from casebook.render.fonts import FontFiles, open_sans
 from casebook.render.wording import Wording
+from casebook.theme import Theme, default_theme
 
 # Font sizes (points): largest first, down to a floor below which text continues on another slide.
-BODY_SIZES = sizes(20, 14)
-VERDICT_SIZES = sizes(24, 16)
-AGENDA_SIZES = sizes(26, 18)
-OVERVIEW_SIZES = sizes(22, 14)
-TABLE_SIZES = sizes(14, 12)
 TITLE_SIZES = sizes(28, 20)
 COVER_TITLE_SIZES = sizes(40, 24, 2)
 COVER_SUBTITLE_SIZES = sizes(20, 14)
 FOOTER_SIZES = sizes(10, 8)
 EYEBROW_SIZE = 13.0
 COVER_KIND_SIZE = 14.0
-
-QUOTE_SIZES = sizes(22, 16)
 INTRO_SIZE = 14.0
+FOOT_SIZE = 12.0  # an exhibit's sources and notes under it
 
 STAKEHOLDER_COLUMNS = (0.17, 0.17, 0.19, 0.47)
 SOURCE_COLUMNS = (0.08, 0.18, 0.30, 0.44)
@@ -86,47 +68,81 @@ TIMELINE_COLUMNS = (0.18, 0.14, 0.68)
 CLAIM_COLUMNS = (0.64, 0.36)
 # The agenda is set in two columns when it has more entries than this.
 AGENDA_ONE_COLUMN = 6
-COLUMN_GAP = 36.0
 FILM_COLUMNS = (0.36, 0.64)  # the film's particulars, its synopsis
-# Space between an introductory paragraph and the table under it (points).
+# Space between an introductory paragraph and the table under it, and above the foot lines (points).
 INTRO_GAP = 10.0
-# A table row is split across slides only where at least this much room is left (points).
-MIN_SPLIT_ROOM = 72.0
+# With a template, text is measured as if its fonts were this much wider than the theme's: the
+# template's fonts are not known here (a viewer may even draw them with a substitute).
+TEMPLATE_WIDTH_SAFETY = 0.86
 
 
-@dataclass
-class SlideSpec:
-    """One slide, decided but not yet drawn."""
+@dataclass(frozen=True)
+class Sizes:
+    """The font sizes of the body text of each kind of slide, from the theme's deck limits."""
 
-    notes: str  # notes template, under templates/deck/
-    title: str
-    eyebrow: str | None = None
-    body: list[Para] = field(default_factory=list)
-    size: float = 20.0
-    table: TableSpec | None = None
-    context: dict[str, Any] = field(default_factory=dict)
-    refs: list[SourceRef] = field(default_factory=list)
-    part: int = 1
-    parts: int = 1
-    cite_all: bool = False  # the notes list every source document of the case
-    columns: list[list[Para]] = field(default_factory=list)  # body set in side-by-side columns instead
-    column_rects: list[tuple[float, float, float, float]] = field(default_factory=list)  # equal columns if empty
-    intro: list[Para] = field(default_factory=list)  # a paragraph above the table
-    anchor: str | None = None  # the name agenda links use for this slide
+    body: list[float]
+    verdict: list[float]
+    agenda: list[float]
+    overview: list[float]
+    quote: list[float]
+    question: list[float]
+    table: list[float]
+
+    @classmethod
+    def of(cls, theme: Theme) -> Sizes:
+        d = theme.deck
+        return cls(
+            body=sizes(d.body_max, d.body_min),
+            verdict=sizes(d.body_max + 4, d.body_min + 2),
+            agenda=sizes(d.body_max + 6, d.body_min + 4),
+            overview=sizes(d.body_max + 2, d.body_min),
+            quote=sizes(d.body_max + 2, d.body_min + 2),
+            question=sizes(d.body_max + 8, d.body_min + 4),
+            table=sizes(d.table_max, d.table_min),
+        )
 
 
-def render_deck(case: Case, wording: Wording) -> bytes:
-    """The class deck for ``case`` as .pptx bytes; the case is not changed."""
-    return _DeckBuilder(case, wording).build()
+def theme_fonts(theme: Theme) -> FontFiles:
+    """The TrueType files of the theme's family; the bundled Open Sans for a style given as builtin."""
+    builtin = open_sans()
+    paths = {}
+    for style in ("regular", "bold", "italic", "bold_italic"):
+        path = theme.font_path(style)  # type: ignore[arg-type]
+        paths[style] = path if path is not None else getattr(builtin, style)
+    if all(paths[s] == getattr(builtin, s) for s in paths) and theme.fonts.family == builtin.family:
+        return builtin
+    return FontFiles(family=theme.fonts.family, **paths)
 
 
-class _DeckBuilder:
-    def __init__(self, case: Case, wording: Wording) -> None:
+def render_deck(case: Case, wording: Wording, theme: Theme | None = None) -> bytes:
+    """The class deck for ``case`` as .pptx bytes, in the look of ``theme`` (the bundled default when
+    None); the case is not changed. Raises :class:`~casebook.errors.CasebookError` when the theme's
+    template lacks a layout the deck needs."""
+    return _DeckBuilder(case, wording, theme or default_theme()).build()
+
+
+class _DeckBuilder(ExhibitSlides):
+    def __init__(self, case: Case, wording: Wording, theme: Theme) -> None:
         self.case = case
         self.wording = wording
         self.labels = wording.labels
-        self.m: Measure = measure()
-        self.body_box = box_of(BODY)
+        self.theme = theme
+        template = theme.deck_template
+        if template is not None:
+            from casebook.render.deck_template import open_template
+
+            opened = open_template(template)
+            self.writer = DeckWriter(opened.look, opened.prs, opened.layouts)
+            safety = TEMPLATE_WIDTH_SAFETY
+        else:
+            look = DeckLook(grid=DEFAULT_GRID, palette=Palette.of_theme(theme.colors), family=theme.fonts.family)
+            self.writer = DeckWriter(look)
+            safety = WIDTH_SAFETY
+        self.grid = self.writer.grid
+        self.c = self.writer.colors
+        self.sizes = Sizes.of(theme)
+        self.m: Measure = measure_for(theme_fonts(theme), safety)
+        self.body_box = box_of(self.grid.body)
 
     # --- text helpers -----------------------------------------------------------------------------
 
@@ -157,9 +173,11 @@ class _DeckBuilder:
             (self.t(labels.strategic_analysis), self.analysis_slides()),
             (self.t(labels.directors_ledger), self.ledger_slides(self.case.ledger) if self.case.ledger is not None else []),
             (self.t(labels.stakeholder_balance_sheet), self.stakeholder_slides()),
+            (self.t(labels.exhibits), self.exhibit_slides()),
             (self.t(labels.in_their_words), self.quote_slides()),
             (self.t(labels.timeline), self.timeline_slides()),
             (self.t(labels.disagreements), self.disagreement_slides()),
+            (self.t(self.wording.teaching.questions_heading), self.question_slides()),
             (self.t(labels.sources), self.source_slides()),
         ]
         sections = [(title, specs) for title, specs in candidates if specs]
@@ -172,7 +190,7 @@ class _DeckBuilder:
                 specs[0] = replace(specs[0], anchor=anchor)
                 slides.extend(specs)
 
-        writer = DeckWriter()
+        writer = self.writer
         total = len(slides) + 1
         self.draw_cover(writer)
         for number, spec in enumerate(slides, start=2):
@@ -210,10 +228,10 @@ class _DeckBuilder:
             size, pages = self.m.paginate(paras, self.body_box, font_sizes)
         out: list[SlideSpec] = []
         for i, page in enumerate(pages, start=1):
-            refs = _unique([p.source for p in page if isinstance(p.source, SourceRef)])
+            refs = unique([p.source for p in page if isinstance(p.source, SourceRef)])
             if i == 1:
-                refs = _unique([*extra_refs, *refs])
-            items = _unique([(None, p.text) if p.fragment else p.key for p in page if p.key is not None])
+                refs = unique([*extra_refs, *refs])
+            items = unique([(None, p.text) if p.fragment else p.key for p in page if p.key is not None])
             spec = SlideSpec(
                 notes=notes,
                 title=title,
@@ -232,7 +250,7 @@ class _DeckBuilder:
         paras = [
             Para(
                 spans=(
-                    Span(self.t(self.labels.deck_agenda_number(n)), bold=True, color=ACCENT, link=anchor),
+                    Span(self.t(self.labels.deck_agenda_number(n)), bold=True, color=self.c.accent, link=anchor),
                     Span("   ", link=anchor),
                     Span(title, link=anchor),
                 ),
@@ -244,26 +262,36 @@ class _DeckBuilder:
         context = {"sections": titles}
         eyebrow = clean(self.case.film.title)
         title = self.t(self.labels.agenda)
+        # Each entry on one line (a viewer may treat a link as one unbreakable word), all on one slide:
+        # the largest size at which one column or two (the first the longer) hold them so.
+        half = (len(paras) + 1) // 2
+        layouts = [[paras]]
         if len(paras) > AGENDA_ONE_COLUMN:
-            # Two columns, the first one the longer; one slide if they fit at a readable size.
-            half = (len(paras) + 1) // 2
-            columns = [paras[:half], paras[half:]]
-            box = box_of(_split_rect(BODY, (1.0, 1.0))[0])
-            size = next((s for s in AGENDA_SIZES if all(self.m.fits(c, s, box) for c in columns)), None)
-            if size is not None:
-                items = [{"label": None, "text": t} for t in titles]
-                spec = SlideSpec(
-                    notes="deck/agenda.j2",
-                    title=title,
-                    eyebrow=eyebrow,
-                    columns=columns,
-                    size=size,
-                    context={**context, "items": items},
-                    cite_all=True,
-                )
-                return [spec]
-        slides = self.flow("deck/agenda.j2", eyebrow, title, paras, AGENDA_SIZES, context)
+            layouts.insert(0, [paras[:half], paras[half:]])
+        one_column = box_of(self.grid.body)
+        two_columns = box_of(split_rect(self.grid.body, (1.0, 1.0))[0])
+        for size in sizes(self.sizes.agenda[0], self.sizes.body[-1]):
+            for columns in layouts:
+                box = two_columns if len(columns) == 2 else one_column
+                if all(self.m.fits(c, size, box) and self.one_line(c, size, box.text_width) for c in columns):
+                    items = [{"label": None, "text": t} for t in titles]
+                    spec = SlideSpec(
+                        notes="deck/agenda.j2",
+                        title=title,
+                        eyebrow=eyebrow,
+                        columns=columns if len(columns) == 2 else [],
+                        body=columns[0] if len(columns) == 1 else [],
+                        size=size,
+                        context={**context, "items": items},
+                        cite_all=True,
+                    )
+                    return [spec]
+        slides = self.flow("deck/agenda.j2", eyebrow, title, paras, self.sizes.agenda, context)
         return [replace(s, cite_all=True) for s in slides]
+
+    def one_line(self, paras: Sequence[Para], size: float, width: float) -> bool:
+        """True when each of ``paras`` takes one line of ``width`` at base size ``size``."""
+        return all(len(self.m.lines(p, p.size(size), width)) == 1 for p in paras)
 
     def fact_paras(self, facts: Sequence[Fact], bullet: bool = True) -> list[Para]:
         return [
@@ -284,7 +312,7 @@ class _DeckBuilder:
             self.t(self.labels.executive_summary),
             title,
             self.fact_paras(group.facts),
-            BODY_SIZES,
+            self.sizes.body,
             {"group": title},
             [group.source],
         )
@@ -296,7 +324,7 @@ class _DeckBuilder:
             if fact.label and fact.label.strip():
                 paras.append(
                     Para(
-                        spans=(Span(clean(fact.label), bold=True, color=ACCENT),),
+                        spans=(Span(clean(fact.label), bold=True, color=self.c.accent),),
                         scale=0.75,
                         space_before=0.0 if not paras else 0.9,
                         space_after=0.15,
@@ -315,7 +343,7 @@ class _DeckBuilder:
             self.t(self.labels.executive_summary),
             title,
             paras,
-            VERDICT_SIZES,
+            self.sizes.verdict,
             {"group": title},
             [group.source],
         )
@@ -343,7 +371,7 @@ class _DeckBuilder:
         context = {"film": clean(film.title), "synopsis": bool(synopsis)}
         eyebrow, title = clean(film.title), self.t(labels.the_film)
         heading = Para(
-            spans=(Span(self.t(labels.synopsis), bold=True, color=ACCENT),),
+            spans=(Span(self.t(labels.synopsis), bold=True, color=self.c.accent),),
             scale=0.75,
             space_after=0.2,
             keep_with_next=True,
@@ -354,7 +382,7 @@ class _DeckBuilder:
             for label, value, source in facts:
                 card.append(
                     Para(
-                        spans=(Span(label, bold=True, color=ACCENT),),
+                        spans=(Span(label, bold=True, color=self.c.accent),),
                         scale=0.75,
                         space_after=0.1,
                         keep_with_next=True,
@@ -363,15 +391,15 @@ class _DeckBuilder:
                 )
                 card.append(Para(spans=(Span(value),), space_after=0.6, source=source, key=(label, value)))
             columns = [card, [heading, *synopsis]]
-            rects = _split_rect(BODY, FILM_COLUMNS)
+            rects = split_rect(self.grid.body, FILM_COLUMNS)
             boxes = [box_of(r) for r in rects]
-            for size in BODY_SIZES:
+            for size in self.sizes.body:
                 fits = all(self.m.fits(c, size, b) for c, b in zip(columns, boxes, strict=True))
                 whole = not any(
                     self.m.breaks_words(p, p.size(size), b.text_width) for c, b in zip(columns, boxes, strict=True) for p in c
                 )
                 if fits and whole:
-                    refs = _unique(p.source for c in columns for p in c if isinstance(p.source, SourceRef))
+                    refs = unique(p.source for c in columns for p in c if isinstance(p.source, SourceRef))
                     items = [{"label": label, "text": value} for label, value, _ in facts]
                     spec = SlideSpec(
                         notes="deck/film.j2",
@@ -396,7 +424,7 @@ class _DeckBuilder:
         if synopsis:
             paras.append(replace(heading, space_before=0.6 / 0.75))
             paras.extend(synopsis)
-        return self.flow("deck/film.j2", eyebrow, title, paras, BODY_SIZES, context)
+        return self.flow("deck/film.j2", eyebrow, title, paras, self.sizes.body, context)
 
     def quote_blocks(self, quote: Quote) -> list[Para]:
         labels = self.labels
@@ -420,7 +448,7 @@ class _DeckBuilder:
             )
         block.append(
             Para(
-                spans=(Span(self.t(labels.deck_quote_attribution(quote)), bold=True, color=ACCENT),),
+                spans=(Span(self.t(labels.deck_quote_attribution(quote)), bold=True, color=self.c.accent),),
                 scale=0.8,
                 space_after=1.1,
                 align="right",
@@ -441,12 +469,12 @@ class _DeckBuilder:
             clean(self.case.film.title),
             self.t(self.labels.in_their_words),
             [],
-            QUOTE_SIZES,
+            self.sizes.quote,
             blocks=blocks,
         )
         out = []
         for spec in slides:
-            speakers = _unique(i["label"] for i in spec.context["items"] if i["label"])
+            speakers = unique(i["label"] for i in spec.context["items"] if i["label"])
             out.append(replace(spec, context={**spec.context, "speakers": speakers}))
         return out
 
@@ -471,7 +499,7 @@ class _DeckBuilder:
         separator = self.t(labels.deck_event_kinds_separator)
         header = [self.t(labels.event_when), self.t(labels.event_kind), self.t(labels.event_what)]
         rows = [
-            _Row(
+            Row(
                 cells=(
                     (Para(spans=(Span(when, bold=True),)),),
                     (Para(spans=(Span(separator.join(kinds)),)),),
@@ -504,12 +532,12 @@ class _DeckBuilder:
             return []
         labels = self.labels
         header = [self.t(labels.claim_value), self.t(labels.claim_source)]
-        rows: list[_Row] = []
+        rows: list[Row] = []
         for group, conflict in enumerate(conflicts):
             title = self.t(labels.conflict_title(conflict))
             rows.append(
-                _Row(
-                    cells=((Para(spans=(Span(title, bold=True, color=ACCENT),)),), ()),
+                Row(
+                    cells=((Para(spans=(Span(title, bold=True, color=self.c.accent),)),), ()),
                     source=None,
                     key={"heading": True, "title": title},
                     group=group,
@@ -520,14 +548,14 @@ class _DeckBuilder:
                 value = self.t(labels.deck_claim(clean(claim.value).strip()))
                 where = self.where(claim.source)
                 rows.append(
-                    _Row(
+                    Row(
                         cells=((Para(spans=(Span(value),)),), (Para(spans=(Span(where),)),)),
                         source=claim.source,
                         key={"heading": False, "title": title, "value": clean(claim.value), "where": where},
                         group=group,
                     )
                 )
-        intro = [Para(spans=(Span(self.t(labels.disagreements_intro), color=MUTED),))]
+        intro = [Para(spans=(Span(self.t(labels.disagreements_intro), color=self.c.muted),))]
         return self.table_slides(
             "deck/disagreements.j2",
             clean(self.case.film.title),
@@ -574,7 +602,7 @@ class _DeckBuilder:
         paras = self.text_paras(part.paragraphs, part.points)
         context = {"part_heading": heading, "kind": part.kind, "section": None}
         if paras:
-            out.extend(self.flow("deck/analysis.j2", label, heading, paras, BODY_SIZES, context, [part.source]))
+            out.extend(self.flow("deck/analysis.j2", label, heading, paras, self.sizes.body, context, [part.source]))
         for section in part.sections:
             out.extend(self.section_slides(label, heading, section))
         return out
@@ -588,7 +616,7 @@ class _DeckBuilder:
             self.t(self.labels.deck_section(label, heading)),
             clean(section.title),
             paras,
-            BODY_SIZES,
+            self.sizes.body,
             {"part_heading": heading, "section": clean(section.title)},
             [section.source],
         )
@@ -650,7 +678,7 @@ class _DeckBuilder:
                     label,
                     clean(ledger.title) if ledger.title else label,
                     paras,
-                    OVERVIEW_SIZES,
+                    self.sizes.overview,
                     context,
                     [ledger.source],
                 )
@@ -664,7 +692,7 @@ class _DeckBuilder:
         if entry.subtitle:
             paras.append(
                 Para(
-                    spans=(Span(clean(entry.subtitle), italic=True, color=ACCENT),),
+                    spans=(Span(clean(entry.subtitle), italic=True, color=self.c.accent),),
                     scale=1.1,
                     space_after=0.5,
                     keep_with_next=True,
@@ -683,7 +711,7 @@ class _DeckBuilder:
             label,
             self.t(self.labels.ledger_entry(entry)),
             paras,
-            BODY_SIZES,
+            self.sizes.body,
             {"number": entry.number, "entry": clean(entry.title), "subtitle": clean(entry.subtitle or "")},
             [entry.source],
         )
@@ -701,10 +729,10 @@ class _DeckBuilder:
             self.t(labels.stakeholder_outcome),
             self.t(labels.stakeholder_impact),
         ]
-        rows: list[_Row] = []
+        rows: list[Row] = []
         for s in people:
             rows.append(
-                _Row(
+                Row(
                     cells=(
                         (Para(spans=(Span(clean(s.role), bold=True),)),),
                         (Para(spans=(Span(clean(s.name)),)),),
@@ -736,7 +764,7 @@ class _DeckBuilder:
         labels = self.labels
         header = [self.t(labels.source_id), self.t(labels.source_kind), self.t(labels.source_file), self.t(labels.source_title)]
         rows = [
-            _Row(
+            Row(
                 cells=(
                     (Para(spans=(Span(clean(s.id), bold=True),)),),
                     (Para(spans=(Span(self.t(labels.kind_names[s.kind])),)),),
@@ -770,7 +798,7 @@ class _DeckBuilder:
         file are in the cells beside it)."""
         if title and title.strip():
             return Para(spans=(Span(clean(title)),))
-        return Para(spans=(Span(self.t(self.labels.deck_untitled), italic=True, color=MUTED),))
+        return Para(spans=(Span(self.t(self.labels.deck_untitled), italic=True, color=self.c.muted),))
 
     def table_slides(
         self,
@@ -778,21 +806,23 @@ class _DeckBuilder:
         eyebrow: str | None,
         title: str,
         header: list[str],
-        rows: list[_Row],
+        rows: list[Row],
         fractions: Sequence[float],
         repeat: int,
         intro: Sequence[Para] = (),
+        foot: Sequence[Para] = (),
     ) -> list[SlideSpec]:
         """Slides showing a table, the header row repeated on each; ``intro`` stands above the table
-        on the first slide."""
-        widths = _widths(fractions, CONTENT_W)
-        head = tuple((Para(spans=(Span(h, bold=True, color=TABLE_HEAD_TEXT),)),) for h in header)
+        on the first slide, ``foot`` under it on every slide."""
+        widths = widths_of(fractions, self.grid.content_width)
+        head = tuple((Para(spans=(Span(h, bold=True, color=self.c.table_head_text),)),) for h in header)
         first_offset = self.intro_height(intro) + INTRO_GAP if intro else 0.0
-        fitter = _TableFitter(self.m, widths, BODY[3], first_offset)
-        size, pages = fitter.paginate(head, rows, TABLE_SIZES, repeat)
+        room = self.grid.body[3] - (self.foot_height(foot) + INTRO_GAP if foot else 0.0)
+        fitter = TableFitter(self.m, widths, room, first_offset)
+        size, pages = fitter.paginate(head, rows, self.sizes.table, repeat)
         out: list[SlideSpec] = []
         for i, page in enumerate(pages, start=1):
-            heights = tuple(fitter.height_of(r, size) for r in (_Row(head, None, {}), *page))
+            heights = tuple(fitter.height_of(r, size) for r in (Row(head, None, {}), *page))
             spec = TableSpec(
                 widths=widths,
                 header=head,
@@ -809,48 +839,83 @@ class _DeckBuilder:
                     size=size,
                     table=spec,
                     context={"rows": [{**row.key, "continued": row.continued} for row in page], "header": header},
-                    refs=_unique([row.source for row in page if row.source is not None]),
+                    refs=unique([row.source for row in page if row.source is not None]),
                     part=i,
                     parts=len(pages),
                     intro=list(intro) if i == 1 else [],
+                    foot=list(foot),
                 )
             )
         return out
 
     def intro_height(self, intro: Sequence[Para]) -> float:
-        return self.m.height(list(intro), INTRO_SIZE, box_of(BODY))
+        return self.m.height(list(intro), INTRO_SIZE, box_of(self.grid.body))
+
+    def foot_height(self, foot: Sequence[Para]) -> float:
+        return self.m.height(list(foot), FOOT_SIZE, box_of(self.grid.body))
 
     # --- drawing ----------------------------------------------------------------------------------
 
+    def fitted(
+        self, paras: Sequence[Para], rect: tuple[float, float, float, float], font_sizes: Sequence[float]
+    ) -> tuple[list[Para], float]:
+        """Paragraphs fitted to ``rect``: the largest size at which they all fit, else the first one
+        shortened (and the others dropped when even that does not fit)."""
+        box = box_of(rect)
+        size = self.m.largest_fit(list(paras), box, font_sizes)
+        if size is not None:
+            return list(paras), size
+        size = font_sizes[-1]
+        first = paras[0]
+        rest = list(paras[1:])
+        while rest:
+            others = self.m.height(rest, size, box) - box.inset_top - box.inset_bottom
+            shortened = self.m.shorten(first, replace(box, height=box.height - others), size, self.t(self.labels.deck_ellipsis))
+            if self.m.fits([shortened, *rest], size, box):
+                return [shortened, *rest], size
+            rest.pop()
+        return [self.m.shorten(first, box, size, self.t(self.labels.deck_ellipsis))], size
+
     def title_para(
-        self, text: str, rect: tuple[float, float, float, float], font_sizes: Sequence[float], color: str, bold: bool = True
+        self,
+        text: str,
+        rect: tuple[float, float, float, float],
+        font_sizes: Sequence[float],
+        color: str | None,
+        bold: bool = True,
     ) -> tuple[Para, float]:
         """A one-paragraph frame fitted to ``rect``: the largest size that fits, else shortened."""
-        para = Para(spans=(Span(text, bold=bold, color=color),))
-        box = box_of(rect)
-        size = self.m.largest_fit([para], box, font_sizes)
-        if size is not None:
-            return para, size
-        size = font_sizes[-1]
-        return self.m.shorten(para, box, size, self.t(self.labels.deck_ellipsis)), size
+        paras, size = self.fitted([Para(spans=(Span(text, bold=bold, color=color),))], rect, font_sizes)
+        return paras[0], size
 
     def draw_cover(self, writer: DeckWriter) -> None:
-        kind, kind_size = self.title_para(self.t(self.labels.deck_kind), COVER_KIND, [COVER_KIND_SIZE], ACCENT_LIGHT)
-        title, title_size = self.title_para(clean(self.case.title), COVER_TITLE, COVER_TITLE_SIZES, COVER_TEXT)
-        subtitle, subtitle_size = self.title_para(
-            self.t(self.labels.cover_subtitle(self.case)),
-            COVER_SUBTITLE,
-            COVER_SUBTITLE_SIZES,
-            COVER_SUB,
-            bold=False,
-        )
+        grid, c, labels = self.grid, self.c, self.labels
+        kind = None
+        if grid.cover_kind is not None:
+            kind, _ = self.title_para(self.t(labels.deck_kind), grid.cover_kind, [COVER_KIND_SIZE], c.accent_light)
+        title, title_size = self.title_para(clean(self.case.title), grid.cover_title, COVER_TITLE_SIZES, c.cover_text)
+        subtitle_text = self.t(labels.cover_subtitle(self.case))
+        institution = self.t(labels.deck_institution(self.theme.institution))
+        subtitle = [Para(spans=(Span(subtitle_text, color=c.cover_sub),))]
+        if grid.cover_institution is None and institution:
+            # No place of its own (a template): the institution follows the subtitle.
+            subtitle.append(Para(spans=(Span(institution, bold=True, color=c.cover_sub),), scale=0.8, space_before=0.8))
+        subtitle, subtitle_size = self.fitted(subtitle, grid.cover_subtitle, COVER_SUBTITLE_SIZES)
         slide = writer.cover_slide(kind, title, title_size, subtitle, subtitle_size)
+        if grid.cover_institution is not None and institution:
+            line, size = self.title_para(institution, grid.cover_institution, [14.0, 12.0, 10.0], c.cover_sub)
+            writer.text_box(slide, grid.cover_institution, [line], size, name="Institution")
+        logo = self.theme.logo_path
+        if logo is not None:
+            plate = "FFFFFF" if c.cover_background is not None else None  # logos are drawn for white paper
+            writer.picture(slide, logo, grid.logo, self.t(labels.deck_logo_description(self.theme.institution)), plate=plate)
         context = {
             "case_title": clean(self.case.title),
-            "subtitle": subtitle.text,
+            "subtitle": subtitle_text,
             "film": clean(self.case.film.title),
             "director": clean(self.case.film.director.value) if self.case.film.director else "",
             "year": self.case.film.year,
+            "institution": institution,
         }
         refs = []
         if self.case.film.director is not None:
@@ -859,37 +924,45 @@ class _DeckBuilder:
         writer.notes(slide, self.notes_text(spec, all_sources=True))
 
     def draw(self, writer: DeckWriter, spec: SlideSpec, number: int, total: int) -> None:
+        grid, c = self.grid, self.c
+        body = grid.body
         title_text = spec.title
         if spec.parts > 1:
             title_text = self.t(self.labels.continued(spec.title, spec.part, spec.parts))
-        title, title_size = self.title_para(title_text, TITLE, TITLE_SIZES, INK)
+        title, title_size = self.title_para(title_text, grid.title, TITLE_SIZES, c.ink)
         eyebrow = None
-        if spec.eyebrow:
-            eyebrow, _ = self.title_para(spec.eyebrow, EYEBROW, [EYEBROW_SIZE], ACCENT)
+        if spec.eyebrow and grid.eyebrow is not None:
+            eyebrow, _ = self.title_para(spec.eyebrow, grid.eyebrow, [EYEBROW_SIZE], c.accent)
         slide = writer.content_slide(eyebrow, title, title_size)
         if spec.anchor:
             writer.anchor(slide, spec.anchor)
-        top = BODY[1]
+        top, bottom = body[1], body[1] + body[3]
+        if spec.foot:
+            height = self.foot_height(spec.foot)
+            writer.text_box(slide, (body[0], bottom - height, body[2], height), spec.foot, FOOT_SIZE, name="Exhibit sources")
+            bottom -= height + INTRO_GAP
         if spec.intro:
             height = self.intro_height(spec.intro)
-            writer.text_box(slide, (BODY[0], top, BODY[2], height), spec.intro, INTRO_SIZE, name="Introduction")
+            writer.text_box(slide, (body[0], top, body[2], height), spec.intro, INTRO_SIZE, name="Introduction")
             top += height + INTRO_GAP
-        if spec.table is not None:
+        if spec.chart is not None:
+            draw_chart(writer, slide, (body[0], top, body[2], bottom - top), spec.chart, self.m)
+        elif spec.table is not None:
             rows = len(spec.table.rows) - sum(spec.table.spans)
             columns = [p.text for cell in spec.table.header for p in cell]
             description = self.t(self.labels.deck_table_description(title_text, columns, rows))
             writer.table(slide, replace(spec.table, description=description), top)
         elif spec.columns:
-            rects = spec.column_rects or _split_rect(BODY, [1.0] * len(spec.columns))
+            rects = spec.column_rects or split_rect(body, [1.0] * len(spec.columns))
             for rect, column in zip(rects, spec.columns, strict=True):
                 writer.text_box(slide, rect, column, spec.size, name="Body")
         elif spec.body:
-            writer.text_box(slide, BODY, spec.body, spec.size, name="Body")
+            writer.text_box(slide, body, spec.body, spec.size, name="Body")
         left, left_size = self.title_para(
-            self.t(self.labels.footer_left(self.case)), FOOTER_LEFT, FOOTER_SIZES, MUTED, bold=False
+            self.t(self.labels.footer_left(self.case)), grid.footer_left, FOOTER_SIZES, c.muted, bold=False
         )
         right, right_size = self.title_para(
-            self.t(self.labels.deck_slide_number(number, total)), FOOTER_RIGHT, FOOTER_SIZES, MUTED, bold=False
+            self.t(self.labels.deck_slide_number(number, total)), grid.footer_right, FOOTER_SIZES, c.muted, bold=False
         )
         right = replace(right, align="right")
         writer.footer(slide, left, left_size, right, right_size)
@@ -920,199 +993,8 @@ class _DeckBuilder:
             entry = files.setdefault(file, {"file": file, "id": ref.source, "spans": []})
             entry["spans"].append((ref.first_line, max(ref.first_line, ref.last_line)))
         for entry in files.values():
-            entry["spans"] = [{"first": a, "last": b} for a, b in _merge(entry["spans"])]
+            entry["spans"] = [{"first": a, "last": b} for a, b in merge(entry["spans"])]
         return list(files.values())
-
-
-# --- tables ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Row:
-    """A table row. Rows of one ``group`` follow their ``heading`` row, whose first cell spans the
-    table; a group is kept on one slide when it fits one, and its heading is repeated (``continued``)
-    on the slides it runs on to."""
-
-    cells: tuple[tuple[Para, ...], ...]
-    source: SourceRef | None
-    key: dict[str, Any]
-    continued: bool = False
-    group: int | None = None
-    heading: bool = False
-
-
-class _TableFitter:
-    """Row heights and pages for a table of fixed column widths, at a font size.
-
-    ``first_offset`` is room taken above the table on the first slide (an introduction).
-    """
-
-    def __init__(self, m: Measure, widths: Sequence[float], max_height: float, first_offset: float = 0.0) -> None:
-        self.m = m
-        self.widths = tuple(widths)
-        self.max_height = max_height
-        self.first_offset = first_offset
-
-    def limit(self, pages_done: int) -> float:
-        return self.max_height - (self.first_offset if pages_done == 0 else 0.0)
-
-    def cell_box(self, column: int, height: float = 10_000.0, span: bool = False) -> Box:
-        width = sum(self.widths) if span else self.widths[column]
-        return Box(width, height, CELL_L, CELL_R, CELL_T, CELL_B, FONT_LINE_FACTOR)
-
-    def row_height(self, cells: Sequence[Sequence[Para]], size: float, span: bool = False) -> float:
-        if span:
-            return self.m.height(list(cells[0]), size, self.cell_box(0, span=True))
-        return max(self.m.height(list(paras), size, self.cell_box(c)) for c, paras in enumerate(cells))
-
-    def height_of(self, row: _Row, size: float) -> float:
-        return self.row_height(row.cells, size, row.heading)
-
-    def paginate(
-        self, head: tuple[tuple[Para, ...], ...], rows: list[_Row], font_sizes: Sequence[float], repeat: int
-    ) -> tuple[float, list[list[_Row]]]:
-        # Sizes at which no word is broken between letters come first; the floor is always there.
-        whole = [s for s in font_sizes[:-1] if not self.breaks_words(head, rows, s)] + [font_sizes[-1]]
-        for size in whole:
-            if self.page_height(head, rows, size) <= self.limit(0):
-                return size, [rows]
-        # As few pages as the smallest size allows, at the largest size that needs no more.
-        fewest = len(self.pack(head, rows, whole[-1], repeat))
-        for size in whole:
-            pages = self.pack(head, rows, size, repeat)
-            if len(pages) <= fewest:
-                return size, pages
-        return whole[-1], self.pack(head, rows, whole[-1], repeat)  # pragma: no cover
-
-    def breaks_words(self, head, rows: Sequence[_Row], size: float) -> bool:
-        for row in (_Row(head, None, {}), *rows):
-            for c, paras in enumerate(row.cells):
-                width = self.cell_box(c, span=row.heading).text_width
-                if any(self.m.breaks_words(p, p.size(size), width) for p in paras):
-                    return True
-        return False
-
-    def page_height(self, head, rows: Sequence[_Row], size: float) -> float:
-        return self.row_height(head, size) + sum(self.height_of(r, size) for r in rows)
-
-    def pack(self, head, rows: list[_Row], size: float, repeat: int) -> list[list[_Row]]:
-        headings = {r.group: r for r in rows if r.heading}
-        head_height = self.row_height(head, size)
-        pages: list[list[_Row]] = []
-        page: list[_Row] = []
-        queue = list(rows)
-
-        def started() -> bool:
-            """True when the page holds more than a repeated group heading."""
-            return bool(page) and not (len(page) == 1 and page[0].heading and page[0].continued)
-
-        while queue:
-            row = queue[0]
-            if not page and not row.heading and row.group in headings:
-                page.append(replace(headings[row.group], continued=True))  # the group runs on: name it again
-            room = self.limit(len(pages)) - self.page_height(head, page, size)
-            next_room = self.limit(len(pages) + 1) - head_height
-            if row.heading:
-                block = [row]
-                for other in queue[1:]:
-                    if other.heading or other.group != row.group:
-                        break
-                    block.append(other)
-                heights = [self.height_of(r, size) for r in block]
-                if sum(heights) <= room:
-                    page.extend(block)
-                    del queue[: len(block)]
-                    continue
-                if page and sum(heights) <= next_room:
-                    pages.append(page)
-                    page = []
-                    continue
-                # The group needs more than one slide: start it here only with a good piece of its first row.
-                first = heights[1] if len(heights) > 1 else 0.0
-                if page and heights[0] + min(first, MIN_SPLIT_ROOM) > room:
-                    pages.append(page)
-                    page = []
-                    continue
-                page.append(queue.pop(0))
-                continue
-            queue.pop(0)
-            height = self.height_of(row, size)
-            if height <= room:
-                page.append(row)
-                continue
-            if row.group in headings:
-                next_room -= self.height_of(headings[row.group], size)
-            if started() and (height <= next_room or room < MIN_SPLIT_ROOM):
-                pages.append(page)
-                page = []
-                queue.insert(0, row)
-                continue
-            first, rest = self.split(row, room, size, repeat)
-            page.append(first)
-            pages.append(page)
-            page = []
-            if rest is not None:
-                queue.insert(0, rest)
-        if page:
-            pages.append(page)
-        return pages
-
-    def split(self, row: _Row, room: float, size: float, repeat: int) -> tuple[_Row, _Row | None]:
-        """The part of ``row`` that fits ``room`` and the rest, which continues on the next slide."""
-        firsts: list[tuple[Para, ...]] = []
-        rests: list[tuple[Para, ...]] = []
-        for c, paras in enumerate(row.cells):
-            box = self.cell_box(c, room)
-            pages = self.m._pack(list(paras), box, size) if paras else [[]]
-            firsts.append(tuple(pages[0]))
-            rests.append(tuple(p for page in pages[1:] for p in page))
-        if not any(rests):
-            return row, None  # pragma: no cover - only split rows that do not fit
-        for c in range(min(repeat, len(rests))):
-            if not rests[c]:
-                rests[c] = row.cells[c]
-        return (
-            replace(row, cells=tuple(firsts)),
-            replace(row, cells=tuple(rests), continued=True),
-        )
-
-
-# --- small helpers --------------------------------------------------------------------------------
-
-
-def _split_rect(rect: tuple[float, float, float, float], fractions: Sequence[float]) -> list[tuple[float, float, float, float]]:
-    """``rect`` cut into side-by-side columns ``COLUMN_GAP`` apart, as wide as ``fractions`` of the rest."""
-    left, top, width, height = rect
-    widths = _widths(fractions, width - COLUMN_GAP * (len(fractions) - 1))
-    out = []
-    for w in widths:
-        out.append((round(left, 1), top, w, height))
-        left += w + COLUMN_GAP
-    return out
-
-
-def _widths(fractions: Sequence[float], total: float) -> tuple[float, ...]:
-    scale = total / sum(fractions)
-    widths = [round(f * scale, 1) for f in fractions[:-1]]
-    return (*widths, round(total - sum(widths), 1))
-
-
-def _unique(items: Iterable[Any]) -> list[Any]:
-    seen: list[Any] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
-
-
-def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for first, last in sorted(spans):
-        if out and first <= out[-1][1] + 1:
-            out[-1] = (out[-1][0], max(out[-1][1], last))
-        else:
-            out.append((first, last))
-    return out
 
 
 __all__ = ["render_deck"]

@@ -2,10 +2,11 @@
 
 PowerPoint and LibreOffice do not shrink text written by a program (autofit is only a flag), so the
 deck renderer decides every font size and every line break itself. It measures with Pillow, using the
-same TrueType files the deck names (Open Sans, per style), wraps words into the frame's width the way a
-viewer does (greedy, a word wider than the line is broken between characters), and adds up line heights
-as the viewers draw them: 1.2 x the size in text boxes, the font's own height in table cells (both
-measured on LibreOffice's PDF of a deck), plus room for the descenders of the last line.
+same TrueType files the deck names (the theme's family, per style; Open Sans by default), wraps words into
+the frame's width the way a viewer does (greedy, a word wider than the line is broken between
+characters), and adds up line heights as the viewers draw them: 1.2 x the size in text boxes, the font's
+own height in table cells (both measured on LibreOffice's PDF of a deck: 1.362 em for Open Sans, read
+from each family's metrics), plus room for the descenders of the last line.
 
 Nothing here imports python-pptx except :func:`frame_paragraphs`, which reads a written text frame back
 so that tests can check what the deck really holds.
@@ -38,10 +39,10 @@ LINE_FACTOR = 1.2
 FONT_LINE_FACTOR = 1.362
 
 
-def overhang(line_factor: float) -> float:
+def overhang(line_factor: float, font_factor: float = FONT_LINE_FACTOR) -> float:
     """How far (in ems) the glyphs of the last line hang below its line box: lines closer than the
-    font's own height leave its descenders below the last line."""
-    return max(0.01, FONT_LINE_FACTOR + 0.01 - line_factor)
+    font's own height (``font_factor``) leave its descenders below the last line."""
+    return max(0.01, font_factor + 0.01 - line_factor)
 
 
 _REFERENCE_SIZE = 1000  # measure at 1000 px and scale: widths are then exact to 1/1000 em
@@ -145,12 +146,20 @@ class Box:
 
 
 class Measure:
-    """Widths and heights of text in one font family, measured with Pillow from the family's TTFs."""
+    """Widths and heights of text in one font family, measured with Pillow from the family's TTFs.
 
-    def __init__(self, fonts: FontFiles | None = None) -> None:
+    ``width_safety`` is the share of a line's width that text may fill (see :data:`WIDTH_SAFETY`);
+    ``font_factor`` is the family's own line height in ems (ascender to descender of the regular
+    face), the spacing LibreOffice gives lines in table cells.
+    """
+
+    def __init__(self, fonts: FontFiles | None = None, width_safety: float = WIDTH_SAFETY) -> None:
         self.fonts = fonts or open_sans()
+        self.width_safety = width_safety
         self._heights: dict[tuple, float] = {}
         self._lines: dict[tuple, list[tuple[int, int]]] = {}
+        ascent, descent = self._font(False, False).getmetrics()
+        self.font_factor = round((ascent + descent) / _REFERENCE_SIZE, 3)
 
     @cache  # noqa: B019 - one Measure lives for the whole process (see measure())
     def _font(self, bold: bool, italic: bool) -> ImageFont.FreeTypeFont:
@@ -211,7 +220,7 @@ class Measure:
 
     def _lines_of(self, para: Para, size: float, width: float) -> list[tuple[int, int]]:
         text = para.text
-        usable = width * WIDTH_SAFETY
+        usable = width * self.width_safety
         if para.bullet:
             usable -= para.indent * size
         styles = _styles(para)
@@ -222,7 +231,7 @@ class Measure:
 
     def breaks_words(self, para: Para, size: float, width: float) -> bool:
         """True when a word of ``para`` is wider than the line and must be broken between letters."""
-        usable = width * WIDTH_SAFETY - (para.indent * size if para.bullet is not None else 0.0)
+        usable = width * self.width_safety - (para.indent * size if para.bullet is not None else 0.0)
         text = para.text
         styles = _styles(para)
         for match in re.finditer(r"\S+", text):
@@ -293,7 +302,7 @@ class Measure:
     def height(self, paras: Sequence[Para], base: float, box: Box) -> float:
         """Height the paragraphs need in ``box`` at base size ``base``, insets included."""
         text = sum(self.para_height(p, base, box.text_width, box.line_factor) for p in paras)
-        hang = overhang(box.line_factor) * max((p.size(base) for p in paras), default=0.0)
+        hang = overhang(box.line_factor, self.font_factor) * max((p.size(base) for p in paras), default=0.0)
         return text + hang + box.inset_top + box.inset_bottom + HEIGHT_SAFETY_PT
 
     def fits(self, paras: Sequence[Para], base: float, box: Box) -> bool:
@@ -518,6 +527,14 @@ def measure() -> Measure:
     return Measure()
 
 
+@cache
+def measure_for(fonts: FontFiles | None = None, width_safety: float = WIDTH_SAFETY) -> Measure:
+    """The process-wide measure for ``fonts`` (Open Sans when None) at ``width_safety``."""
+    if (fonts is None or fonts == open_sans()) and width_safety == WIDTH_SAFETY:
+        return measure()
+    return Measure(fonts, width_safety)
+
+
 def sizes(largest: float, smallest: float, step: float = 1.0) -> list[float]:
     """Font sizes from ``largest`` down to ``smallest``."""
     out: list[float] = []
@@ -583,12 +600,13 @@ def frame_paragraphs(text_frame: object) -> list[tuple[Para, float]]:
     return out
 
 
-def frame_height(text_frame: object, box: Box) -> float:
-    """Height the written text frame needs, measured like the renderer measures."""
-    m = measure()
+def frame_height(text_frame: object, box: Box, m: Measure | None = None) -> float:
+    """Height the written text frame needs, measured like the renderer measures (with ``m``, Open Sans
+    when None)."""
+    m = m or measure()
     paras = frame_paragraphs(text_frame)
     total = box.inset_top + box.inset_bottom + HEIGHT_SAFETY_PT
-    total += overhang(box.line_factor) * max((size for _, size in paras), default=0.0)
+    total += overhang(box.line_factor, m.font_factor) * max((size for _, size in paras), default=0.0)
     for para, size in paras:
         total += m.para_height(replace(para, scale=1.0), size, box.text_width, box.line_factor)
     return total

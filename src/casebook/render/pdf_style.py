@@ -1,104 +1,91 @@
-"""Look of the PDF case study: page geometry, colours, the Open Sans family and paragraph styles.
+"""Look of the PDF documents, derived from a :class:`~casebook.theme.Theme`: page geometry, colours,
+fonts and paragraph styles.
 
-Imports reportlab, so only :mod:`casebook.render.pdf_build` imports this module (lazily, from
-:func:`casebook.render.pdf.render_pdf`). Every style names an Open Sans face, bullets included:
+Imports reportlab, so only the PDF builders import this module (lazily, from :mod:`casebook.render.pdf`).
+Every style names a face of the theme's fonts (the bundled Open Sans by default), bullets included:
 Helvetica must never reach the page (it is not embedded and has no Cyrillic).
+
+The bundled default theme gives the look the case study always had: A4, oxblood headings, 10 pt body.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from casebook.render.fonts import open_sans
+from casebook.render.glyphs import font_files
+from casebook.theme import Theme
 
-# --- page geometry (A4 throughout) -----------------------------------------------------------------
-
-PAGE_SIZE = A4
-PAGE_WIDTH, PAGE_HEIGHT = PAGE_SIZE
-MARGIN_LEFT = 2.3 * cm
-MARGIN_RIGHT = 2.3 * cm
-MARGIN_TOP = 2.6 * cm
-MARGIN_BOTTOM = 2.4 * cm
-FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-HEADER_Y = PAGE_HEIGHT - 1.55 * cm  # baseline of the running header
-FOOTER_Y = 1.35 * cm  # baseline of the running footer
-
-# --- colours: dark ink, one restrained accent -------------------------------------------------------
-
-INK = colors.HexColor("#1d2127")
-MUTED = colors.HexColor("#5d6570")
-ACCENT = colors.HexColor("#7a1f1a")  # oxblood
-ACCENT_TINT = colors.HexColor("#f5eeec")
-RULE = colors.HexColor("#d5d8dd")
-ZEBRA = colors.HexColor("#f7f7f8")
-WHITE = colors.white
-
-# Note numbers in the text: superscript, in the accent colour, each a link to its note under Sources.
-NOTE_SIZE = 6.5
-NOTE_RISE = 3.4
-NOTE_COLOR = "#7a1f1a"  # ACCENT, as paragraph markup wants it
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
 # --- fonts -----------------------------------------------------------------------------------------
 
-REGULAR = "CasebookOpenSans"
-BOLD = "CasebookOpenSans-Bold"
-ITALIC = "CasebookOpenSans-Italic"
-BOLD_ITALIC = "CasebookOpenSans-BoldItalic"
+FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
+# The bundled Open Sans keeps the names it always had; a theme's own font files are named after their path.
+_BUILTIN_NAMES = {
+    "regular": "CasebookOpenSans",
+    "bold": "CasebookOpenSans-Bold",
+    "italic": "CasebookOpenSans-Italic",
+    "bold_italic": "CasebookOpenSans-BoldItalic",
+}
 
 
-def register_fonts() -> None:
-    """Register the four Open Sans faces as one family, so <b> and <i> pick the right TTF.
+def _font_name(theme: Theme, style: str, path: Path) -> str:
+    if theme.font_path(style) is None:  # type: ignore[arg-type]
+        return _BUILTIN_NAMES[style]
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:10]
+    return f"CasebookFont-{digest}"
 
-    Safe to call more than once: a face that is already registered is left alone.
+
+def register_fonts(theme: Theme) -> dict[str, str]:
+    """Register the theme's four faces as one family, so <b> and <i> pick the right file.
+
+    Returns the registered name of each style. A face already registered is left alone.
     """
-    files = open_sans()
     registered = set(pdfmetrics.getRegisteredFontNames())
-    for name, path in (
-        (REGULAR, files.regular),
-        (BOLD, files.bold),
-        (ITALIC, files.italic),
-        (BOLD_ITALIC, files.bold_italic),
-    ):
+    names: dict[str, str] = {}
+    for style, path in font_files(theme).items():
+        name = _font_name(theme, style, path)
         if name not in registered:
             pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+            registered.add(name)
+        names[style] = name
+    pdfmetrics.registerFontFamily(
+        names["regular"], normal=names["regular"], bold=names["bold"], italic=names["italic"], boldItalic=names["bold_italic"]
+    )
+    return names
+
+
+# --- colours ---------------------------------------------------------------------------------------
+
+
+def mix(a: Color, b: Color, t: float) -> Color:
+    """The colour ``t`` of the way from ``a`` to ``b`` (rounded to whole 8-bit steps)."""
+    parts = [round((x + (y - x) * t) * 255) / 255 for x, y in zip(a.rgb(), b.rgb(), strict=True)]
+    return Color(*parts)
+
+
+def hex_of(color: Color) -> str:
+    """``#rrggbb``, as paragraph markup wants a colour."""
+    return "#" + "".join(f"{round(c * 255):02x}" for c in color.rgb())
 
 
 # --- paragraph styles ------------------------------------------------------------------------------
 
-BODY_SIZE = 10.0
-BODY_LEADING = 14.6
-
-
-def _style(name: str, **kw: object) -> ParagraphStyle:
-    base: dict[str, object] = {
-        "fontName": REGULAR,
-        "fontSize": BODY_SIZE,
-        "leading": BODY_LEADING,
-        "textColor": INK,
-        "alignment": TA_LEFT,
-        "bulletFontName": REGULAR,
-        "bulletFontSize": BODY_SIZE,
-        "splitLongWords": 1,
-        "allowWidows": 0,
-        "allowOrphans": 0,
-    }
-    base.update(kw)
-    return ParagraphStyle(name, **base)  # type: ignore[arg-type]
-
 
 @dataclass(frozen=True)
 class Styles:
-    """Every paragraph style of the case study."""
+    """Every paragraph style of the PDF documents."""
 
     body: ParagraphStyle
     bullet: ParagraphStyle
@@ -122,67 +109,155 @@ class Styles:
     note_number: ParagraphStyle
     note_where: ParagraphStyle
     note_text: ParagraphStyle
+    caption: ParagraphStyle
+    exhibit_source: ParagraphStyle
+    see_exhibit: ParagraphStyle
+    question: ParagraphStyle
+    tied_to: ParagraphStyle
     toc_heading: ParagraphStyle
     toc_levels: tuple[ParagraphStyle, ...]
 
 
-def make_styles() -> Styles:
+@dataclass(frozen=True)
+class Look:
+    """Everything the PDF builders need to know about how a page looks."""
+
+    institution: str
+    logo: Path | None
+    # page geometry
+    page_size: tuple[float, float]
+    page_width: float
+    page_height: float
+    margin_left: float
+    margin_right: float
+    margin_top: float
+    margin_bottom: float
+    frame_width: float
+    frame_height: float
+    header_y: float  # baseline of the running header
+    footer_y: float  # baseline of the running footer
+    # colours: dark ink, one restrained accent (the theme's primary), a second one for charts
+    ink: Color
+    muted: Color
+    accent: Color
+    second: Color
+    accent_tint: Color
+    rule: Color
+    zebra: Color
+    white: Color
+    # note numbers in the text: superscript, in the accent colour
+    note_size: float
+    note_rise: float
+    note_color: str
+    # fonts (registered names) and the body's size
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    body_size: float
+    body_leading: float
+    styles: Styles
+
+
+def make_look(theme: Theme) -> Look:
+    """The look of ``theme``; registers its fonts with reportlab."""
+    fonts = register_fonts(theme)
+    c = theme.colors
+    ink, muted, accent = colors.HexColor(c.text), colors.HexColor(c.muted), colors.HexColor(c.primary)
+    background, rule = colors.HexColor(c.background), colors.HexColor(c.rule)
+    page_size = PAGE_SIZES[theme.pdf.page_size]
+    width, height = page_size
+    margins = (2.3 * cm, 2.3 * cm, 2.6 * cm, 2.4 * cm)
+    scale = theme.pdf.body_size / 10.0
+    look = dict(
+        institution=theme.institution,
+        logo=theme.logo_path,
+        page_size=page_size,
+        page_width=width,
+        page_height=height,
+        margin_left=margins[0],
+        margin_right=margins[1],
+        margin_top=margins[2],
+        margin_bottom=margins[3],
+        frame_width=width - margins[0] - margins[1],
+        frame_height=height - margins[2] - margins[3],
+        header_y=height - 1.55 * cm,
+        footer_y=1.35 * cm,
+        ink=ink,
+        muted=muted,
+        accent=accent,
+        second=colors.HexColor(c.accent),
+        accent_tint=colors.HexColor(c.panel),
+        rule=rule,
+        zebra=mix(background, rule, 0.2),
+        white=background,
+        note_size=6.5 * scale,
+        note_rise=3.4 * scale,
+        note_color=hex_of(accent),
+        regular=fonts["regular"],
+        bold=fonts["bold"],
+        italic=fonts["italic"],
+        bold_italic=fonts["bold_italic"],
+        body_size=10.0 * scale,
+        body_leading=14.6 * scale,
+    )
+    styles = _make_styles(fonts, ink=ink, muted=muted, accent=accent, white=background, scale=scale)
+    return Look(**look, styles=styles)  # type: ignore[arg-type]
+
+
+def _make_styles(fonts: dict[str, str], *, ink: Color, muted: Color, accent: Color, white: Color, scale: float) -> Styles:
+    regular, bold, italic = fonts["regular"], fonts["bold"], fonts["italic"]
+
+    def style(name: str, **kw: object) -> ParagraphStyle:
+        base: dict[str, object] = {
+            "fontName": regular,
+            "fontSize": 10.0,
+            "leading": 14.6,
+            "textColor": ink,
+            "alignment": TA_LEFT,
+            "bulletFontName": regular,
+            "bulletFontSize": 10.0,
+            "splitLongWords": 1,
+            "allowWidows": 0,
+            "allowOrphans": 0,
+        }
+        base.update(kw)
+        for key in ("fontSize", "leading", "bulletFontSize", "spaceBefore", "spaceAfter", "leftIndent"):
+            if key in base:
+                base[key] = float(base[key]) * scale  # type: ignore[arg-type]
+        return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+
     return Styles(
-        body=_style("cb-body", spaceAfter=7),
-        bullet=_style("cb-bullet", spaceAfter=4),
-        lead=_style("cb-lead", fontName=ITALIC, fontSize=12, leading=17, textColor=MUTED, spaceAfter=6),
-        byline=_style("cb-byline", fontSize=9, leading=13, textColor=MUTED, spaceAfter=14),
-        h1=_style(
-            "cb-h1",
-            fontName=BOLD,
-            fontSize=19,
-            leading=24,
-            textColor=ACCENT,
-            spaceBefore=6,
-            spaceAfter=16,
-        ),
-        h2=_style(
-            "cb-h2",
-            fontName=BOLD,
-            fontSize=12.5,
-            leading=16,
-            spaceBefore=14,
-            spaceAfter=6,
-        ),
-        h3=_style(
-            "cb-h3",
-            fontName=BOLD,
-            fontSize=10.5,
-            leading=14,
-            textColor=ACCENT,
-            spaceBefore=10,
-            spaceAfter=4,
-        ),
-        subtitle=_style(
-            "cb-subtitle",
-            fontName=ITALIC,
-            fontSize=10,
-            leading=14,
-            textColor=MUTED,
-            spaceAfter=6,
-        ),
-        cover_kind=_style("cb-cover-kind", fontName=BOLD, fontSize=10, leading=14, textColor=ACCENT, spaceAfter=14),
-        cover_title=_style("cb-cover-title", fontName=BOLD, fontSize=28, leading=35, textColor=INK, spaceAfter=16),
-        cover_subtitle=_style("cb-cover-subtitle", fontName=ITALIC, fontSize=13, leading=19, textColor=MUTED, spaceAfter=30),
-        cover_note=_style("cb-cover-note", fontSize=8.5, leading=12, textColor=MUTED),
-        cell=_style("cb-cell", fontSize=9, leading=12.6),
-        cell_bold=_style("cb-cell-bold", fontName=BOLD, fontSize=9, leading=12.6),
-        cell_head=_style("cb-cell-head", fontName=BOLD, fontSize=8.5, leading=11, textColor=WHITE),
-        cell_small=_style("cb-cell-small", fontSize=8, leading=11, textColor=MUTED),
-        intro=_style("cb-intro", fontName=ITALIC, textColor=MUTED, spaceAfter=10),
-        quote=_style("cb-quote", fontName=ITALIC, fontSize=10, leading=14.6, spaceAfter=5),
-        quote_by=_style("cb-quote-by", fontName=BOLD, fontSize=9, leading=13, textColor=MUTED, spaceBefore=1),
-        note_number=_style("cb-note-number", fontName=BOLD, fontSize=8, leading=10.6, textColor=ACCENT),
-        note_where=_style("cb-note-where", fontSize=8, leading=10.6, textColor=MUTED),
-        note_text=_style("cb-note-text", fontSize=8, leading=10.6),
-        toc_heading=_style("cb-toc-heading", fontName=BOLD, fontSize=19, leading=24, textColor=ACCENT, spaceAfter=18),
+        body=style("cb-body", spaceAfter=7),
+        bullet=style("cb-bullet", spaceAfter=4),
+        lead=style("cb-lead", fontName=italic, fontSize=12, leading=17, textColor=muted, spaceAfter=6),
+        byline=style("cb-byline", fontSize=9, leading=13, textColor=muted, spaceAfter=14),
+        h1=style("cb-h1", fontName=bold, fontSize=19, leading=24, textColor=accent, spaceBefore=6, spaceAfter=16),
+        h2=style("cb-h2", fontName=bold, fontSize=12.5, leading=16, spaceBefore=14, spaceAfter=6),
+        h3=style("cb-h3", fontName=bold, fontSize=10.5, leading=14, textColor=accent, spaceBefore=10, spaceAfter=4),
+        subtitle=style("cb-subtitle", fontName=italic, fontSize=10, leading=14, textColor=muted, spaceAfter=6),
+        cover_kind=style("cb-cover-kind", fontName=bold, fontSize=10, leading=14, textColor=accent, spaceAfter=14),
+        cover_title=style("cb-cover-title", fontName=bold, fontSize=28, leading=35, textColor=ink, spaceAfter=16),
+        cover_subtitle=style("cb-cover-subtitle", fontName=italic, fontSize=13, leading=19, textColor=muted, spaceAfter=30),
+        cover_note=style("cb-cover-note", fontSize=8.5, leading=12, textColor=muted),
+        cell=style("cb-cell", fontSize=9, leading=12.6),
+        cell_bold=style("cb-cell-bold", fontName=bold, fontSize=9, leading=12.6),
+        cell_head=style("cb-cell-head", fontName=bold, fontSize=8.5, leading=11, textColor=white),
+        cell_small=style("cb-cell-small", fontSize=8, leading=11, textColor=muted),
+        intro=style("cb-intro", fontName=italic, textColor=muted, spaceAfter=10),
+        quote=style("cb-quote", fontName=italic, fontSize=10, leading=14.6, spaceAfter=5),
+        quote_by=style("cb-quote-by", fontName=bold, fontSize=9, leading=13, textColor=muted, spaceBefore=1),
+        note_number=style("cb-note-number", fontName=bold, fontSize=8, leading=10.6, textColor=accent),
+        note_where=style("cb-note-where", fontSize=8, leading=10.6, textColor=muted),
+        note_text=style("cb-note-text", fontSize=8, leading=10.6),
+        caption=style("cb-caption", fontName=bold, fontSize=11, leading=15, textColor=ink, spaceBefore=12, spaceAfter=8),
+        exhibit_source=style("cb-exhibit-source", fontSize=8, leading=11, textColor=muted, spaceBefore=4, spaceAfter=16),
+        see_exhibit=style("cb-see-exhibit", fontName=italic, fontSize=9, leading=13, textColor=muted, spaceAfter=10),
+        question=style("cb-question", fontName=bold, fontSize=10.5, leading=15, textColor=ink, spaceBefore=10, spaceAfter=3),
+        tied_to=style("cb-tied-to", fontName=italic, fontSize=8.5, leading=12, textColor=muted, spaceAfter=4),
+        toc_heading=style("cb-toc-heading", fontName=bold, fontSize=19, leading=24, textColor=accent, spaceAfter=18),
         toc_levels=(
-            _style("cb-toc-0", fontName=BOLD, fontSize=11, leading=15, spaceBefore=9, textColor=INK),
-            _style("cb-toc-1", fontSize=9.5, leading=13.5, leftIndent=16, spaceBefore=2, textColor=MUTED),
+            style("cb-toc-0", fontName=bold, fontSize=11, leading=15, spaceBefore=9, textColor=ink),
+            style("cb-toc-1", fontSize=9.5, leading=13.5, leftIndent=16, spaceBefore=2, textColor=muted),
         ),
     )
