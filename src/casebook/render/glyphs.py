@@ -30,10 +30,12 @@ _FACES = ("regular", "bold", "italic", "bold_italic")
 
 @cache
 def _cmap(path: Path) -> frozenset[int]:
-    """The code points the TrueType file at ``path`` has a glyph for."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
+    """The code points the TrueType file at ``path`` has a glyph for (read with fontTools: neither
+    reportlab nor python-pptx is loaded, so ``casebook check`` stays light)."""
+    from fontTools.ttLib import TTFont
 
-    return frozenset(TTFontFile(str(path)).charToGlyph)
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap() or {})
 
 
 def _drawn(char: str) -> bool:

@@ -1,0 +1,40 @@
+"""Every character checked against the fonts before rendering: a missing glyph names the field and the line."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from casebook.cli import cli
+from casebook.pipeline import load_case
+from casebook.render.glyphs import check_glyphs
+from casebook.theme import default_theme
+
+CJK = "---\nmovieId: 8\nmovieTitle: 小城之春\ncategoryName: BUSINESS\n---\n\n**Title: Spring in a Small Town**\n\n" \
+      "### III. Stakeholders\n\n**Director: 费穆**\n* **Outcome:** A classic.\n"
+
+
+def test_the_seed_case_has_every_glyph(closeness):
+    assert check_glyphs(closeness, default_theme()) == []
+
+
+def test_cjk_text_is_a_warning_naming_field_and_line(tmp_path):
+    (tmp_path / "a.txt").write_text(CJK, encoding="utf-8")
+    case = load_case(tmp_path)
+    warnings = check_glyphs(case, default_theme())
+    by_field = {w.message.split(":")[0]: w for w in warnings}
+    stakeholder = by_field["stakeholders[0].name"]
+    assert stakeholder.source.first_line == 11
+    assert '"费" (U+8D39)' in stakeholder.message and "Open Sans" in stakeholder.message
+    assert "film.title" in by_field
+
+
+def test_check_and_build_print_glyph_warnings(tmp_path):
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "a.txt").write_text(CJK, encoding="utf-8")
+    checked = CliRunner().invoke(cli, ["check", str(case)])
+    assert checked.exit_code == 0
+    assert f"{case / 'a.txt'}:11: warning: stakeholders[0].name: the font Open Sans has no glyph for" in checked.output
+    built = CliRunner().invoke(cli, ["build", str(case), "--format", "pdf", "--out", str(tmp_path / "out")])
+    assert built.exit_code == 0
+    assert "has no glyph for" in built.stderr
