@@ -60,7 +60,7 @@ def user_errors(func: F) -> F:
 
 
 def _case_folders(case_dirs: tuple[Path, ...]) -> list[Path]:
-    from casebook.pipeline import find_cases
+    from casebook.discover import find_cases
     from casebook.resources import bundled_seeds_dir
 
     default = Path("seeds")
@@ -99,50 +99,116 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+FORMAT = click.option(
+    "-f", "--format", "fmt", type=click.Choice(list(FORMAT_CHOICES)), default="all", show_default=True,
+    help="What to write: the case study PDF, the instructor's teaching note, the deck, the case model as JSON, "
+         "or all of them.",
+)
+OUT = click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+                   show_default=True, help="Folder to write into; each case goes to OUT/<slug>/.")
+QUIET = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+
+
+class _Reporter:
+    """What a build tells its user: a progress bar on a terminal, plain lines otherwise, nothing with --quiet."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.quiet = quiet
+        self.progress: Any = None
+        if not quiet and total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), console=Console(stderr=True))
+            self.task = self.progress.add_task("building", total=total)
+
+    def __enter__(self) -> _Reporter:
+        if self.progress is not None:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def _say(self, line: str, err: bool = False) -> None:
+        if self.progress is not None:
+            self.progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(line, err=err)
+
+    def report(self, result: Any) -> None:
+        if not self.quiet:
+            for line in result.messages:
+                self._say(line, err=True)
+            if result.skipped:
+                self._say(f"up to date: {result.folder}")
+            for path in [] if result.skipped else result.outputs:
+                self._say(f"wrote {path}")
+        if self.progress is not None:
+            self.progress.update(self.task, advance=1, description=str(result.folder.name))
+
+
+def _jobs(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...],
+          theme_file: Path | None, force: bool) -> list[Any]:
+    from casebook import batch
+
+    return [batch.Job(folder, FORMAT_CHOICES[fmt], out_dir, tuple(template_dirs), theme_file, force)
+            for folder in _case_folders(case_dirs)]
+
+
 @cli.command()
 @CASE_DIRS
-@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMAT_CHOICES)), default="all", show_default=True,
-              help="What to write: the case study PDF, the instructor's teaching note, the deck, the case model as JSON, "
-                   "or all of them.")
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder to write into; each case goes to OUT/<slug>/.")
+@FORMAT
+@OUT
 @TEMPLATES
 @THEME
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+              help="How many cases to build at once. Default: one per core.")
+@click.option("--force", is_flag=True, help="Rebuild every case, even those whose inputs have not changed.")
+@QUIET
 @user_errors
 def build(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None,
-          quiet: bool) -> None:
-    """Build the case study PDF, the teaching note and/or the deck of each case."""
-    from casebook.pipeline import build as build_case
-    from casebook.pipeline import glyph_warnings, load_case
+          workers: int | None, force: bool, quiet: bool) -> None:
+    """Build the case study PDF, the teaching note and/or the deck of each case.
 
-    theme = _theme(theme_file)
-    formats = FORMAT_CHOICES[fmt]
-    problems = []
-    for folder in _case_folders(case_dirs):
-        try:
-            case = load_case(folder)
-            glyphs = glyph_warnings(case, formats, theme)  # before rendering: what the fonts cannot draw
-            outputs = build_case(case, formats, out_dir, template_dirs, theme)
-        except CaseError as exc:
-            problems.extend(exc.problems)
-            continue
-        if not quiet:
-            for warning in [*case.warnings, *glyphs]:
-                click.echo(_warning_line(case, folder, warning), err=True)
-            for output in outputs:
-                click.echo(f"wrote {output.path}")
+    A case whose documents, templates and theme have not changed since its last build is skipped.
+    """
+    from casebook import batch
+
+    jobs = _jobs(case_dirs, fmt, out_dir, template_dirs, theme_file, force)
+    with _Reporter(len(jobs), quiet) as reporter:
+        results = batch.run(jobs, workers or batch.default_workers(), reporter.report)
+    problems = list(dict.fromkeys(p for r in results for p in r.problems))
     if problems:
         raise CaseError(problems)
 
 
-def _warning_line(case: Any, folder: Path, warning: Any) -> str:
-    if warning.source is not None:
-        source = case.source(warning.source.source)
-        return f"{folder / source.file}:{warning.source.first_line}: warning: {warning.message}"
-    if warning.file:
-        return f"{folder / warning.file}: warning: {warning.message}"
-    return f"{folder}: warning: {warning.message}"
+@cli.command()
+@CASE_DIRS
+@FORMAT
+@OUT
+@TEMPLATES
+@THEME
+@QUIET
+@user_errors
+def watch(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None,
+          quiet: bool) -> None:
+    """Build the cases, then rebuild each when its documents, the templates or the theme change (Ctrl-C stops)."""
+    from casebook import watch as watching
+
+    jobs = _jobs(case_dirs, fmt, out_dir, template_dirs, theme_file, force=True)
+    shared = [*template_dirs, *([theme_file] if theme_file else [])]
+    reporter = _Reporter(0, quiet)
+    click.echo(f"casebook: watching {len(jobs)} case{'s' if len(jobs) != 1 else ''}; Ctrl-C stops", err=True)
+
+    def report(result: Any) -> None:
+        reporter.report(result)
+        for problem in result.problems:
+            click.echo(str(problem), err=True)
+
+    watching.watch(jobs, shared, report)
 
 
 @cli.command()
@@ -154,7 +220,7 @@ def check(case_dirs: tuple[Path, ...], theme_file: Path | None) -> None:
 
     Warnings include the characters the theme's fonts cannot draw.
     """
-    from casebook.pipeline import FORMATS, glyph_warnings, load_case
+    from casebook.pipeline import FORMATS, load_case, warning_lines
 
     theme = _theme(theme_file)
     problems = []
@@ -164,9 +230,9 @@ def check(case_dirs: tuple[Path, ...], theme_file: Path | None) -> None:
         except CaseError as exc:
             problems.extend(exc.problems)
             continue
-        warnings = [*case.warnings, *glyph_warnings(case, FORMATS, theme)]
-        for warning in warnings:
-            click.echo(_warning_line(case, folder, warning))
+        warnings = warning_lines(case, folder, FORMATS, theme)
+        for line in warnings:
+            click.echo(line)
         if case.conflicts:
             from casebook.render.wording import Wording
 

@@ -12,13 +12,18 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem with one place: a file and, when known, a line (1-based)."""
+    """One problem with one place: a file and, when known, a line (1-based).
 
-    path: Path | str
+    ``path`` is None for a message that already names its place (a theme or template error).
+    """
+
+    path: Path | str | None
     message: str
     line: int | None = None
 
     def __str__(self) -> str:
+        if self.path is None:
+            return self.message
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         return f"{where}: {self.message}"
 

@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from casebook.errors import CasebookError, CaseError, Problem
-from casebook.ingest.folder import document_paths, read_folder
+from casebook.discover import find_cases  # noqa: F401 - part of the pipeline's interface
+from casebook.errors import CasebookError
+from casebook.ingest.folder import read_folder
 from casebook.model.builder import build_case
 from casebook.model.case import Case, CaseWarning
 from casebook.theme import Theme, default_theme
@@ -24,29 +25,6 @@ FORMATS = ("pdf", "teaching-note", "pptx", "json")
 def load_case(folder: Path) -> Case:
     """Read, extract and validate the case in ``folder``."""
     return build_case(read_folder(folder))
-
-
-def find_cases(paths: Sequence[Path], default_root: Path) -> list[Path]:
-    """The case folders to work on.
-
-    A folder that holds documents is a case; a folder of such folders is a set of cases. With no
-    paths, every case under ``default_root``.
-    """
-    roots = list(paths) or [default_root]
-    cases: list[Path] = []
-    for root in roots:
-        if not root.exists():
-            raise CaseError([Problem(root, "no such folder")])
-        if not root.is_dir():
-            raise CaseError([Problem(root, "is not a folder (give the folder that holds the documents)")])
-        if document_paths(root):
-            cases.append(root)
-            continue
-        found = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and document_paths(p))
-        if not found:
-            raise CaseError([Problem(root, "holds no case: no .txt or .md documents in it or its sub-folders")])
-        cases.extend(found)
-    return cases
 
 
 @dataclass(frozen=True)
@@ -87,6 +65,21 @@ def render(case: Case, fmt: str, template_dirs: Sequence[Path] = (), theme: Them
     from casebook.render.wording import Wording
 
     return _renderer(fmt)(case, Wording(case, template_dirs), theme or default_theme())
+
+
+def warning_line(case: Case, folder: Path, warning: CaseWarning) -> str:
+    """One warning as a user reads it: ``path:line: warning: message``."""
+    if warning.source is not None:
+        source = case.source(warning.source.source)
+        return f"{folder / source.file}:{warning.source.first_line}: warning: {warning.message}"
+    if warning.file:
+        return f"{folder / warning.file}: warning: {warning.message}"
+    return f"{folder}: warning: {warning.message}"
+
+
+def warning_lines(case: Case, folder: Path, formats: Sequence[str] = (), theme: Theme | None = None) -> list[str]:
+    """Every warning of ``case`` (and, for rendered formats, the glyphs its fonts lack), one line each."""
+    return [warning_line(case, folder, w) for w in [*case.warnings, *glyph_warnings(case, formats, theme)]]
 
 
 def glyph_warnings(case: Case, formats: Sequence[str], theme: Theme | None = None) -> list[CaseWarning]:

@@ -1,0 +1,152 @@
+"""Building many cases: in parallel over all cores, skipping what has not changed, with progress.
+
+Each case is built in a worker process (forked after the heavy libraries are imported, so every worker
+starts warm). A case whose inputs have not changed since its last build is skipped through the cache
+(:mod:`casebook.cache`) before anything heavy is imported. Results come back in the order of the cases.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casebook import cache
+from casebook.errors import CasebookError, CaseError, Problem
+
+
+@dataclass
+class Job:
+    folder: Path
+    formats: tuple[str, ...]
+    out_root: Path
+    template_dirs: tuple[Path, ...] = ()
+    theme_path: Path | None = None
+    force: bool = False
+    shared: str | None = None  # the cache key part every job of one build shares; computed when None
+
+
+@dataclass
+class Result:
+    folder: Path
+    outputs: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: bool = False
+
+
+def _documents(folder: Path) -> list[Path]:
+    from casebook.discover import document_paths
+
+    return [p for p in document_paths(folder) if p.is_file()]
+
+
+def _theme_files(theme_path: Path | None) -> list[Path]:
+    """The theme file and the files it names (fonts, logo, deck template), as far as they exist."""
+    if not theme_path:
+        return []
+    files = [theme_path]
+    if theme_path.suffix.lower() == ".toml" and theme_path.is_file():
+        for name in re.findall(r'"([^"]+\.(?:ttf|otf|png|jpe?g|pptx))"', theme_path.read_text(errors="replace")):
+            candidate = theme_path.parent / name
+            if candidate.is_file():
+                files.append(candidate)
+    return files
+
+
+def shared_key(job: Job) -> str:
+    return cache.shared_key(job.formats, job.template_dirs, _theme_files(job.theme_path))
+
+
+def key_of(job: Job) -> str:
+    return cache.fingerprint(job.shared or shared_key(job), _documents(job.folder))
+
+
+def cached(job: Job) -> Result | None:
+    """The result of a case that needs no build, or None."""
+    if job.force:
+        return None
+    try:
+        entry = cache.lookup(job.out_root, job.folder, key_of(job))
+    except OSError:
+        return None
+    if entry is None:
+        return None
+    return Result(job.folder, [Path(o["path"]) for o in entry.outputs], entry.messages, skipped=True)
+
+
+def build_one(job: Job) -> Result:
+    """Load, render and write one case; problems come back in the result, never as an exception."""
+    from casebook.pipeline import build, load_case, warning_lines
+    from casebook.theme import load_theme
+
+    result = Result(job.folder)
+    try:
+        key = key_of(job)
+        theme = load_theme(job.theme_path)
+        case = load_case(job.folder)
+        messages = warning_lines(case, job.folder, job.formats, theme)  # before rendering: what fonts lack
+        outputs = build(case, job.formats, job.out_root, job.template_dirs, theme)
+    except CaseError as exc:
+        result.problems.extend(exc.problems)
+        return result
+    except CasebookError as exc:
+        result.problems.append(Problem(None, str(exc)))  # theme and template errors name their own file
+        return result
+    result.outputs = [o.path for o in outputs]
+    result.messages = messages
+    cache.store(job.out_root, job.folder, key, result.outputs, result.messages)
+    return result
+
+
+def _warm_up(formats: Sequence[str]) -> None:
+    """Import what every worker needs once, before forking."""
+    import casebook.pipeline  # noqa: F401
+
+    if "pdf" in formats or "teaching-note" in formats:
+        import casebook.render.pdf_build  # noqa: F401
+    if "pptx" in formats:
+        import casebook.render.deck  # noqa: F401
+
+
+def run(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) -> list[Result]:
+    """Build every job with ``workers`` processes; ``on_result`` sees each result as it arrives."""
+    results: dict[int, Result] = {}
+    todo: list[int] = []
+    keys: dict[tuple[object, ...], str] = {}
+    for job in jobs:  # templates and theme are hashed once per build, not once per case
+        group = (job.formats, job.template_dirs, job.theme_path)
+        if group not in keys:
+            keys[group] = shared_key(job)
+        job.shared = keys[group]
+    for index, job in enumerate(jobs):
+        hit = cached(job)
+        if hit is not None:
+            results[index] = hit
+            on_result(hit)
+        else:
+            todo.append(index)
+    if not todo:
+        return [results[i] for i in range(len(jobs))]
+    workers = max(1, min(workers, len(todo)))
+    if workers == 1:
+        for index in todo:
+            results[index] = build_one(jobs[index])
+            on_result(results[index])
+    else:
+        _warm_up(jobs[todo[0]].formats)
+        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(build_one, jobs[i]): i for i in todo}
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                on_result(results[futures[future]])
+    return [results[i] for i in range(len(jobs))]
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
