@@ -27,6 +27,7 @@ class Job:
     template_dirs: tuple[Path, ...] = ()
     theme_path: Path | None = None
     force: bool = False
+    parallel_formats: bool = False  # render the deck beside the PDFs in a second process
     shared: str | None = None  # the cache key part every job of one build shares; computed when None
 
 
@@ -90,7 +91,7 @@ def build_one(job: Job) -> Result:
         theme = load_theme(job.theme_path)
         case = load_case(job.folder)
         messages = warning_lines(case, job.folder, job.formats, theme)  # before rendering: what fonts lack
-        outputs = build(case, job.formats, job.out_root, job.template_dirs, theme)
+        outputs = build(case, job.formats, job.out_root, job.template_dirs, theme, parallel=job.parallel_formats)
     except CaseError as exc:
         result.problems.extend(exc.problems)
         return result
@@ -132,9 +133,11 @@ def run(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) 
             todo.append(index)
     if not todo:
         return [results[i] for i in range(len(jobs))]
+    spare_cores = workers > len(todo)  # one case and two cores: its formats render side by side
     workers = max(1, min(workers, len(todo)))
     if workers == 1:
         for index in todo:
+            jobs[index].parallel_formats = spare_cores
             results[index] = build_one(jobs[index])
             on_result(results[index])
     else:

@@ -6,11 +6,13 @@ python-pptx and ``check`` loads neither.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casebook.discover import find_cases  # noqa: F401 - part of the pipeline's interface
 from casebook.errors import CasebookError
@@ -18,6 +20,9 @@ from casebook.ingest.folder import read_folder
 from casebook.model.builder import build_case
 from casebook.model.case import Case, CaseWarning
 from casebook.theme import Theme, default_theme
+
+if TYPE_CHECKING:
+    from casebook.render.wording import Wording
 
 FORMATS = ("pdf", "teaching-note", "pptx", "json")
 
@@ -58,13 +63,17 @@ def _renderer(fmt: str) -> Callable[..., bytes]:
     raise ValueError(fmt)
 
 
-def render(case: Case, fmt: str, template_dirs: Sequence[Path] = (), theme: Theme | None = None) -> bytes:
-    """The bytes of one output of ``case``, in the look of ``theme`` (the bundled default when None)."""
+def render(case: Case, fmt: str, template_dirs: Sequence[Path] = (), theme: Theme | None = None,
+           wording: Wording | None = None) -> bytes:
+    """The bytes of one output of ``case``, in the look of ``theme`` (the bundled default when None).
+
+    ``wording`` may be shared by the formats of one build; it is made from ``template_dirs`` when None.
+    """
     if fmt == "json":
         return (case.model_dump_json(indent=2) + "\n").encode("utf-8")
     from casebook.render.wording import Wording
 
-    return _renderer(fmt)(case, Wording(case, template_dirs), theme or default_theme())
+    return _renderer(fmt)(case, wording or Wording(case, template_dirs), theme or default_theme())
 
 
 def warning_line(case: Case, folder: Path, warning: CaseWarning) -> str:
@@ -127,12 +136,43 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
         raise
 
 
+def _render_deck_apart(case: Case, template_dirs: Sequence[Path], theme: Theme | None) -> bytes:
+    return render(case, "pptx", template_dirs, theme)
+
+
+def _render_all(case: Case, formats: Sequence[str], template_dirs: Sequence[Path], theme: Theme | None,
+                parallel: bool) -> dict[str, bytes]:
+    """The bytes of every format. With ``parallel``, the deck renders in a forked process beside the PDFs
+    (python-pptx and reportlab then load and work on two cores at once)."""
+    wording = None
+    if any(fmt != "json" for fmt in formats):
+        from casebook.render.wording import Wording
+
+        wording = Wording(case, template_dirs)
+    others = [fmt for fmt in formats if fmt != "pptx"]
+    if not (parallel and "pptx" in formats and any(fmt != "json" for fmt in others)):
+        return {fmt: render(case, fmt, template_dirs, theme, wording) for fmt in formats}
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        deck = pool.submit(_render_deck_apart, case, template_dirs, theme)
+        rendered = {fmt: render(case, fmt, template_dirs, theme, wording) for fmt in others}
+        rendered["pptx"] = deck.result()
+    return rendered
+
+
 def build(
-    case: Case, formats: Sequence[str], out_root: Path, template_dirs: Sequence[Path] = (), theme: Theme | None = None
+    case: Case, formats: Sequence[str], out_root: Path, template_dirs: Sequence[Path] = (), theme: Theme | None = None,
+    parallel: bool = False,
 ) -> list[Output]:
-    """Render ``case`` in every format, then write all the files: nothing is written if a render fails."""
+    """Render ``case`` in every format, then write all the files: nothing is written if a render fails.
+
+    ``parallel`` renders the deck in a second process (for a single case on a machine with cores to spare).
+    """
     names = output_names(case)
-    rendered = [(fmt, render(case, fmt, template_dirs, theme)) for fmt in formats]
+    parallel = parallel and "fork" in multiprocessing.get_all_start_methods()
+    by_format = _render_all(case, formats, template_dirs, theme, parallel)
+    rendered = [(fmt, by_format[fmt]) for fmt in formats]
     folder = out_root / case.slug
     files = [(folder / names[fmt], data) for fmt, data in rendered]
     try:

@@ -15,12 +15,22 @@ Two kinds of template:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from casebook.errors import CasebookError
@@ -28,27 +38,50 @@ from casebook.model.case import Case
 from casebook.resources import templates_dir
 
 
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept between runs (``$XDG_CACHE_HOME/casebook/jinja``): a cold start skips compiling.
+
+    Jinja checks each template's source against its cached code, so an edited template is compiled anew.
+    """
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "casebook" / "jinja"
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(root)) if os.access(root, os.W_OK) else None
+
+
+@cache
+def environment(template_dirs: tuple[str, ...] = ()) -> SandboxedEnvironment:
+    """One sandboxed environment per set of template folders, for the life of the process.
+
+    The user's folders come first, the built-in templates last. Templates are compiled once and reloaded
+    when their file changes.
+    """
+    loaders = [FileSystemLoader(d) for d in template_dirs]
+    loaders.append(FileSystemLoader(str(templates_dir())))
+    return SandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.do"],
+        bytecode_cache=_bytecode_cache(),
+    )
+
+
 class Wording:
     """The templates of one build, bound to one case."""
 
     def __init__(self, case: Case, template_dirs: Sequence[Path] = ()) -> None:
-        loaders = [FileSystemLoader(str(d)) for d in template_dirs]
-        loaders.append(FileSystemLoader(str(templates_dir())))
-        self._env = SandboxedEnvironment(
-            loader=ChoiceLoader(loaders),
-            autoescape=False,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            extensions=["jinja2.ext.do"],
-        )
+        self._env = environment(tuple(str(d) for d in template_dirs))
         self.case = case
         self._modules: dict[str, Any] = {}
         with template_errors("labels.j2"):
-            self.labels: Any = _Labels(
-                self._env.get_template("labels.j2").make_module({"case": case}),
-                self._builtin_env().get_template("labels.j2").make_module({"case": case}),
-            )
+            chosen = self._env.get_template("labels.j2").make_module({"case": case})
+            builtin = environment().get_template("labels.j2").make_module({"case": case}) if template_dirs else chosen
+            self.labels: Any = _Labels(chosen, builtin)
 
     @property
     def teaching(self) -> Any:
@@ -61,9 +94,6 @@ class Wording:
             with template_errors(name):
                 self._modules[name] = self._env.get_template(name).make_module({"case": self.case})
         return self._modules[name]
-
-    def _builtin_env(self) -> SandboxedEnvironment:
-        return self._env.overlay(loader=FileSystemLoader(str(templates_dir())))
 
     def render(self, name: str, **context: Any) -> str:
         """Render the template ``name`` with the case and ``context``; returns stripped text."""
