@@ -107,3 +107,17 @@ def test_a_bad_theme_is_a_one_line_error(closeness_dir, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{theme_file}: colors.primary: String should match pattern")
     assert not (tmp_path / "o").exists()
+
+
+def test_source_date_epoch_sets_the_dates(closeness, monkeypatch):
+    import zipfile
+
+    default_pdf, default_deck = pipeline.render(closeness, "pdf"), pipeline.render(closeness, "pptx")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    pdf, deck = pipeline.render(closeness, "pdf"), pipeline.render(closeness, "pptx")
+    assert pdf != default_pdf and deck != default_deck
+    assert pypdf.PdfReader(io.BytesIO(pdf)).metadata["/CreationDate"].startswith("D:20231114")
+    with zipfile.ZipFile(io.BytesIO(deck)) as archive:
+        assert {info.date_time[:3] for info in archive.infolist()} == {(2023, 11, 14)}
+        assert b"2023-11-14T22:13:20" in archive.read("docProps/core.xml")
+    assert pipeline.render(closeness, "pptx") == deck  # still identical bytes for identical input

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from collections.abc import Callable, Sequence
@@ -235,8 +236,19 @@ def _default_colors():
 
 
 # Fixed document dates: the same input gives the same bytes.
-FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+def build_time() -> dt.datetime:
+    """The deck's dates: fixed (2000-01-01) for identical bytes, or SOURCE_DATE_EPOCH when it is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return dt.datetime(2000, 1, 1, 0, 0, 0)
+
+
+def zip_time() -> tuple[int, int, int, int, int, int]:
+    """Zip entry times: 1980-01-01 (the zip format's first day), or SOURCE_DATE_EPOCH when it is set."""
+    stamp = build_time() if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() else dt.datetime(1980, 1, 1)
+    stamp = max(stamp, dt.datetime(1980, 1, 1))
+    return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second - stamp.second % 2)
 
 
 def pt(value: float) -> Emu:
@@ -572,9 +584,7 @@ class DeckWriter:
         props.category = clean(category)[:255]
         props.keywords = clean(keywords)[:255]
         props.comments = ""
-        props.created = FIXED_TIME
-        props.modified = FIXED_TIME
-        props.last_printed = FIXED_TIME
+        props.created = props.modified = props.last_printed = build_time()
         props.revision = 1
 
     def to_bytes(self, application: str) -> bytes:
@@ -627,7 +637,7 @@ def stable_zip(data: bytes, transforms: dict[str, Callable[[bytes], bytes]] | No
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry = zipfile.ZipInfo(info.filename, date_time=zip_time())
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 3
             entry.external_attr = 0o644 << 16
