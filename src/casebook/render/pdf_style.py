@@ -257,7 +257,7 @@ def _make_styles(fonts: dict[str, str], *, ink: Color, muted: Color, accent: Col
         tied_to=style("cb-tied-to", fontName=italic, fontSize=8.5, leading=12, textColor=muted, spaceAfter=4),
         toc_heading=style("cb-toc-heading", fontName=bold, fontSize=19, leading=24, textColor=accent, spaceAfter=18),
         toc_levels=(
-            style("cb-toc-0", fontName=bold, fontSize=10.5, leading=14, spaceBefore=6, textColor=ink),
+            style("cb-toc-0", fontName=bold, fontSize=11, leading=14, spaceBefore=6, textColor=ink),
             style("cb-toc-1", fontSize=9, leading=12.5, leftIndent=16, spaceBefore=1, textColor=muted),
         ),
     )
