@@ -1,4 +1,4 @@
-"""The whole job, step by step: find case folders, load a case, render it, write the files.
+"""The whole job for one case, step by step: load it, render it, write the files (finding cases: discover).
 
 Renderers are imported only when their format is asked for, so ``--format pdf`` never loads
 python-pptx and ``check`` loads neither.
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from casebook.discover import find_cases  # noqa: F401 - part of the pipeline's interface
 from casebook.errors import CasebookError
 from casebook.ingest.folder import read_folder
 from casebook.model.builder import build_case
