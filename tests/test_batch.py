@@ -29,7 +29,8 @@ def _cases(root: Path, seed: Path, count: int) -> Path:
 
 
 def _stamps(out: Path) -> dict[str, int]:
-    return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file() and ".casebook-cache" not in p.parts}
+    files = (p for p in out.rglob("*") if p.is_file() and ".casebook-cache" not in p.parts)
+    return {str(p.relative_to(out)): p.stat().st_mtime_ns for p in files}
 
 
 @pytest.fixture()

@@ -27,12 +27,14 @@ from casebook.model.case import (
     Claim,
     Conflict,
     Event,
+    Exhibit,
     Fact,
     FactGroup,
     Film,
     Ledger,
     LedgerEntry,
     Mention,
+    MoneyBar,
     Named,
     Paragraph,
     Person,
@@ -46,10 +48,12 @@ from casebook.model.case import (
     Source,
     SourceRef,
     Stakeholder,
+    StakeholderOutcome,
 )
 from casebook.render.pdf import render_pdf
 from casebook.render.pdf_notes import Notes
 from casebook.render.wording import Wording
+from casebook.theme import default_theme, load_theme
 
 # --- a case built by hand ---------------------------------------------------------------------------
 
@@ -993,3 +997,203 @@ def test_beanpole_example_issue_3_sections(beanpole: Case) -> None:
     check_issue_3_sections(beanpole, pdf)
     labels = Wording(beanpole).labels
     assert len(children(read(pdf), labels.disagreements)) == 3
+
+
+# --- exhibits -----------------------------------------------------------------------------------------
+
+
+def money(text: str, **kw: float | bool) -> Amount:
+    return Amount(kind="money", text=text, currency="USD", **kw)  # type: ignore[arg-type]
+
+
+def exhibit_case() -> Case:
+    """The full case with its three exhibits: every kind of amount, and events that crowd one year."""
+    case = full_case()
+    bars = [
+        MoneyBar(measure="budget", amount=money("<$1,000,000", upper=1_000_000), source=ref(first=9)),
+        MoneyBar(measure="budget", amount=money("$1.4 million", value=1_400_000), source=ref("S3", 12, 13)),
+        MoneyBar(measure="box_office", amount=money("approximately $130,000", value=130_000, approximate=True),
+                 source=ref("S2", 22)),
+        MoneyBar(measure="box_office", amount=money("over $90,000", lower=90_000), source=ref("S3", 14)),
+        MoneyBar(measure="box_office", amount=money("$50,000–$80,000", lower=50_000, upper=80_000), source=ref("S4", 50)),
+    ]
+    outcomes = [
+        StakeholderOutcome(role=s.role, name=s.name, outcome=s.outcome.plain, source=s.source) for s in case.stakeholders
+    ]
+    exhibits = [
+        Exhibit(number=1, kind="budget_box_office", currency="USD", bars=bars, sources=[b.source for b in bars]),
+        Exhibit(number=2, kind="timeline", events=case.timeline, sources=[e.source for e in case.timeline]),
+        Exhibit(number=3, kind="stakeholder_outcomes", outcomes=outcomes, sources=[o.source for o in outcomes]),
+    ]
+    return case.model_copy(update={"exhibits": exhibits})
+
+
+@pytest.fixture(scope="module")
+def exhibit_pdf() -> bytes:
+    return render(exhibit_case())
+
+
+def image_xobjects(page: object) -> list[str]:
+    resources = page.get("/Resources") or {}  # type: ignore[attr-defined]
+    return [name for name, obj in (resources.get("/XObject") or {}).items() if obj.get_object().get("/Subtype") == "/Image"]
+
+
+def test_exhibits_section_with_numbered_captions_in_contents_and_outline(exhibit_pdf: bytes) -> None:
+    case = exhibit_case()
+    labels = Wording(case).labels
+    reader = read(exhibit_pdf)
+    captions = [labels.exhibit_caption(e) for e in case.exhibits]
+    assert captions[0] == "Exhibit 1: Budget against box office (USD)"
+    assert children(reader, labels.exhibits) == captions
+    contents = squash(page_texts(exhibit_pdf)[1])
+    assert all(squash(c) in contents for c in captions)
+    text = section_text(exhibit_pdf, labels.exhibits)
+    for exhibit, caption in zip(case.exhibits, captions, strict=True):
+        assert squash(caption) in text
+        assert squash(labels.exhibit_sources(case, exhibit)) in text
+    # after the Stakeholder Balance Sheet, before In Their Words
+    top = [item.title for item in top_outline(reader)]
+    assert top.index(labels.stakeholder_balance_sheet) + 1 == top.index(labels.exhibits) == top.index(labels.in_their_words) - 1
+
+
+def test_the_chart_is_vector_with_its_labels_as_text(exhibit_pdf: bytes) -> None:
+    case = exhibit_case()
+    labels = Wording(case).labels
+    reader = read(exhibit_pdf)
+    top = {item.title: reader.get_destination_page_number(item) for item in top_outline(reader)}
+    page = top[labels.exhibits]
+    text = squash(page_texts(exhibit_pdf)[page])
+    for value in ("under 1,000,000", "1,400,000", "about 130,000", "over 90,000", "between 50,000 and 80,000"):
+        assert squash(value) in text, value
+    for bar in case.exhibits[0].bars:
+        assert squash(labels.bar_label(case, bar)) in text
+    assert squash(labels.bound_note) in text and squash(labels.lower_bound_note) in text
+    assert squash(labels.measure_names["budget"]) in text and squash(labels.measure_names["box_office"]) in text
+    assert "1,000,000" in text and "1,500,000" in text  # the axis, with thousands separators
+    assert all(not image_xobjects(p) for p in reader.pages)
+
+
+def test_the_chart_draws_in_the_theme_colours(exhibit_pdf: bytes) -> None:
+    reader = read(exhibit_pdf)
+    labels = Wording(exhibit_case()).labels
+    top = {item.title: reader.get_destination_page_number(item) for item in top_outline(reader)}
+    content = reader.pages[top[labels.exhibits]].get_contents().get_data()
+    assert b".478431 .121569 .101961 rg" in content  # primary #7A1F1A: budget
+    assert b".721569 .52549 .231373 rg" in content  # accent #B8863B: box office
+
+
+def test_timeline_exhibit_has_markers_and_its_key(exhibit_pdf: bytes) -> None:
+    case = exhibit_case()
+    labels = Wording(case).labels
+    text = section_text(exhibit_pdf, labels.exhibits)
+    assert squash(labels.exhibit_event_date(case.timeline[0])) in text  # "4 Mar 1990" on a marker
+    assert squash("Born, Studied") in text  # one marker for the events the same lines tell on one day
+    assert squash(f"{labels.exhibit_event_number} {labels.event_when} {labels.event_kind} {labels.event_what}") in text
+    assert squash("4 20 May 2021 Premiered World premiere.") in text  # the key's last row
+
+
+def test_stakeholder_outcomes_exhibit(exhibit_pdf: bytes) -> None:
+    labels = Wording(exhibit_case()).labels
+    text = section_text(exhibit_pdf, labels.exhibits)
+    assert squash(f"{labels.stakeholder_role} {labels.stakeholder_name} {labels.stakeholder_outcome}") in text
+    assert squash("Principal Cast Дарья Жовнер Critical Breakout / Low Financial Yield.") in text
+
+
+def test_the_text_refers_to_the_exhibits(exhibit_pdf: bytes) -> None:
+    case = exhibit_case()
+    labels = Wording(case).labels
+    see = {e.kind: squash(labels.exhibit_see(e)) for e in case.exhibits}
+    assert see["budget_box_office"] == squash("See Exhibit 1: Budget against box office.")
+    assert see["budget_box_office"] in section_text(exhibit_pdf, labels.executive_summary)
+    assert see["stakeholder_outcomes"] in section_text(exhibit_pdf, labels.stakeholder_balance_sheet)
+    assert see["timeline"] in section_text(exhibit_pdf, labels.timeline)
+    assert "SeeExhibit" not in squash("".join(page_texts(render(full_case()))))  # no exhibits, no references
+
+
+def test_exhibits_keep_identical_bytes_and_embedded_fonts(exhibit_pdf: bytes) -> None:
+    assert render(exhibit_case()) == exhibit_pdf
+    for page in read(exhibit_pdf).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            assert "OpenSans" in font.get_object()["/BaseFont"]
+    assert len(exhibit_pdf) < 300_000
+
+
+def test_too_many_events_for_a_drawing_leave_the_table() -> None:
+    from casebook.render.pdf_charts import Mark, timeline_chart
+    from casebook.render.pdf_style import make_look
+
+    look = make_look(default_theme())
+    crowded = [Mark(str(n), "Premiered, Awarded", "24 May 2017", 2017.4) for n in range(1, 40)]
+    assert timeline_chart(crowded, look, look.frame_width) is None
+    spread = [Mark(str(n), "Released", str(2000 + n), 2000.5 + n) for n in range(8)]
+    assert timeline_chart(spread, look, look.frame_width) is not None
+
+
+def test_seed_case_exhibits(closeness: Case) -> None:
+    pdf = render(closeness)
+    labels = Wording(closeness).labels
+    reader = read(pdf)
+    assert children(reader, labels.exhibits) == [labels.exhibit_caption(e) for e in closeness.exhibits]
+    text = section_text(pdf, labels.exhibits)
+    assert squash("under 1,000,000") in text and squash("under 150,000") in text and squash("about 130,000") in text
+
+
+def test_no_heading_or_caption_ends_a_page_with_exhibits() -> None:
+    case = long_case().model_copy(update={"exhibits": exhibit_case().exhibits})
+    pdf = render(case)
+    reader = read(pdf)
+    first = reader.get_destination_page_number(top_outline(reader)[1])  # past the contents (11 pt lines)
+    sizes = {19.0, 12.5, 10.5, 11.0}  # h1, h2, h3, exhibit captions
+    for number, page in enumerate(reader.pages[first:], start=first + 1):
+        lines: list[tuple[float, float]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+            if text.strip() and size > 8.2:
+                lines.append((tm[5] * cm[3] + cm[5], size))  # noqa: B023
+
+        page.extract_text(visitor_text=visit)
+        if lines:
+            assert round(min(lines)[1], 1) not in sizes, number
+
+
+# --- themes ---------------------------------------------------------------------------------------
+
+
+def test_the_default_theme_is_the_default_look(full_pdf: bytes) -> None:
+    case = full_case()
+    assert render_pdf(case, Wording(case), default_theme()) == full_pdf
+    texts = page_texts(full_pdf)
+    assert default_theme().institution in texts[0] and default_theme().institution in texts[1]
+    assert {tuple(round(float(v)) for v in p.mediabox) for p in read(full_pdf).pages} == {(0, 0, 595, 842)}
+
+
+def test_a_theme_sets_page_size_colours_institution_and_logo(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (120, 40), "#003366").save(tmp_path / "logo.png")
+    (tmp_path / "school.toml").write_text(
+        'institution = "Northfield Business School"\nlogo = "logo.png"\n[colors]\nprimary = "#003366"\n'
+        '[pdf]\npage_size = "Letter"\nbody_size = 11\n'
+    )
+    case = exhibit_case()
+    pdf = render_pdf(case, Wording(case), load_theme(tmp_path / "school.toml"))
+    reader = read(pdf)
+    assert {tuple(round(float(v)) for v in p.mediabox) for p in reader.pages} == {(0, 0, 612, 792)}
+    assert b"0 .2 .4 rg" in reader.pages[0].get_contents().get_data()  # the cover band in the primary colour
+    texts = page_texts(pdf)
+    assert "Northfield Business School" in texts[0] and "Northfield Business School" in texts[-1]
+    assert image_xobjects(reader.pages[0]) and not any(image_xobjects(p) for p in reader.pages[1:])
+    assert render_pdf(case, Wording(case), load_theme(tmp_path / "school.toml")) == pdf
+
+
+def test_a_theme_font_file_is_embedded(tmp_path: Path) -> None:
+    from casebook.render.fonts import open_sans
+
+    shutil.copy(open_sans().italic, tmp_path / "Body.ttf")
+    (tmp_path / "t.toml").write_text('[fonts]\nfamily = "Body"\nregular = "Body.ttf"\n')
+    case = full_case()
+    pdf = render_pdf(case, Wording(case), load_theme(tmp_path / "t.toml"))
+    fonts = {
+        str(f.get_object()["/BaseFont"]).split("+", 1)[-1] for p in read(pdf).pages for f in p["/Resources"]["/Font"].values()
+    }
+    assert "OpenSans-Italic" in fonts and "OpenSans-Regular" not in fonts  # body text now set in the theme's file

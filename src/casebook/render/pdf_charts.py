@@ -199,8 +199,10 @@ def money_chart(
             chart.add(Line(cx, solid_top, cx, tip, strokeColor=color, strokeWidth=1.2))
             chart.add(PolyLine([cx - 5, tip - 5, cx, tip, cx + 5, tip - 5], strokeColor=color, strokeWidth=1.2))
             label_base = tip
-        for n, line in enumerate(reversed(value_lines[slot])):
-            chart.add(_text(cx, label_base + 4 + n * (value_size + 2), line, bold, value_size, look.ink, "middle"))
+        lines = value_lines[slot]
+        for n, line in enumerate(lines):  # top line first: read in order
+            y = label_base + 4 + (len(lines) - 1 - n) * (value_size + 2)
+            chart.add(_text(cx, y, line, bold, value_size, look.ink, "middle"))
         for n, line in enumerate(cat_lines[slot]):
             chart.add(_text(cx, y0 - 4 - (n + 1) * (cat_size + 1.5) + 1.5, line, regular, cat_size, look.muted, "middle"))
     chart.add(Line(x0, y0, x1, y0, strokeColor=look.ink, strokeWidth=0.9))
@@ -373,7 +375,7 @@ def timeline_chart(marks: Sequence[Mark], look: Look, width: float) -> Chart | N
     # the axis: a labelled tick every few years, small ticks between, a break mark where years are cut
     chart.add(Line(axis.x0, axis_y, axis.x1, axis_y, strokeColor=look.ink, strokeWidth=1.0))
     step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if axis.units / s <= 12)
-    labelled: list[float] = []
+    labelled: list[tuple[float, str]] = []  # drawn after the leaders, on a patch of paper, so no line runs through
     edges = {year for pair in axis.breaks for year in pair} | {axis.start, axis.end}
     for year in range(axis.start, axis.end + 1):
         if not axis.shown(year):
@@ -383,9 +385,8 @@ def timeline_chart(marks: Sequence[Mark], look: Look, width: float) -> Chart | N
         chart.add(Line(x, axis_y - (4 if major else 2), x, axis_y + (4 if major else 2), strokeColor=look.ink, strokeWidth=0.6))
         text = str(year)
         half = stringWidth(text, look.regular, 7) / 2 + 3
-        if major and all(abs(x - other) > 2 * half for other in labelled):
-            chart.add(_text(x, axis_y - 12, text, look.regular, 7, look.muted, "middle"))
-            labelled.append(x)
+        if major and all(abs(x - other[0]) > 2 * half for other in labelled):
+            labelled.append((x, text))
     for a, b in axis.breaks:
         x = (axis.x(a) + axis.x(b)) / 2
         chart.add(Rect(x - 4, axis_y - 3, 8, 6, fillColor=look.white, strokeColor=None))
@@ -406,6 +407,10 @@ def timeline_chart(marks: Sequence[Mark], look: Look, width: float) -> Chart | N
         boxes.append((k, bottom))
         start_y = axis_y + (3 if lane % 2 == 0 else -3)
         chart.add(Line(xs[k], start_y, lefts[k] + widths[k] / 2, end_y, strokeColor=leader, strokeWidth=0.5))
+    for x, text in labelled:
+        half = stringWidth(text, look.regular, 7) / 2
+        chart.add(Rect(x - half - 1, axis_y - 13.5, 2 * half + 2, 9, fillColor=look.white, strokeColor=None))
+        chart.add(_text(x, axis_y - 12, text, look.regular, 7, look.muted, "middle"))
     for x in xs:
         chart.add(Circle(x, axis_y, 2.8, fillColor=look.accent, strokeColor=look.white, strokeWidth=0.8))
     for k, bottom in boxes:
