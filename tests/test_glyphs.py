@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from casebook.cli import cli
@@ -13,11 +14,17 @@ CJK = "---\nmovieId: 8\nmovieTitle: 小城之春\ncategoryName: BUSINESS\n---\n\
       "### III. Stakeholders\n\n**Director: 费穆**\n* **Outcome:** A classic.\n"
 
 
+@pytest.fixture
+def no_fallback_font(monkeypatch):
+    """A machine with no font for what Open Sans lacks (the warnings below are about such a machine)."""
+    monkeypatch.setattr("casebook.render.glyphs.fallback_file", lambda char: None)
+
+
 def test_the_seed_case_has_every_glyph(closeness):
     assert check_glyphs(closeness, default_theme()) == []
 
 
-def test_cjk_text_is_a_warning_naming_field_and_line(tmp_path):
+def test_cjk_text_is_a_warning_naming_field_and_line(tmp_path, no_fallback_font):
     (tmp_path / "a.txt").write_text(CJK, encoding="utf-8")
     case = load_case(tmp_path)
     warnings = check_glyphs(case, default_theme())
@@ -28,7 +35,7 @@ def test_cjk_text_is_a_warning_naming_field_and_line(tmp_path):
     assert "film.title" in by_field
 
 
-def test_check_and_build_print_glyph_warnings(tmp_path):
+def test_check_and_build_print_glyph_warnings(tmp_path, no_fallback_font):
     case = tmp_path / "case"
     case.mkdir()
     (case / "a.txt").write_text(CJK, encoding="utf-8")

@@ -63,16 +63,19 @@ def _renderer(fmt: str) -> Callable[..., bytes]:
 
 
 def render(case: Case, fmt: str, template_dirs: Sequence[Path] = (), theme: Theme | None = None,
-           wording: Wording | None = None) -> bytes:
+           wording: Wording | None = None, recipient: str | None = None) -> bytes:
     """The bytes of one output of ``case``, in the look of ``theme`` (the bundled default when None).
 
     ``wording`` may be shared by the formats of one build; it is made from ``template_dirs`` when None.
+    ``recipient`` names the one reader a personal copy is prepared for (in its footers and metadata);
+    it is ignored when ``wording`` is given, which carries its own.
     """
     if fmt == "json":
         return (case.model_dump_json(indent=2) + "\n").encode("utf-8")
     from casebook.render.wording import Wording
 
-    return _renderer(fmt)(case, wording or Wording(case, template_dirs), theme or default_theme())
+    wording = wording or Wording(case, template_dirs, recipient=recipient)
+    return _renderer(fmt)(case, wording, theme or default_theme())
 
 
 def warning_line(case: Case, folder: Path, warning: CaseWarning) -> str:
@@ -135,26 +138,26 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
         raise
 
 
-def _render_deck_apart(case: Case, template_dirs: Sequence[Path], theme: Theme | None) -> bytes:
-    return render(case, "pptx", template_dirs, theme)
+def _render_deck_apart(case: Case, template_dirs: Sequence[Path], theme: Theme | None, recipient: str | None) -> bytes:
+    return render(case, "pptx", template_dirs, theme, recipient=recipient)
 
 
 def _render_all(case: Case, formats: Sequence[str], template_dirs: Sequence[Path], theme: Theme | None,
-                parallel: bool) -> dict[str, bytes]:
+                parallel: bool, recipient: str | None = None) -> dict[str, bytes]:
     """The bytes of every format. With ``parallel``, the deck renders in a forked process beside the PDFs
     (python-pptx and reportlab then load and work on two cores at once)."""
     wording = None
     if any(fmt != "json" for fmt in formats):
         from casebook.render.wording import Wording
 
-        wording = Wording(case, template_dirs)
+        wording = Wording(case, template_dirs, recipient=recipient)
     others = [fmt for fmt in formats if fmt != "pptx"]
     if not (parallel and "pptx" in formats and any(fmt != "json" for fmt in others)):
         return {fmt: render(case, fmt, template_dirs, theme, wording) for fmt in formats}
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        deck = pool.submit(_render_deck_apart, case, template_dirs, theme)
+        deck = pool.submit(_render_deck_apart, case, template_dirs, theme, recipient)
         rendered = {fmt: render(case, fmt, template_dirs, theme, wording) for fmt in others}
         rendered["pptx"] = deck.result()
     return rendered
@@ -162,17 +165,18 @@ def _render_all(case: Case, formats: Sequence[str], template_dirs: Sequence[Path
 
 def build(
     case: Case, formats: Sequence[str], out_root: Path, template_dirs: Sequence[Path] = (), theme: Theme | None = None,
-    parallel: bool = False,
+    parallel: bool = False, recipient: str | None = None, folder: Path | None = None,
 ) -> list[Output]:
     """Render ``case`` in every format, then write all the files: nothing is written if a render fails.
 
     ``parallel`` renders the deck in a second process (for a single case on a machine with cores to spare).
+    ``recipient`` makes a personal copy for one named reader; ``folder`` replaces ``out_root/<slug>``.
     """
     names = output_names(case)
     parallel = parallel and "fork" in multiprocessing.get_all_start_methods()
-    by_format = _render_all(case, formats, template_dirs, theme, parallel)
+    by_format = _render_all(case, formats, template_dirs, theme, parallel, recipient)
     rendered = [(fmt, by_format[fmt]) for fmt in formats]
-    folder = out_root / case.slug
+    folder = folder or out_root / case.slug
     files = [(folder / names[fmt], data) for fmt, data in rendered]
     try:
         write_all(files)

@@ -2,7 +2,8 @@
 
 A character the theme's fonts have no glyph for would be drawn as an empty box (or nothing at all), so
 each text field of the case is read, character by character, against the character map of the regular,
-bold, italic and bold italic faces. Each field with missing glyphs gives one warning naming the field
+bold, italic and bold italic faces; a character a fallback font of this machine draws is not missing
+(see :mod:`casebook.render.fallback`). Each field with missing glyphs gives one warning naming the field
 (``stakeholders[1].name``) and the place in the sources it comes from: the nearest ``source`` of the
 field or of the part of the case that holds it.
 
@@ -20,6 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from casebook.model.case import Case, CaseWarning, Person, RichText, Source, SourceRef
+from casebook.render.fallback import fallback_file
 from casebook.render.fonts import open_sans
 from casebook.theme import Theme
 
@@ -96,7 +98,7 @@ def glyph_warnings(case: Case, theme: Theme, font_files: dict[str, Path]) -> lis
             if not _drawn(char):
                 continue
             faces = [face for face in _FACES if ord(char) not in maps[face]]
-            if faces:
+            if faces and fallback_file(char) is None:
                 missing.setdefault(", ".join(f.replace("_", " ") for f in faces), []).append(char)
         for faces, chars in missing.items():
             every = faces == ", ".join(f.replace("_", " ") for f in _FACES)

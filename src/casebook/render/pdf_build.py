@@ -463,6 +463,11 @@ def build_pdf(case: Case, wording: Wording, look: Look) -> bytes:
     """The case study as PDF bytes (see :func:`casebook.render.pdf.render_pdf`)."""
     labels = wording.labels
     director = case.film.director.value if case.film.director and case.film.director.value.strip() else ""
+    subject = _label(labels.pdf_subject(case))
+    stamp = ""
+    if wording.recipient:
+        stamp = _label(labels.prepared_for(wording.recipient))
+        subject = _label(labels.personal_subject(subject, wording.recipient))
     return build_document(
         look,
         _Story(case, wording, look).build(),
@@ -471,9 +476,10 @@ def build_pdf(case: Case, wording: Wording, look: Look) -> bytes:
         cover_note=_label(labels.pdf_cover_note(case)),
         ellipsis=_label(labels.pdf_ellipsis),
         page_of=lambda page, total: _label(labels.page_of(page, total)),
+        stamp=stamp,
         title=case.title,
         author=director or _label(labels.product),
-        subject=_label(labels.pdf_subject(case)),
+        subject=subject,
         keywords=_label(labels.pdf_keywords(case)),
         creator=_label(labels.product),
         lang=_label(labels.pdf_lang),

@@ -18,9 +18,8 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
@@ -41,7 +40,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from casebook.model.case import RichText
-from casebook.render.pdf_style import Look
+from casebook.render.pdf_style import Look, font_runs, markup
 
 # --- text to markup --------------------------------------------------------------------------------
 
@@ -56,8 +55,24 @@ def clean(text: str) -> str:
 
 
 def esc(text: object) -> str:
-    """Plain text (document text or wording) as paragraph markup that shows it literally."""
-    return escape(clean(str(text)))
+    """Plain text (document text or wording) as paragraph markup that shows it literally.
+
+    Characters the look's font has no glyph for are set in a fallback font of the machine, if it has one.
+    """
+    return markup(clean(str(text)))
+
+
+def line_width(text: str, font: str, size: float) -> float:
+    """The width of one line of ``text`` in ``font``, its characters the font lacks in their fallback font."""
+    return sum(stringWidth(part, fallback or font, size) for fallback, part in font_runs(text))
+
+
+def draw_line(canv: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    """Draw one line of ``text`` at (x, y) in ``font``, with fallback fonts where it lacks glyphs."""
+    for fallback, part in font_runs(text):
+        canv.setFont(fallback or font, size)
+        canv.drawString(x, y, part)
+        x += stringWidth(part, fallback or font, size)
 
 
 def rich(text: RichText) -> str:
@@ -78,12 +93,12 @@ def rich(text: RichText) -> str:
 def fit_line(text: str, font: str, size: float, width: float, ellipsis: str) -> str:
     """``text`` cut (with ``ellipsis``) so that one line of it is at most ``width`` points wide."""
     text = clean(text)
-    if stringWidth(text, font, size) <= width:
+    if line_width(text, font, size) <= width:
         return text
     low, high = 0, len(text)
     while low < high:  # the longest prefix that fits with the ellipsis
         mid = (low + high + 1) // 2
-        if stringWidth(text[:mid].rstrip() + ellipsis, font, size) <= width:
+        if line_width(text[:mid].rstrip() + ellipsis, font, size) <= width:
             low = mid
         else:
             high = mid - 1
@@ -145,6 +160,8 @@ class PageCanvas(Canvas):
         self._look = look
         self._pages_shown = 0
         self._deferred: list[tuple[str, int, float, float]] = []
+        self.heading_pages: dict[str, int] = {}  # heading key -> page, for the contents' page numbers
+        self._contents_numbers: list[tuple[str, str, Any]] = []  # (form name, heading key, style)
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages_shown += 1
@@ -157,7 +174,19 @@ class PageCanvas(Canvas):
         self.doForm(name)
         self._deferred.append((name, number, x_right, y))
 
+    def contents_number_here(self, key: str, style: Any) -> None:
+        """Draw the page of heading ``key`` right-aligned at the origin, once it is known (at save time)."""
+        name = f"casebookContents-{key}"
+        self.doForm(name)
+        self._contents_numbers.append((name, key, style))
+
     def save(self) -> None:
+        for name, key, style in self._contents_numbers:
+            self.beginForm(name, lowerx=-CONTENTS_NUMBER_ROOM, lowery=-style.fontSize, upperx=0, uppery=style.leading)
+            self.setFont(style.fontName, style.fontSize)
+            self.setFillColor(style.textColor)
+            self.drawRightString(0, 0, str(self.heading_pages.get(key, "")))
+            self.endForm()
         total = self._pages_shown
         for name, number, x_right, y in self._deferred:
             self.beginForm(name)
@@ -166,6 +195,55 @@ class PageCanvas(Canvas):
             self.drawRightString(x_right, y, clean(self._page_of(number, total)))
             self.endForm()
         super().save()
+
+
+# --- the contents, laid out in the same pass as the pages it lists -----------------------------------
+
+# Room kept at the right of a contents line for its page number (filled in when the document is saved).
+CONTENTS_NUMBER_ROOM = 24
+
+
+class Contents(TableOfContents):
+    """The contents, known before the build: the headings of the story, each linked to its place.
+
+    reportlab's contents needs a second pass of the whole document to learn the page numbers. Here the
+    lines are laid out from the story's headings at once, and each page number is a form XObject that
+    :class:`PageCanvas` defines when it saves, when every heading's page is known: one pass.
+    """
+
+    def __init__(self, entries: Sequence[tuple[int, str, str]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._lastEntries = [(level, text, 0, key) for level, text, key in entries]
+
+    def isIndexing(self) -> int:  # noqa: N802 (reportlab's name)
+        return 0  # nothing to learn from a second pass
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        size = super().wrap(availWidth, availHeight)
+
+        def entry_end(canvas: Canvas, kind: str, label: str) -> None:
+            """Dots from the end of the title to the number's room, then the number (at save time)."""
+            _, level, key = label.split(",")
+            style = self.getLevelStyle(int(level))
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            dot = " . "
+            dot_width = stringWidth(dot, style.fontName, style.fontSize)
+            dots = int((availWidth - CONTENTS_NUMBER_ROOM - x) / dot_width)
+            text = canvas.beginText(availWidth - CONTENTS_NUMBER_ROOM - dots * dot_width, y)
+            text.setFont(style.fontName, style.fontSize)
+            text.setFillColor(style.textColor)
+            text.textLine(dot * max(dots, 0))
+            canvas.drawText(text)
+            key = key.strip("'")
+            canvas.saveState()
+            canvas.translate(availWidth, y)
+            if isinstance(canvas, PageCanvas):
+                canvas.contents_number_here(key, style)
+            canvas.restoreState()
+            canvas.linkRect("", key, (availWidth - CONTENTS_NUMBER_ROOM, y, availWidth, y + style.leading), relative=1)
+
+        self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        return size
 
 
 # --- headings: bookmark, outline entry, contents line ------------------------------------------------
@@ -254,6 +332,16 @@ def flowable_height(flowable: Flowable, canv: Canvas, look: Look, *, opening: bo
     return height + flowable.getSpaceBefore() + (0 if opening else flowable.getSpaceAfter())
 
 
+def _contents_headings(flowables: Sequence[Flowable]) -> Iterator[Flowable]:
+    """The headings marked for the contents, in order, also those inside a container (``KeepTogether``)."""
+    for flowable in flowables:
+        if getattr(flowable, "casebook_toc", False):
+            yield flowable
+        inner = getattr(flowable, "_content", None)
+        if isinstance(inner, list | tuple):
+            yield from _contents_headings(inner)
+
+
 def keep_headings_with_text(story: Sequence[Flowable], look: Look) -> list[Flowable]:
     """Put a conditional page break before each run of headings (and subtitles, bylines, captions).
 
@@ -287,10 +375,11 @@ def keep_headings_with_text(story: Sequence[Flowable], look: Look) -> list[Flowa
 class Chrome:
     """What is drawn around the flowables: the cover band (institution, logo), running header and footer."""
 
-    def __init__(self, look: Look, *, head: str, foot: str, cover_note: str, ellipsis: str) -> None:
+    def __init__(self, look: Look, *, head: str, foot: str, cover_note: str, ellipsis: str, stamp: str = "") -> None:
         self._look = look
         self._head = head
-        self._foot = foot
+        self._foot = stamp or foot  # a personal copy names its reader at the foot of every page
+        self._stamp = stamp
         self._cover_note = cover_note
         self._ellipsis = ellipsis
 
@@ -321,6 +410,10 @@ class Chrome:
         note = Paragraph(esc(self._cover_note), look.styles.cover_note)
         _, height = note.wrapOn(canv, look.frame_width, 3 * cm)
         note.drawOn(canv, look.margin_left, 3.3 * cm - 8 - height)
+        if self._stamp:
+            canv.setFillColor(look.muted)
+            draw_line(canv, look.margin_left, look.footer_y,
+                      fit_line(self._stamp, look.regular, 8, look.frame_width, self._ellipsis), look.regular, 8)
         canv.restoreState()
 
     def _logo(self, canv: Canvas, band: float) -> None:
@@ -342,13 +435,15 @@ class Chrome:
         left, right = look.margin_left, look.page_width - look.margin_right
         canv.setFont(look.regular, 8)
         canv.setFillColor(look.muted)
-        canv.drawString(left, look.header_y, fit_line(self._head, look.regular, 8, look.frame_width, self._ellipsis))
+        draw_line(canv, left, look.header_y, fit_line(self._head, look.regular, 8, look.frame_width, self._ellipsis),
+                  look.regular, 8)
         canv.setStrokeColor(look.rule)
         canv.setLineWidth(0.5)
         canv.line(left, look.header_y - 6, right, look.header_y - 6)
         canv.line(left, look.footer_y + 11, right, look.footer_y + 11)
         foot_width = look.frame_width - 3.5 * cm  # leave room for "page X of Y"
-        canv.drawString(left, look.footer_y, fit_line(self._foot, look.regular, 8, foot_width, self._ellipsis))
+        draw_line(canv, left, look.footer_y, fit_line(self._foot, look.regular, 8, foot_width, self._ellipsis),
+                  look.regular, 8)
         canv.setFillColor(look.accent)
         canv.rect(left, look.header_y - 6.5, 1.6 * cm, 1.4, stroke=0, fill=1)
         if isinstance(canv, PageCanvas):
@@ -397,8 +492,8 @@ class Document(BaseDocTemplate):
         self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
         title = shorten(flowable.casebook_title, ENTRY_LIMIT, self._ellipsis)
         self.canv.addOutlineEntry(title, key, level=flowable.casebook_level, closed=True)
-        if flowable.casebook_toc:
-            self.notify("TOCEntry", (flowable.casebook_level, esc(title), self.page, key))
+        if isinstance(self.canv, PageCanvas):
+            self.canv.heading_pages.setdefault(key, self.page)
 
 
 def build_document(
@@ -410,17 +505,21 @@ def build_document(
     cover_note: str,
     ellipsis: str,
     page_of: Callable[[int, int], str],
+    stamp: str = "",
     **metadata: Any,
 ) -> bytes:
-    """Lay ``story`` out on the theme's pages and return the PDF bytes (identical for identical input)."""
+    """Lay ``story`` out on the theme's pages and return the PDF bytes (identical for identical input).
+
+    ``stamp`` ("Prepared for …") replaces the running foot and is drawn on the cover too.
+    """
     buffer = io.BytesIO()
-    chrome = Chrome(look, head=head, foot=foot, cover_note=cover_note, ellipsis=ellipsis)
+    chrome = Chrome(look, head=head, foot=foot, cover_note=cover_note, ellipsis=ellipsis, stamp=stamp)
     doc = Document(buffer, look, chrome, ellipsis, **{k: clean(v) for k, v in metadata.items()})
 
     def canvasmaker(*args: Any, **kwargs: Any) -> PageCanvas:
         return PageCanvas(*args, page_of=page_of, look=look, **kwargs)
 
-    doc.multiBuild(story, canvasmaker=canvasmaker)
+    doc.build(story, canvasmaker=canvasmaker)  # one pass: the contents' page numbers are filled in at save
     return buffer.getvalue()
 
 
@@ -569,12 +668,18 @@ class Blocks:
         )
         return table
 
-    def contents(self) -> list[Flowable]:
+    def contents(self, sections: Sequence[list[Flowable]]) -> list[Flowable]:
+        """The contents of ``sections``: a line for each heading marked for the contents."""
         look = self.look
+        entries = [
+            (f.casebook_level, esc(shorten(f.casebook_title, ENTRY_LIMIT, self._ellipsis)), f.casebook_key)
+            for section in sections for f in _contents_headings(section)
+        ]
         heading = Heading(
             label(self.labels.contents), self.s.toc_heading, key=f"h{next(self._keys)}", level=0, toc=False, look=look, rule=True
         )
-        toc = TableOfContents(
+        toc = Contents(
+            entries,
             levelStyles=list(self.s.toc_levels),
             tableStyle=TableStyle(
                 [
@@ -602,7 +707,7 @@ class Blocks:
         # The body template is named first: should the cover overflow, its second page is a body page.
         story: list[Flowable] = [NextPageTemplate("body"), *cover, PageBreak()]
         if sections and contents:
-            story.extend([*self.contents(), PageBreak()])
+            story.extend([*self.contents(sections), PageBreak()])
         scratch = scratch_canvas(self.look)
         for section in sections:
             whole = sum(flowable_height(f, scratch, self.look) for f in section)

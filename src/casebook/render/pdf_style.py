@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
@@ -23,6 +24,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from casebook.render.fallback import fallback_file
 from casebook.render.glyphs import font_files
 from casebook.theme import Theme
 
@@ -64,6 +66,51 @@ def register_fonts(theme: Theme) -> dict[str, str]:
         names["regular"], normal=names["regular"], bold=names["bold"], italic=names["italic"], boldItalic=names["bold_italic"]
     )
     return names
+
+
+# Characters the current look's regular face draws; others are drawn with a fallback font of the machine.
+_covered: set[int] = set()
+
+
+def _use_faces(regular: Path) -> None:
+    from casebook.render.glyphs import _cmap
+
+    _covered.clear()
+    _covered.update(_cmap(regular))
+
+
+def fallback_font(char: str) -> str | None:
+    """The registered name of a fallback font that draws ``char`` (registered on first use), or None."""
+    path = fallback_file(char)
+    if path is None:
+        return None
+    name = "CasebookFallback-" + hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+    return name
+
+
+def font_runs(text: str) -> list[tuple[str | None, str]]:
+    """``text`` cut into runs of (fallback font or None for the look's own font, text)."""
+    if text.isascii():
+        return [(None, text)]
+    runs: list[tuple[str | None, str]] = []
+    for char in text:
+        font = None
+        if ord(char) > 0x7F and ord(char) not in _covered and not char.isspace():
+            font = fallback_font(char)
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    return runs
+
+
+def markup(text: str) -> str:
+    """Plain text as paragraph markup that shows it literally, characters the font lacks in a fallback font."""
+    return "".join(escape(part) if font is None else f'<font name="{font}">{escape(part)}</font>'
+                   for font, part in font_runs(text))
 
 
 # --- colours ---------------------------------------------------------------------------------------
@@ -162,6 +209,7 @@ class Look:
 def make_look(theme: Theme) -> Look:
     """The look of ``theme``; registers its fonts with reportlab."""
     fonts = register_fonts(theme)
+    _use_faces(font_files(theme)["regular"])
     c = theme.colors
     ink, muted, accent = colors.HexColor(c.text), colors.HexColor(c.muted), colors.HexColor(c.primary)
     background, rule = colors.HexColor(c.background), colors.HexColor(c.rule)

@@ -163,6 +163,11 @@ def build_teaching_note(case: Case, wording: Wording, look: Look) -> bytes:
     """The teaching note as PDF bytes (see :func:`casebook.render.pdf.render_teaching_note`)."""
     labels, t = wording.labels, wording.teaching
     director = case.film.director.value if case.film.director and case.film.director.value.strip() else ""
+    subject = label(t.pdf_subject(case))
+    stamp = ""
+    if wording.recipient:
+        stamp = label(labels.prepared_for(wording.recipient))
+        subject = label(labels.personal_subject(subject, wording.recipient))
     return build_document(
         look,
         _TeachingStory(case, wording, look).build(),
@@ -171,9 +176,10 @@ def build_teaching_note(case: Case, wording: Wording, look: Look) -> bytes:
         cover_note=label(labels.pdf_cover_note(case)),
         ellipsis=label(labels.pdf_ellipsis),
         page_of=lambda page, total: label(labels.page_of(page, total)),
+        stamp=stamp,
         title=label(t.pdf_title(case)),
         author=director or label(labels.product),
-        subject=label(t.pdf_subject(case)),
+        subject=subject,
         keywords=label(labels.pdf_keywords(case)),
         creator=label(labels.product),
         lang=label(labels.pdf_lang),

@@ -74,9 +74,10 @@ def environment(template_dirs: tuple[str, ...] = ()) -> SandboxedEnvironment:
 class Wording:
     """The templates of one build, bound to one case."""
 
-    def __init__(self, case: Case, template_dirs: Sequence[Path] = ()) -> None:
+    def __init__(self, case: Case, template_dirs: Sequence[Path] = (), recipient: str | None = None) -> None:
         self._env = environment(tuple(str(d) for d in template_dirs))
         self.case = case
+        self.recipient = recipient  # the one reader a personal copy is prepared for, or None
         self._modules: dict[str, Any] = {}
         with template_errors("labels.j2"):
             chosen = self._env.get_template("labels.j2").make_module({"case": case})
