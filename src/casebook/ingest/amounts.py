@@ -30,6 +30,9 @@ _MONEY_CODE_FIRST = re.compile(
     rf"(?:{_QUALIFIER})?(?P<code>USD|EUR|GBP|RUB)\s?{_NUMBER}{_SCALE}", re.IGNORECASE
 )
 _PERCENT = re.compile(rf"(?:{_QUALIFIER})?(?P<num>[-+−]?\d+(?:\.\d+)?)\s?%", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_HAS_SYMBOL = re.compile(_SYMBOL)
+_HAS_CODE = re.compile(rf"\b{_CODE}", re.IGNORECASE)
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 
 
@@ -52,11 +55,15 @@ def find_amounts(text: str) -> list[dict[str, Any]]:
     """Every money amount and percentage in ``text``, in order of appearance."""
     found: list[tuple[int, dict[str, Any]]] = []
     taken: list[tuple[int, int]] = []
+    if not _DIGIT.search(text):
+        return []  # the patterns are slow to fail (a qualifier may start anywhere): most sentences skip them
+    patterns = [p for p, needs in ((_MONEY_SYMBOL, _HAS_SYMBOL), (_MONEY_CODE, _HAS_CODE), (_MONEY_CODE_FIRST, _HAS_CODE))
+                if needs.search(text)]
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
 
-    for pattern in (_MONEY_SYMBOL, _MONEY_CODE, _MONEY_CODE_FIRST):
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if not free(m):
                 continue
@@ -67,7 +74,7 @@ def find_amounts(text: str) -> list[dict[str, Any]]:
             item = {"kind": "money", "text": m.group(0).strip(), "currency": code} | _bounds(m["qual"], value)
             found.append((m.start(), item))
             taken.append(m.span())
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT.finditer(text) if "%" in text else ():
         if free(m):
             item = {"kind": "percent", "text": m.group(0).strip()} | _bounds(m["qual"], _number(m["num"]))
             found.append((m.start(), item))
