@@ -195,9 +195,12 @@ class _DeckBuilder(ExhibitSlides):
         self.draw_cover(writer)
         for number, spec in enumerate(slides, start=2):
             self.draw(writer, spec, number, total)
+        subject = self.t(labels.cover_subtitle(self.case))
+        recipient = self.wording.recipient
         writer.properties(
             title=self.case.title,
-            subject=self.t(labels.cover_subtitle(self.case)),
+            subject=self.t(labels.personal_subject(subject, recipient)) if recipient else subject,
+            comments=self.t(labels.prepared_for(recipient)) if recipient else "",
             author=self.t(labels.deck_author),
             category=self.t(labels.deck_kind),
             keywords=self.t(labels.deck_keywords(self.case)),
@@ -920,8 +923,19 @@ class _DeckBuilder(ExhibitSlides):
         refs = []
         if self.case.film.director is not None:
             refs.append(self.case.film.director.source)
+        if self.wording.recipient:  # a personal copy names its reader on every slide, the cover too
+            _, top, _, height = grid.footer_left
+            rect = (grid.cover_title[0], top, grid.cover_title[2], height)
+            stamp, size = self.title_para(self.footer_text(), rect, FOOTER_SIZES, c.cover_sub, bold=False)
+            writer.text_box(slide, rect, [stamp], size, name="Footer")
         spec = SlideSpec(notes="deck/cover.j2", title=clean(self.case.title), context=context, refs=refs)
         writer.notes(slide, self.notes_text(spec, all_sources=True))
+
+    def footer_text(self) -> str:
+        """The left footer: the case, or on a personal copy the reader it is prepared for."""
+        if self.wording.recipient:
+            return self.t(self.labels.prepared_for(self.wording.recipient))
+        return self.t(self.labels.footer_left(self.case))
 
     def draw(self, writer: DeckWriter, spec: SlideSpec, number: int, total: int) -> None:
         grid, c = self.grid, self.c
@@ -958,9 +972,7 @@ class _DeckBuilder(ExhibitSlides):
                 writer.text_box(slide, rect, column, spec.size, name="Body")
         elif spec.body:
             writer.text_box(slide, body, spec.body, spec.size, name="Body")
-        left, left_size = self.title_para(
-            self.t(self.labels.footer_left(self.case)), grid.footer_left, FOOTER_SIZES, c.muted, bold=False
-        )
+        left, left_size = self.title_para(self.footer_text(), grid.footer_left, FOOTER_SIZES, c.muted, bold=False)
         right, right_size = self.title_para(
             self.t(self.labels.deck_slide_number(number, total)), grid.footer_right, FOOTER_SIZES, c.muted, bold=False
         )

@@ -21,19 +21,25 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
+from lxml.etree import SubElement
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.shapes.autoshape import Shape
+from pptx.util import Emu
 
 from casebook.render.deck_fit import EMU_PER_PT, Box, Para, Span, clean
 from casebook.render.fonts import FAMILY
@@ -113,7 +119,67 @@ _SCHEME = {
 }
 _SCHEME_COLOR = re.compile(r"^@(\w+?)([+-][0-9.]+)?$")
 
+# --- DrawingML written directly with lxml (python-pptx's property setters are slow) ---------------
+#
+# Text, table cells, rectangles, text boxes, new slides and notes slides are built here with lxml, in
+# the order the schema requires and with the attributes python-pptx's setters would write: the same
+# bytes, many times faster. What repeats (a paragraph's properties, a run's style, a cell's properties,
+# a new slide of a layout) is built once and copied (an lxml copy is one C call).
 
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P, _PPR, _R, _RPR, _T, _BR, _END_PARA_RPR = (_A + t for t in ("p", "pPr", "r", "rPr", "t", "br", "endParaRPr"))
+_LN_SPC, _SPC_BEF, _SPC_AFT, _SPC_PCT, _SPC_PTS = (_A + t for t in ("lnSpc", "spcBef", "spcAft", "spcPct", "spcPts"))
+_BU_CLR, _BU_FONT, _BU_CHAR, _BU_NONE = (_A + t for t in ("buClr", "buFont", "buChar", "buNone"))
+_SOLID_FILL, _SRGB_CLR, _SCHEME_CLR = (_A + t for t in ("solidFill", "srgbClr", "schemeClr"))
+_LUM_MOD, _LUM_OFF = _A + "lumMod", _A + "lumOff"
+_LATIN, _EA, _CS = (_A + t for t in ("latin", "ea", "cs"))
+_BODY_PR, _NO_AUTOFIT = _A + "bodyPr", _A + "noAutofit"
+_AUTOFITS = frozenset(_A + t for t in ("noAutofit", "normAutofit", "spAutoFit"))
+_AFTER_AUTOFIT = frozenset(_A + t for t in ("scene3d", "sp3d", "flatTx", "extLst"))
+_TC, _TR, _TC_PR, _TX_BODY = (_A + t for t in ("tc", "tr", "tcPr", "txBody"))
+_LINES = tuple(_A + t for t in ("lnL", "lnR", "lnT", "lnB"))
+_PRST_DASH, _GRID_COL = _A + "prstDash", _A + "gridCol"
+_AFTER_CELL_FILL = frozenset(_A + t for t in ("headers", "extLst"))
+_FILLS = frozenset(_A + t for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill"))
+_ALIGN = {"left": "l", "right": "r", "center": "ctr"}
+_NOTES_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
+_NOTES_PREFIX = "/ppt/notesSlides/notesSlide"
+# Text frame insets python-pptx leaves out when they equal the schema's defaults (EMU).
+_INSETS = (("lIns", 91440), ("rIns", 91440), ("tIns", 45720), ("bIns", 45720))
+
+
+def _centipoints(points: float) -> str:
+    """A length in points as python-pptx writes ``Pt(points)`` in centipoints (truncated twice)."""
+    return str(int(points * EMU_PER_PT) // 127)
+
+
+def _frame_properties(body: etree._Element, anchor, insets: Sequence[float]) -> None:
+    """The ``a:bodyPr`` of the text body ``body`` as python-pptx's ``word_wrap = True``, ``auto_size = NONE``,
+    ``vertical_anchor = anchor`` (unless ``anchor`` is ``...``: left as it is) and the four margins set it."""
+    body_pr = body.find(_BODY_PR)
+    body_pr.set("wrap", "square")
+    for child in list(body_pr):
+        if child.tag in _AUTOFITS:
+            body_pr.remove(child)
+    successor = next((child for child in body_pr if child.tag in _AFTER_AUTOFIT), None)
+    if successor is None:
+        SubElement(body_pr, _NO_AUTOFIT)
+    else:
+        successor.addprevious(etree.Element(_NO_AUTOFIT))
+    attrib = body_pr.attrib
+    if anchor is None:
+        attrib.pop("anchor", None)
+    elif anchor is not ...:
+        attrib["anchor"] = MSO_ANCHOR.to_xml(anchor)
+    for (name, default), value in zip(_INSETS, insets, strict=True):
+        emu = int(round(value * EMU_PER_PT))
+        if emu == default:
+            attrib.pop(name, None)
+        else:
+            attrib[name] = str(emu)
+
+
+@cache
 def _scheme(value: str) -> tuple[str, float] | None:
     match = _SCHEME_COLOR.match(value)
     if match is None:
@@ -134,6 +200,22 @@ def color_element(value: str) -> etree._Element:
     elif brightness < 0:
         etree.SubElement(element, qn("a:lumMod"), val=str(int(round((1 + brightness) * 100000))))
     return element
+
+
+def add_color(parent: etree._Element, value: str) -> None:
+    """Append ``value`` to ``parent`` as :func:`color_element` makes it (what :func:`paint` writes)."""
+    scheme = _scheme(value)
+    if scheme is None:
+        SubElement(parent, _SRGB_CLR).set("val", value.upper())
+        return
+    name, brightness = scheme
+    element = SubElement(parent, _SCHEME_CLR)
+    element.set("val", name)
+    if brightness > 0:
+        SubElement(element, _LUM_MOD).set("val", str(int(round((1 - brightness) * 100000))))
+        SubElement(element, _LUM_OFF).set("val", str(int(round(brightness * 100000))))
+    elif brightness < 0:
+        SubElement(element, _LUM_MOD).set("val", str(int(round((1 + brightness) * 100000))))
 
 
 def paint(color_format, value: str) -> None:
@@ -305,14 +387,19 @@ class DeckWriter:
         self.prs = prs
         self.layouts = layouts
         self._anchors: dict[str, object] = {}
-        self._links: list[tuple[object, str]] = []  # (run, anchor) waiting for their target slides
+        # ((a:rPr of a run, the shape or frame it is in), anchor): links waiting for their target slides
+        self._links: list[tuple[tuple[object, object], str]] = []
+        self._notes_proto: tuple[etree._Element, list[int]] | None = None  # a new notes slide, to copy
+        self._notes_names: set[str] | None = None  # the notes slides' part names
+        self._slide_protos: dict[object, etree._Element] = {}  # layout part: a new slide of it, to copy
+        self._prototypes: dict[tuple, etree._Element] = {}  # paragraphs, runs and cell properties, to copy
 
     # --- slides -----------------------------------------------------------------------------------
 
     def cover_slide(self, kind: Para | None, title: Para, title_size: float, subtitle: list[Para], subtitle_size: float):
         """The title slide: ``subtitle`` goes in the layout's subtitle placeholder (or a text box)."""
         g, c = self.grid, self.colors
-        slide = self.prs.slides.add_slide(self.layouts.cover)
+        slide = self._add_slide(self.layouts.cover)
         if c.cover_background is not None:
             self._rect(slide, (0, 0, g.width, g.height), c.cover_background, back=True, name="Background")
         if g.bar_width:
@@ -335,7 +422,7 @@ class DeckWriter:
 
     def content_slide(self, eyebrow: Para | None, title: Para, title_size: float):
         g, c = self.grid, self.colors
-        slide = self.prs.slides.add_slide(self.layouts.content)
+        slide = self._add_slide(self.layouts.content)
         if c.background is not None:
             slide.background.fill.solid()
             paint(slide.background.fill.fore_color, c.background)
@@ -351,24 +438,105 @@ class DeckWriter:
         self._drop_empty_placeholders(slide)
         return slide
 
+    def _add_slide(self, layout):
+        """python-pptx's ``prs.slides.add_slide(layout)``. The first slide of a layout is added by
+        python-pptx (cloning the layout's placeholders); the later ones are copies of it as it was new,
+        added with the part name and relationships python-pptx would give them."""
+        prototype = self._slide_protos.get(layout.part)
+        if prototype is None:
+            slide = self.prs.slides.add_slide(layout)
+            self._slide_protos[layout.part] = _copy(slide._element)
+            return slide
+        prs_part = self.prs.part
+        id_list = self.prs.slides._sldIdLst
+        partname = PackURI(f"/ppt/slides/slide{len(id_list) + 1}.xml")
+        slide_part = SlidePart(partname, CT.PML_SLIDE, prs_part.package, _copy(prototype))
+        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        rid = prs_part.relate_to(slide_part, RT.SLIDE)
+        # python-pptx's id_list.add_sldId(rid): one more than the largest id (from 256; past 2**31 - 1 it
+        # looks for a gap)
+        used = [int(value) for e in id_list.iterchildren(_SLD_ID) if (value := e.get("id")) is not None]
+        next_id = max([255, *used]) + 1
+        if next_id > _MAX_SLIDE_ID:  # pragma: no cover - billions of slides
+            id_list.add_sldId(rid)
+        else:
+            slide_id = SubElement(id_list, _SLD_ID)
+            slide_id.set("id", str(next_id))
+            slide_id.set(_R_ID, rid)
+        return slide_part.slide
+
     def _drop_empty_placeholders(self, slide) -> None:
         """Placeholders of the layout the deck does not fill (a template's body, say) are removed:
-        an empty placeholder shows its prompt text in an editor."""
-        title = slide.shapes.title
-        for shape in list(slide.placeholders):
-            if title is not None and shape.shape_id == title.shape_id:
+        an empty placeholder shows its prompt text in an editor.
+
+        What python-pptx's ``slide.placeholders``, ``shape.has_text_frame`` and ``text_frame.text``
+        would tell, read from the XML."""
+        tree = slide.shapes._spTree
+        placeholders = [(element, ph) for element in tree if (ph := _ph(element)) is not None]
+        title = next((element for element, ph in placeholders if int(ph.get("idx", "0")) == 0), None)
+        title_id = None if title is None else _shape_id(title)
+        for element, _ in placeholders:
+            if title_id is not None and _shape_id(element) == title_id:
                 continue
-            if shape.has_text_frame and shape.text_frame.text.strip():
+            if element.tag == _SP and _frame_text(element.find(_P_TX_BODY)).strip():
                 continue
-            shape._element.getparent().remove(shape._element)
+            tree.remove(element)
 
     def footer(self, slide, left: Para, left_size: float, right: Para, right_size: float) -> None:
         self.text_box(slide, self.grid.footer_left, [left], left_size, name="Footer")
         self.text_box(slide, self.grid.footer_right, [right], right_size, name="Slide number")
 
     def notes(self, slide, text: str) -> None:
-        frame = slide.notes_slide.notes_text_frame
-        frame.text = clean(text)
+        """``text`` as the speaker notes of ``slide``: a paragraph a line, as python-pptx's
+        ``notes_text_frame.text`` writes it."""
+        body = self._notes_body(slide)
+        for p in body.findall(_P):
+            body.remove(p)
+        for line in clean(text).split("\n"):
+            if line:
+                p = _copy(_NOTES_LINE)
+                p[0][0].text = line
+            else:
+                p = _copy(_NOTES_EMPTY_LINE)
+            body.append(p)
+
+    def _notes_body(self, slide):
+        """The text body of the notes placeholder of ``slide``'s notes slide, made when it has none.
+
+        python-pptx makes the first notes slide, cloning the notes master's placeholders (milliseconds a
+        slide); the others are copies of that one, added with the part name and relationships python-pptx
+        would give them.
+        """
+        if self._notes_proto is None or slide.has_notes_slide:
+            new = not slide.has_notes_slide
+            notes_slide = slide.notes_slide
+            body = notes_slide.notes_text_frame._txBody
+            if new and self._notes_proto is None:
+                self._notes_proto = (_copy(notes_slide._element), _path_to(body))
+            return body
+        proto, path = self._notes_proto
+        package = slide.part.package
+        element = _copy(proto)
+        part = NotesSlidePart(self._next_notes_partname(package), CT.PML_NOTES_SLIDE, package, element)
+        part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+        part.relate_to(slide.part, RT.SLIDE)
+        slide.part.relate_to(part, RT.NOTES_SLIDE)
+        for index in path:
+            element = element[index]
+        return element
+
+    def _next_notes_partname(self, package) -> PackURI:
+        """What python-pptx's ``package.next_partname`` gives a new notes slide, without walking the
+        package each time: only this writer adds notes slides."""
+        if self._notes_names is None:
+            self._notes_names = {p.partname for p in package.iter_parts() if p.partname.startswith(_NOTES_PREFIX)}
+        names = self._notes_names
+        for n in range(len(names) + 1, 0, -1):
+            candidate = _NOTES_PARTNAME % n
+            if candidate not in names:
+                names.add(candidate)
+                return PackURI(candidate)
+        raise AssertionError("no free notes slide part name")  # pragma: no cover - n = len + 1 is free
 
     def anchor(self, slide, name: str) -> None:
         """Name ``slide`` as the target of the spans whose ``link`` is ``name``."""
@@ -381,32 +549,29 @@ class DeckWriter:
         ``a:hlinkClick`` whose action is ``ppaction://hlinksldjump`` and whose relationship (from the
         run's slide) targets the slide's part. A link to a name no slide has is left out.
         """
-        for run, name in self._links:
+        for (rpr, owner), name in self._links:
             target = self._anchors.get(name)
             if target is None:
                 continue
-            hlink = run._r.get_or_add_rPr().get_or_add_hlinkClick()
+            hlink = rpr.get_or_add_hlinkClick()
             hlink.set("action", "ppaction://hlinksldjump")
-            hlink.rId = run.part.relate_to(target.part, RT.SLIDE)
+            hlink.rId = owner.part.relate_to(target.part, RT.SLIDE)
         self._links.clear()
 
     # --- shapes -----------------------------------------------------------------------------------
 
     def _rect(self, slide, rect, color: str, back: bool = False, name: str = ""):
-        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(pt(v) for v in rect))
-        shape.fill.solid()
-        paint(shape.fill.fore_color, color)
-        shape.line.fill.background()
-        shape.shadow.inherit = False
-        if name:
-            shape.name = name
+        """A filled rectangle without outline or shadow: what python-pptx's ``add_shape`` with its fill
+        made solid, line fill background and ``shadow.inherit = False`` writes, built directly."""
+        tree = slide.shapes._spTree
+        sp = _new_shape(tree, _rect_prototype(), rect, name, "Rectangle %d")
         # Decorative: say so to screen readers.
-        shape._element.nvSpPr.cNvPr.set("descr", "")
+        sp[0][0].set("descr", "")
+        add_color(sp[1][2], color)  # spPr/solidFill
         if back:
-            tree = slide.shapes._spTree
-            tree.remove(shape._element)
-            tree.insert(2, shape._element)
-        return shape
+            tree.remove(sp)
+            tree.insert(2, sp)
+        return Shape(sp, slide.shapes)
 
     def picture(self, slide, path: Path, rect: Rect, description: str, align: str = "right", plate: str | None = None):
         """The image at ``path`` fitted into ``rect`` (aspect kept, against its ``align`` side), with
@@ -429,13 +594,22 @@ class DeckWriter:
 
     @staticmethod
     def _place(shape, rect) -> None:
-        shape.left, shape.top, shape.width, shape.height = (pt(v) for v in rect)
+        """Set ``shape``'s position and size to ``rect`` (python-pptx's left, top, width and height)."""
+        sp_pr = shape._element.find(_SP_PR)
+        if sp_pr is None or sp_pr.find(_XFRM) is not None:  # a frame of its own: python-pptx adjusts it
+            shape.left, shape.top, shape.width, shape.height = (pt(v) for v in rect)
+            return
+        left, top, width, height = (str(pt(v)) for v in rect)
+        xfrm = etree.Element(_XFRM)
+        SubElement(xfrm, _OFF, x=left, y=top)
+        SubElement(xfrm, _EXT, cx=width, cy=height)
+        sp_pr.insert(0, xfrm)
 
     def text_box(self, slide, rect, paras: Sequence[Para], size: float, name: str = "", anchor=MSO_ANCHOR.TOP):
-        shape = slide.shapes.add_textbox(*(pt(v) for v in rect))
-        if name:
-            shape.name = name
-        self.fill(shape.text_frame, paras, size, anchor=anchor)
+        """A text box holding ``paras``: python-pptx's ``add_textbox``, built directly."""
+        sp = _new_shape(slide.shapes._spTree, _textbox_prototype(), rect, name, "TextBox %d")
+        shape = Shape(sp, slide.shapes)
+        self._write(sp[2], paras, size, anchor, (0, 0, 0, 0), False, shape)  # p:txBody
         return shape
 
     def fill(self, frame, paras: Sequence[Para], base: float, anchor=MSO_ANCHOR.TOP, insets=(0, 0, 0, 0)) -> None:
@@ -443,75 +617,103 @@ class DeckWriter:
 
         With a template, a placeholder keeps its own vertical anchor and alignment.
         """
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        if not self.look.template or not _is_placeholder(frame):
-            frame.vertical_anchor = anchor
-        frame.margin_left, frame.margin_right, frame.margin_top, frame.margin_bottom = (pt(v) for v in insets)
-        body = frame._txBody
-        for p in body.findall(qn("a:p")):
+        inherit = bool(self.look.template and _is_placeholder(frame))
+        self._write(frame._txBody, paras, base, anchor, insets, inherit, frame)
+
+    def _write(self, body, paras: Sequence[Para], base: float, anchor, insets, inherit: bool, owner) -> None:
+        """:meth:`fill` on the text body ``body``; ``inherit``: keep its anchor and alignment."""
+        _frame_properties(body, ... if inherit else anchor, insets)
+        for p in body.findall(_P):
             body.remove(p)
-        inherit_align = self.look.template and _is_placeholder(frame)
         for para in paras or [Para(spans=())]:
-            self._paragraph(frame, para, para.size(base), inherit_align=inherit_align)
+            self._paragraph(body, para, para.size(base), inherit_align=inherit, owner=owner)
 
-    def _paragraph(self, frame, para: Para, size: float, inherit_align: bool = False) -> None:
-        p = frame._txBody.add_p()
-        from pptx.text.text import _Paragraph
-
-        family = self.look.family
-        paragraph = _Paragraph(p, frame)
-        if not inherit_align or para.align != "left":
-            paragraph.alignment = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}[para.align]
-        paragraph.line_spacing = 1.0
-        paragraph.space_before = Pt(para.space_before * size)
-        paragraph.space_after = Pt(para.space_after * size)
-        ppr = p.get_or_add_pPr()
-        if para.bullet is not None:
-            ppr.set("marL", str(int(round(para.indent * size * EMU_PER_PT))))
-            ppr.set("indent", str(-int(round(para.indent * size * EMU_PER_PT))))
-            if para.bullet:
-                color = etree.SubElement(ppr, qn("a:buClr"))
-                color.append(color_element(self.colors.accent))
-                if family:
-                    etree.SubElement(ppr, qn("a:buFont")).set("typeface", family)
-                etree.SubElement(ppr, qn("a:buChar")).set("char", para.bullet)
-            else:
-                etree.SubElement(ppr, qn("a:buNone"))
-        else:
-            ppr.set("marL", "0")
-            ppr.set("indent", "0")
-            etree.SubElement(ppr, qn("a:buNone"))
+    def _paragraph(self, body, para: Para, size: float, inherit_align: bool = False, owner=None) -> None:
+        """Append ``para`` at ``size`` points to the text body ``body``: what python-pptx's paragraph and
+        font setters would write, built directly (copies of a paragraph and a run made once per look).
+        ``owner`` (a shape, text frame or slide) is where a linked run's relationship goes from."""
+        p = _copy(self._paragraph_prototype(para, size, inherit_align))
+        body.append(p)
+        end = p[-1]  # a:endParaRPr
         for span in para.spans:
-            pieces = clean(span.text).split("\n")
-            for i, piece in enumerate(pieces):
+            run = None
+            for i, piece in enumerate(clean(span.text).split("\n")):
                 if i:
-                    paragraph.add_line_break()
+                    end.addprevious(_copy(_BR_PROTOTYPE))
                 if piece:
-                    run = paragraph.add_run()
-                    run.text = piece
-                    self._style(run.font, span, size)
+                    if run is None:
+                        run = self._run_prototype(span, size)
+                    r = _copy(run)
+                    end.addprevious(r)
+                    r[-1].text = piece
                     if span.link:
-                        self._links.append((run, span.link))
-        end = p.get_or_add_endParaRPr()
-        end.set("sz", str(int(round(size * 100))))
+                        self._links.append(((r[0], owner), span.link))
 
-    def _style(self, font, span: Span, size: float) -> None:
+    def _paragraph_prototype(self, para: Para, size: float, inherit_align: bool):
+        """An ``a:p`` with the ``a:pPr`` and ``a:endParaRPr`` of ``para`` at ``size`` (no runs)."""
+        algn = None if inherit_align and para.align == "left" else _ALIGN[para.align]
+        before, after = _centipoints(para.space_before * size), _centipoints(para.space_after * size)
+        if para.bullet is not None:
+            margin = int(round(para.indent * size * EMU_PER_PT))
+            hang = (str(margin), str(-margin))
+        else:
+            hang = ("0", "0")
+        key = (algn, before, after, para.bullet, hang, str(int(round(size * 100))))
+        prototype = self._prototypes.get(key)
+        if prototype is None:
+            prototype = self._prototypes[key] = _reparsed(self._new_paragraph(*key))
+        return prototype
+
+    def _new_paragraph(self, algn, before, after, bullet, hang, end_size) -> etree._Element:
+        """An ``a:p`` as python-pptx's alignment, line spacing, space before and after (and the bullet
+        settings written here) make its ``a:pPr``, and its ``a:endParaRPr``."""
         family = self.look.family
-        font.size = Pt(size)
-        font.bold = span.bold
-        font.italic = span.italic
+        p = etree.Element(_P)
+        ppr = SubElement(p, _PPR)
+        if algn is not None:
+            ppr.set("algn", algn)
+        SubElement(SubElement(ppr, _LN_SPC), _SPC_PCT).set("val", "100000")
+        SubElement(SubElement(ppr, _SPC_BEF), _SPC_PTS).set("val", before)
+        SubElement(SubElement(ppr, _SPC_AFT), _SPC_PTS).set("val", after)
+        ppr.set("marL", hang[0])
+        ppr.set("indent", hang[1])
+        if bullet:
+            add_color(SubElement(ppr, _BU_CLR), self.colors.accent)
+            if family:
+                SubElement(ppr, _BU_FONT).set("typeface", family)
+            SubElement(ppr, _BU_CHAR).set("char", bullet)
+        else:
+            SubElement(ppr, _BU_NONE)
+        SubElement(p, _END_PARA_RPR).set("sz", end_size)
+        return p
+
+    def _run_prototype(self, span: Span, size: float):
+        """An ``a:r`` (empty ``a:t``) in the style of ``span`` at ``size``."""
+        key = (_centipoints(size), span.bold, span.italic, span.color or self.colors.ink)
+        prototype = self._prototypes.get(key)
+        if prototype is None:
+            r = etree.Element(_R)
+            self._style(SubElement(r, _RPR), span, size)
+            SubElement(r, _T)
+            prototype = self._prototypes[key] = _reparsed(r)
+        return prototype
+
+    def _style(self, rpr, span: Span, size: float) -> None:
+        """The run properties ``rpr`` (empty) as python-pptx's font size, bold, italic, colour and name
+        setters write them: ``sz``, ``b``, ``i``, then ``a:solidFill``, ``a:latin``, ``a:ea``, ``a:cs``."""
+        family = self.look.family
+        rpr.set("sz", _centipoints(size))
+        if span.bold is not None:
+            rpr.set("b", "1" if span.bold else "0")
+        if span.italic is not None:
+            rpr.set("i", "1" if span.italic else "0")
         color = span.color or self.colors.ink
         if color is not None:
-            paint(font.color, color)
+            add_color(SubElement(rpr, _SOLID_FILL), color)
         if family:
-            font.name = family
-            rpr = font._rPr
-            for tag in ("a:ea", "a:cs"):
-                el = rpr.find(qn(tag))
-                if el is None:
-                    el = etree.SubElement(rpr, qn(tag))
-                el.set("typeface", family)
+            SubElement(rpr, _LATIN).set("typeface", family)
+            SubElement(rpr, _EA).set("typeface", family)
+            SubElement(rpr, _CS).set("typeface", family)
 
     # --- tables -----------------------------------------------------------------------------------
 
@@ -526,17 +728,22 @@ class DeckWriter:
         table = frame.table
         table.first_row = True
         table.horz_banding = False
-        for i, width in enumerate(spec.widths):
-            table.columns[i].width = pt(width)
+        grid_cols = table._tbl.tblGrid.findall(_GRID_COL)
+        for col, width in zip(grid_cols, spec.widths, strict=False):
+            col.set("w", str(pt(width)))
+        frame.width = Emu(sum(int(col.get("w")) for col in grid_cols))  # as python-pptx's column widths set it
         spans = (False, *(spec.spans or (False,) * len(spec.rows)))
         c = self.colors
+        trs = table._tbl.findall(_TR)
+        heights = [pt(spec.heights[r]) for r in range(rows)]
+        for tr, height in zip(trs, heights, strict=True):
+            tr.set("h", str(height))
+        frame.height = Emu(sum(heights))  # the sum of the rows, as python-pptx's row heights set it
         for r, cells in enumerate((spec.header, *spec.rows)):
-            table.rows[r].height = pt(spec.heights[r])
             if spans[r] and cols > 1:
                 table.cell(r, 0).merge(table.cell(r, cols - 1))
+            tcs = trs[r].findall(_TC)
             for col, paras in enumerate(cells):
-                cell = table.cell(r, col)
-                cell.fill.solid()
                 if r == 0:
                     color = c.table_head
                 elif spans[r]:
@@ -545,37 +752,71 @@ class DeckWriter:
                     color = c.table_plain  # grouped rows: the headings mark the groups, no banding
                 else:
                     color = c.table_band if r % 2 == 0 else c.table_plain
-                paint(cell.fill.fore_color, color)
-                cell.margin_left, cell.margin_right = pt(CELL_L), pt(CELL_R)
-                cell.margin_top, cell.margin_bottom = pt(CELL_T), pt(CELL_B)
-                cell.vertical_anchor = MSO_ANCHOR.TOP
-                frame_ = cell.text_frame
-                frame_.word_wrap = True
-                body = frame_._txBody
-                for p in body.findall(qn("a:p")):
-                    body.remove(p)
-                for para in paras or (Para(spans=()),):
-                    self._paragraph(frame_, para, para.size(spec.size))
-                self._cell_borders(cell)
+                self._cell(tcs[col], paras, spec.size, color, frame)
         return frame
 
-    def _cell_borders(self, cell) -> None:
-        tcpr = cell._tc.get_or_add_tcPr()
-        for tag in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
-            line = tcpr.find(qn(tag))
-            if line is not None:
+    def _cell(self, tc, paras: Sequence[Para], base: float, color: str, owner) -> None:
+        """A table cell as python-pptx's cell fill, margins, vertical anchor and word wrap set it, with
+        ``paras`` as its text and hairline borders."""
+        tc_pr = tc.find(_TC_PR)
+        if tc_pr is not None and not len(tc_pr) and not tc_pr.attrib:  # a new cell's: made once per colour
+            prototype = self._prototypes.get(("tcPr", color))
+            if prototype is None:
+                prototype = self._prototypes["tcPr", color] = _reparsed(self._new_cell_properties(color))
+            tc.replace(tc_pr, _copy(prototype))
+        else:
+            self._cell_properties(tc, color)
+        body = tc.find(_TX_BODY)
+        body.find(_BODY_PR).set("wrap", "square")
+        for p in body.findall(_P):
+            body.remove(p)
+        for para in paras or (Para(spans=()),):
+            self._paragraph(body, para, para.size(base), owner=owner)
+
+    def _new_cell_properties(self, color: str) -> etree._Element:
+        """The ``a:tcPr`` of a new cell filled with ``color``."""
+        tc = etree.Element(_TC)
+        SubElement(tc, _TC_PR)
+        return self._cell_properties(tc, color)
+
+    def _cell_properties(self, tc, color: str):
+        """python-pptx's cell fill, margins and vertical anchor set on the ``a:tcPr`` of ``tc``, then the
+        hairline borders; the ``a:tcPr``."""
+        tc_pr = tc.find(_TC_PR)
+        if tc_pr is None:  # pragma: no cover - python-pptx's new cells have one
+            tc_pr = tc.get_or_add_tcPr()
+        for child in list(tc_pr):
+            if child.tag in _FILLS:
+                tc_pr.remove(child)
+        successor = next((child for child in tc_pr if child.tag in _AFTER_CELL_FILL), None)
+        fill = etree.Element(_SOLID_FILL)
+        if successor is None:
+            tc_pr.append(fill)
+        else:
+            successor.addprevious(fill)
+        add_color(fill, color)
+        tc_pr.set("marL", str(pt(CELL_L)))
+        tc_pr.set("marR", str(pt(CELL_R)))
+        tc_pr.set("marT", str(pt(CELL_T)))
+        tc_pr.set("marB", str(pt(CELL_B)))
+        tc_pr.set("anchor", "t")
+        self._cell_borders(tc_pr)
+        return tc_pr
+
+    def _cell_borders(self, tcpr) -> None:
+        for line in list(tcpr):
+            if line.tag in _LINES:
                 tcpr.remove(line)
         # Borders must come before the fill in tcPr.
-        for index, tag in enumerate(("a:lnL", "a:lnR", "a:lnT", "a:lnB")):
-            line = etree.Element(qn(tag), w="6350", cap="flat", cmpd="sng", algn="ctr")
-            fill = etree.SubElement(line, qn("a:solidFill"))
-            fill.append(color_element(self.colors.table_line))
-            etree.SubElement(line, qn("a:prstDash")).set("val", "solid")
+        for index, tag in enumerate(_LINES):
+            line = etree.Element(tag, w="6350", cap="flat", cmpd="sng", algn="ctr")
+            add_color(SubElement(line, _SOLID_FILL), self.colors.table_line)
+            SubElement(line, _PRST_DASH).set("val", "solid")
             tcpr.insert(index, line)
 
     # --- the file ---------------------------------------------------------------------------------
 
-    def properties(self, title: str, subject: str, author: str, category: str, keywords: str) -> None:
+    def properties(self, title: str, subject: str, author: str, category: str, keywords: str, comments: str = "") -> None:
         props = self.prs.core_properties
         props.title = clean(title)[:255]
         props.subject = clean(subject)[:255]
@@ -583,17 +824,137 @@ class DeckWriter:
         props.last_modified_by = clean(author)[:255]
         props.category = clean(category)[:255]
         props.keywords = clean(keywords)[:255]
-        props.comments = ""
+        props.comments = clean(comments)[:255]
         props.created = props.modified = props.last_printed = build_time()
         props.revision = 1
 
     def to_bytes(self, application: str) -> bytes:
         self._resolve_links()
-        raw = io.BytesIO()
-        self.prs.save(raw)
         slides = len(self.prs.slides)
         fmt = presentation_format(self.prs.slide_width, self.prs.slide_height)
-        return stable_zip(raw.getvalue(), {APP_PART: lambda xml: app_properties(xml, application, slides, fmt)})
+        transforms = {APP_PART: lambda xml: app_properties(xml, application, slides, fmt)}
+        members = _package_members(self.prs.part.package)
+        if members is not None:
+            return _stable_members(members, transforms)
+        raw = io.BytesIO()
+        self.prs.save(raw)
+        return stable_zip(raw.getvalue(), transforms)
+
+
+_BR_PROTOTYPE = parse_xml(f'<a:br xmlns:a="{_A[1:-1]}"/>')
+_NOTES_LINE = parse_xml(f'<a:p xmlns:a="{_A[1:-1]}"><a:r><a:t/></a:r></a:p>')
+_NOTES_EMPTY_LINE = parse_xml(f'<a:p xmlns:a="{_A[1:-1]}"/>')
+_NS_AP = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+)
+_IDS = etree.XPath("//@id")
+_PML = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_EXT_LST, _SP, _SP_PR, _P_TX_BODY = (_PML + t for t in ("extLst", "sp", "spPr", "txBody"))
+_NV_PR, _PH, _C_NV_PR, _SLD_ID = (_PML + t for t in ("nvPr", "ph", "cNvPr", "sldId"))
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MAX_SLIDE_ID = 2147483647
+# What python-pptx counts as shapes in a shape tree.
+_SHAPES = frozenset(_PML + t for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
+_XFRM, _OFF, _EXT, _FLD = (_A + t for t in ("xfrm", "off", "ext", "fld"))
+
+
+@cache
+def _rect_prototype():
+    """python-pptx's rectangle auto shape, its fill solid (no colour yet), no outline, no shadow."""
+    return parse_xml(
+        f'<p:sp {_NS_AP}><p:nvSpPr><p:cNvPr id="0" name=""/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        "<a:solidFill/><a:ln><a:noFill/></a:ln><a:effectLst/></p:spPr>"
+        '<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3"><a:schemeClr val="accent1"/>'
+        '</a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
+        '<a:schemeClr val="lt1"/></a:fontRef></p:style>'
+        '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p></p:txBody></p:sp>'
+    )
+
+
+@cache
+def _textbox_prototype():
+    """python-pptx's new text box."""
+    return parse_xml(
+        f'<p:sp {_NS_AP}><p:nvSpPr><p:cNvPr id="0" name=""/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+        '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        '<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="none"><a:spAutoFit/></a:bodyPr><a:lstStyle/><a:p/></p:txBody></p:sp>'
+    )
+
+
+def _new_shape(tree, prototype, rect: Rect, name: str, default_name: str):
+    """A copy of the ``p:sp`` ``prototype`` added to the shape tree ``tree`` at ``rect`` (points), with
+    the id python-pptx would give it (one more than the largest id of the slide) and ``name`` (else
+    ``default_name`` % (id - 1))."""
+    shape_id = max((int(value) for value in _IDS(tree) if value.isdigit()), default=0) + 1
+    sp = _copy(prototype)
+    c_nv_pr = sp[0][0]
+    c_nv_pr.set("id", str(shape_id))
+    c_nv_pr.set("name", name or default_name % (shape_id - 1))
+    xfrm = sp[1][0]
+    left, top, width, height = (str(pt(v)) for v in rect)
+    off, ext = xfrm[0], xfrm[1]
+    off.set("x", left)
+    off.set("y", top)
+    ext.set("cx", width)
+    ext.set("cy", height)
+    ext_lst = tree.find(_EXT_LST)
+    if ext_lst is None:
+        tree.append(sp)
+    else:
+        ext_lst.addprevious(sp)
+    return sp
+
+
+def _ph(element):
+    """The ``p:ph`` of the shape element ``element`` (python-pptx's ``element.ph``), or None."""
+    if element.tag not in _SHAPES or not len(element):
+        return None
+    nv_pr = element[0].find(_NV_PR)
+    return None if nv_pr is None else nv_pr.find(_PH)
+
+
+def _shape_id(element) -> int:
+    """python-pptx's ``shape_id`` of the shape element ``element``: its ``p:cNvPr``'s id."""
+    return int(element[0].find(_C_NV_PR).get("id"))
+
+
+def _frame_text(body) -> str:
+    """python-pptx's ``text_frame.text`` of the text body ``body`` (None: none, so no text)."""
+    if body is None:
+        return ""
+    lines = []
+    for p in body.iterchildren(_P):
+        pieces = []
+        for child in p:
+            if child.tag == _R or child.tag == _FLD:
+                pieces.append(child.findtext(_T) or "")
+            elif child.tag == _BR:
+                pieces.append("\v")
+        lines.append("".join(pieces))
+    return "\n".join(lines)
+
+
+def _copy(element):
+    """A copy of ``element`` and everything in it (lxml's copy is deep)."""
+    return element.__copy__()
+
+
+def _reparsed(element: etree._Element):
+    """``element`` parsed again by python-pptx's parser, so that its copies have python-pptx's element
+    classes wherever they go."""
+    return parse_xml(etree.tostring(element))
+
+
+def _path_to(element) -> list[int]:
+    """The child indices leading from the root of ``element``'s tree down to it."""
+    path = []
+    parent = element.getparent()
+    while parent is not None:
+        path.insert(0, parent.index(element))
+        element, parent = parent, parent.getparent()
+    return path
 
 
 def _is_placeholder(frame) -> bool:
@@ -633,17 +994,48 @@ def stable_zip(data: bytes, transforms: dict[str, Callable[[bytes], bytes]] | No
 
     ``transforms`` maps a member's name to a function that rewrites its bytes.
     """
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return _stable_members(((info.filename, src.read(info.filename)) for info in src.infolist()), transforms)
+
+
+def _stable_members(members: Iterable[tuple[str, bytes]], transforms: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """A zip of ``members`` (name, bytes) in order, with fixed timestamps and attributes (see :func:`stable_zip`)."""
     transforms = transforms or {}
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=zip_time())
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, content in members:
+            entry = zipfile.ZipInfo(name, date_time=zip_time())
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 3
             entry.external_attr = 0o644 << 16
-            content = src.read(info.filename)
-            if info.filename in transforms:
-                content = transforms[info.filename](content)
+            if name in transforms:
+                content = transforms[name](content)
             dst.writestr(entry, content)
     return out.getvalue()
+
+
+class _Members:
+    """Stands in for python-pptx's zip writer: keeps what it is given to write, in order."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.members.append((pack_uri.membername, blob))
+
+
+def _package_members(package) -> list[tuple[str, bytes]] | None:
+    """The members python-pptx's ``save`` would zip, in its order, without zipping them (the deck is
+    zipped once, by :func:`_stable_members`); None if this python-pptx does not work so."""
+    try:
+        from pptx.opc.serialized import PackageWriter
+
+        writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))
+        sink = _Members()
+        writer._write_content_types_stream(sink)
+        writer._write_pkg_rels(sink)
+        writer._write_parts(sink)
+    except (ImportError, AttributeError, TypeError):  # pragma: no cover - another python-pptx
+        return None
+    return sink.members
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from PIL import ImageFont
 
@@ -158,6 +159,7 @@ class Measure:
         self.width_safety = width_safety
         self._heights: dict[tuple, float] = {}
         self._lines: dict[tuple, list[tuple[int, int]]] = {}
+        self._ems: dict[tuple, tuple[float | None, tuple[tuple[float, ...], ...]]] = {}
         ascent, descent = self._font(False, False).getmetrics()
         self.font_factor = round((ascent + descent) / _REFERENCE_SIZE, 3)
 
@@ -183,6 +185,8 @@ class Measure:
     def _em(self, text: str, bold: bool, italic: bool) -> float:
         """Width of ``text`` in ems."""
         font = self._font(bold, italic)
+        if text and max(text) < "\u0250":  # Latin: no wide character, no glyph missing (see _missing)
+            return font.getlength(text) / _REFERENCE_SIZE
         width = 0.0
         plain: list[str] = []
         for char in text:
@@ -232,36 +236,86 @@ class Measure:
     def breaks_words(self, para: Para, size: float, width: float) -> bool:
         """True when a word of ``para`` is wider than the line and must be broken between letters."""
         usable = width * self.width_safety - (para.indent * size if para.bullet is not None else 0.0)
-        text = para.text
-        styles = _styles(para)
-        for match in re.finditer(r"\S+", text):
-            if self._span_width(text, styles, match.start(), match.end(), size) > usable:
+        widest, mixed = self._word_ems(para)
+        # A word in one style is as wide as its ems times the size (the widest is the one to check);
+        # a word of several styles adds up its stretches at the size, as _span_width does.
+        if widest is not None and widest * size > usable:
+            return True
+        for ems in mixed:
+            width_ = 0.0
+            for em in ems:
+                width_ += em * size
+            if width_ > usable:
                 return True
         return False
 
-    def _span_width(self, text: str, styles: list[tuple[bool, bool]], start: int, end: int, size: float) -> float:
+    def _word_ems(self, para: Para) -> tuple[float | None, tuple[tuple[float, ...], ...]]:
+        """The widest word of ``para`` that is in one style (in ems; None if none is), and the widths in
+        ems of the stretches of each word of several styles."""
+        key = para.spans
+        cached = self._ems.get(key)
+        if cached is None:
+            text = para.text
+            starts, kinds = _styles(para)
+            widest: float | None = None
+            mixed: list[tuple[float, ...]] = []
+            for start, end in _words(text):
+                run = bisect_right(starts, start) - 1
+                if run + 1 >= len(starts) or starts[run + 1] >= end:  # one style
+                    em = self._em(text[start:end], *kinds[run])
+                    widest = em if widest is None else max(widest, em)
+                    continue
+                ems = []
+                pos = start
+                while pos < end:
+                    run += 1
+                    stop = min(starts[run], end) if run < len(starts) else end
+                    ems.append(self._em(text[pos:stop], *kinds[run - 1]))
+                    pos = stop
+                mixed.append(tuple(ems))
+            if len(self._ems) > 20_000:
+                self._ems.clear()
+            cached = self._ems[key] = (widest, tuple(mixed))
+        return cached
+
+    def _span_width(self, text: str, styles: _Runs, start: int, end: int, size: float) -> float:
+        """Width of ``text[start:end]``: the sum of its stretches of one style, each measured whole."""
+        starts, kinds = styles
+        if len(starts) == 1:  # one style throughout: one stretch
+            if start == end:
+                return 0.0
+            bold, italic = kinds[0]
+            return self.width(text[start:end], size, bold, italic)
         width = 0.0
-        run_start = start
-        for i in range(start + 1, end + 1):
-            if i == end or styles[i] != styles[run_start]:
-                bold, italic = styles[run_start]
-                width += self.width(text[run_start:i], size, bold, italic)
-                run_start = i
+        run = bisect_right(starts, start) - 1
+        pos = start
+        while pos < end:
+            run += 1
+            stop = min(starts[run], end) if run < len(starts) else end
+            bold, italic = kinds[run - 1]
+            width += self.width(text[pos:stop], size, bold, italic)
+            pos = stop
         return width
 
-    def _wrap(
-        self, text: str, styles: list[tuple[bool, bool]], start: int, end: int, size: float, usable: float
-    ) -> list[tuple[int, int]]:
+    def _wrap(self, text: str, styles: _Runs, start: int, end: int, size: float, usable: float) -> list[tuple[int, int]]:
         if start == end:
             return [(start, end)]
         lines: list[tuple[int, int]] = []
         line_start = start
         line_width = 0.0  # width up to the end of the last token, trailing spaces included
+        single = len(styles[0]) == 1  # one style throughout: a token is measured whole (as _span_width does)
+        em, (bold, italic) = self._em, styles[1][0]
         for match in _TOKEN.finditer(text, start, end):
-            t_start, t_end = match.start(), match.end()
-            word_end = t_start + len(match.group().rstrip(" \t"))
-            word_width = self._span_width(text, styles, t_start, word_end, size)
-            full_width = self._span_width(text, styles, t_start, t_end, size)
+            t_start, t_end = match.span()
+            token = match.group()
+            word = token.rstrip(" \t")
+            word_end = t_start + len(word)
+            if single:
+                word_width = em(word, bold, italic) * size if word else 0.0
+                full_width = em(token, bold, italic) * size
+            else:
+                word_width = self._span_width(text, styles, t_start, word_end, size)
+                full_width = self._span_width(text, styles, t_start, t_end, size)
             if line_width + word_width <= usable or (word_end == t_start and line_start < t_start):
                 line_width += full_width
                 continue
@@ -503,20 +557,41 @@ def _rstrip_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _styles(para: Para) -> list[tuple[bool, bool]]:
-    styles: list[tuple[bool, bool]] = []
+# The styles of a paragraph's text: where each stretch of one style (bold, italic) starts, and its style.
+_Runs = tuple[list[int], list[tuple[bool, bool]]]
+
+
+def _styles(para: Para) -> _Runs:
+    starts: list[int] = []
+    kinds: list[tuple[bool, bool]] = []
+    pos = 0
     for span in para.spans:
-        styles.extend([(span.bold, span.italic)] * len(span.text))
-    return styles
+        if span.text:
+            style = (span.bold, span.italic)
+            if not kinds or kinds[-1] != style:
+                starts.append(pos)
+                kinds.append(style)
+            pos += len(span.text)
+    return (starts or [0]), (kinds or [(False, False)])
+
+
+_WORD = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets of the words of ``text``."""
+    return tuple(match.span() for match in _WORD.finditer(text))
 
 
 def _hard_lines(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
-    for i, char in enumerate(text):
-        if char == "\n":
-            out.append((start, i))
-            start = i + 1
+    end = text.find("\n")
+    while end >= 0:
+        out.append((start, end))
+        start = end + 1
+        end = text.find("\n", start)
     out.append((start, len(text)))
     return out
 

@@ -70,6 +70,8 @@ class TableFitter:
         self.widths = tuple(widths)
         self.max_height = max_height
         self.first_offset = first_offset
+        # (id of a row's cells, size, span) -> (the cells, the row's height): packing asks again and again
+        self._heights: dict[tuple[int, float, bool], tuple[object, float]] = {}
 
     def limit(self, pages_done: int) -> float:
         return self.max_height - (self.first_offset if pages_done == 0 else 0.0)
@@ -79,9 +81,17 @@ class TableFitter:
         return Box(width, height, CELL_L, CELL_R, CELL_T, CELL_B, self.m.font_factor)
 
     def row_height(self, cells: Sequence[Sequence[Para]], size: float, span: bool = False) -> float:
+        key = (id(cells), size, span)
+        hit = self._heights.get(key)
+        if hit is not None and hit[0] is cells:
+            return hit[1]
         if span:
-            return self.m.height(list(cells[0]), size, self.cell_box(0, span=True))
-        return max(self.m.height(list(paras), size, self.cell_box(c)) for c, paras in enumerate(cells))
+            height = self.m.height(list(cells[0]), size, self.cell_box(0, span=True))
+        else:
+            height = max(self.m.height(list(paras), size, self.cell_box(c)) for c, paras in enumerate(cells))
+        if isinstance(cells, tuple):  # kept, so that their id is not reused meanwhile; tuples do not change
+            self._heights[key] = (cells, height)
+        return height
 
     def height_of(self, row: Row, size: float) -> float:
         return self.row_height(row.cells, size, row.heading)
