@@ -3,6 +3,10 @@
 Each case is built in a worker process (forked after the heavy libraries are imported, so every worker
 starts warm). A case whose inputs have not changed since its last build is skipped through the cache
 (:mod:`casebook.cache`) before anything heavy is imported. Results come back in the order of the cases.
+
+A job may be a personal copy of a case for one reader (a student of a roster): its outputs go to
+``OUT/<slug>/students/<student>/`` and it is cached apart from the case's own build. A worker loads a case
+once for all the copies it builds of it.
 """
 
 from __future__ import annotations
@@ -10,10 +14,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from casebook import cache
 from casebook.errors import CasebookError, CaseError, Problem
@@ -29,6 +35,12 @@ class Job:
     force: bool = False
     parallel_formats: bool = False  # render the deck beside the PDFs in a second process
     shared: str | None = None  # the cache key part every job of one build shares; computed when None
+    recipient: str | None = None  # a personal copy for this reader (a student's name): in every footer and the metadata
+    student: str | None = None  # with ``recipient``: the folder of the copy, OUT/<slug>/students/<student>/
+
+    def __post_init__(self) -> None:
+        if (self.recipient is None) != (self.student is None):
+            raise ValueError("a personal copy needs both its recipient and its student folder")
 
 
 @dataclass
@@ -38,6 +50,7 @@ class Result:
     messages: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: bool = False
+    recipient: str | None = None  # the reader of a personal copy
 
 
 def _documents(folder: Path) -> list[Path]:
@@ -64,7 +77,7 @@ def shared_key(job: Job) -> str:
 
 
 def key_of(job: Job) -> str:
-    return cache.fingerprint(job.shared or shared_key(job), _documents(job.folder))
+    return cache.fingerprint(job.shared or shared_key(job), _documents(job.folder), job.recipient)
 
 
 def cached(job: Job) -> Result | None:
@@ -72,12 +85,36 @@ def cached(job: Job) -> Result | None:
     if job.force:
         return None
     try:
-        entry = cache.lookup(job.out_root, job.folder, key_of(job))
+        entry = cache.lookup(job.out_root, job.folder, key_of(job), job.student)
     except OSError:
         return None
     if entry is None:
         return None
-    return Result(job.folder, [Path(o["path"]) for o in entry.outputs], entry.messages, skipped=True)
+    return Result(job.folder, [Path(o["path"]) for o in entry.outputs], entry.messages, skipped=True, recipient=job.recipient)
+
+
+#: the cases this process loaded lately, by folder and the bytes of its documents: the copies of one case
+#: a worker builds one after another share one load (a small LRU, so a long batch does not keep every case)
+_LOADED: OrderedDict[tuple[str, str], Any] = OrderedDict()
+
+
+def _load(folder: Path) -> Any:
+    """The case in ``folder``, loaded once per process while its documents stay the same."""
+    from casebook.pipeline import load_case
+
+    memo = (str(folder.resolve()), cache.fingerprint("", _documents(folder)))
+    if memo not in _LOADED:
+        try:
+            _LOADED[memo] = load_case(folder)
+        except CaseError as exc:  # a case that cannot be loaded fails every copy alike, at once
+            _LOADED[memo] = exc
+        while len(_LOADED) > 4:
+            _LOADED.popitem(last=False)
+    _LOADED.move_to_end(memo)
+    loaded = _LOADED[memo]
+    if isinstance(loaded, CaseError):
+        raise CaseError(loaded.problems)
+    return loaded
 
 
 def build_one(job: Job) -> Result:
@@ -85,13 +122,20 @@ def build_one(job: Job) -> Result:
     from casebook.pipeline import build, load_case, warning_lines
     from casebook.theme import load_theme
 
-    result = Result(job.folder)
+    result = Result(job.folder, recipient=job.recipient)
     try:
         key = key_of(job)
         theme = load_theme(job.theme_path)
-        case = load_case(job.folder)
-        messages = warning_lines(case, job.folder, job.formats, theme)  # before rendering: what fonts lack
-        outputs = build(case, job.formats, job.out_root, job.template_dirs, theme, parallel=job.parallel_formats)
+        if job.recipient is None:
+            case = load_case(job.folder)
+            messages = warning_lines(case, job.folder, job.formats, theme)  # before rendering: what fonts lack
+            folder = None
+        else:  # a personal copy: the case's warnings are the case build's to tell, once
+            case = _load(job.folder)
+            messages = []
+            folder = job.out_root / case.slug / "students" / str(job.student)
+        outputs = build(case, job.formats, job.out_root, job.template_dirs, theme, parallel=job.parallel_formats,
+                        recipient=job.recipient, folder=folder)
     except CaseError as exc:
         result.problems.extend(exc.problems)
         return result
@@ -100,7 +144,7 @@ def build_one(job: Job) -> Result:
         return result
     result.outputs = [o.path for o in outputs]
     result.messages = messages
-    cache.store(job.out_root, job.folder, key, result.outputs, result.messages)
+    cache.store(job.out_root, job.folder, key, result.outputs, result.messages, job.student)
     return result
 
 

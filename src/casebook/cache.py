@@ -3,8 +3,9 @@
 The key of a case hashes everything its outputs depend on: the bytes of its source documents, the
 templates (built-in and the user's), the theme file with its fonts and logo, the formats asked for,
 and casebook itself (its version and its code). The cache lives in ``OUT/.casebook-cache/``, one small
-JSON file per case folder, naming the outputs with their sizes and modification times and keeping the
-warnings the build printed, so that a skipped case reports the same warnings.
+JSON file per case folder (and one per personal copy: each student's copy of a case is cached apart),
+naming the outputs with their sizes and modification times and keeping the warnings the build printed,
+so that a skipped case reports the same warnings.
 
 This module imports nothing heavy: a no-op rebuild never loads pydantic, reportlab or python-pptx.
 """
@@ -58,9 +59,11 @@ def shared_key(formats: Sequence[str], template_dirs: Sequence[Path] = (), theme
     return digest.hexdigest()
 
 
-def fingerprint(shared: str, documents: Iterable[Path]) -> str:
-    """The key of one case build: the shared key and the bytes of the case's documents."""
+def fingerprint(shared: str, documents: Iterable[Path], recipient: str | None = None) -> str:
+    """The key of one case build: the shared key, the bytes of the case's documents, and the reader of a personal copy."""
     digest = hashlib.sha256(shared.encode())
+    if recipient is not None:
+        digest.update(b"recipient\0" + recipient.encode("utf-8", "surrogatepass") + b"\0")
     for path in sorted(documents):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -74,15 +77,17 @@ class Entry:
     messages: list[str]
 
 
-def _index(out_root: Path, folder: Path) -> Path:
-    name = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:20]
+def _index(out_root: Path, folder: Path, variant: str | None = None) -> Path:
+    """The index file of one case folder; ``variant`` (a student's slug) names a personal copy's own index."""
+    place = str(folder.resolve()) if variant is None else f"{folder.resolve()}\0{variant}"
+    name = hashlib.sha1(place.encode("utf-8", "surrogateescape")).hexdigest()[:20]
     return out_root / CACHE_FOLDER / f"{name}.json"
 
 
-def lookup(out_root: Path, folder: Path, key: str) -> Entry | None:
+def lookup(out_root: Path, folder: Path, key: str, variant: str | None = None) -> Entry | None:
     """The cached build of ``folder`` when its key matches and every output is still as it was written."""
     try:
-        data = json.loads(_index(out_root, folder).read_text(encoding="utf-8"))
+        data = json.loads(_index(out_root, folder, variant).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if data.get("key") != key:
@@ -97,9 +102,10 @@ def lookup(out_root: Path, folder: Path, key: str) -> Entry | None:
     return Entry(key, data["outputs"], data.get("messages", []))
 
 
-def store(out_root: Path, folder: Path, key: str, outputs: Sequence[Path], messages: Sequence[str]) -> None:
+def store(out_root: Path, folder: Path, key: str, outputs: Sequence[Path], messages: Sequence[str],
+          variant: str | None = None) -> None:
     """Remember a finished build; a cache that cannot be written only costs a rebuild next time."""
-    index = _index(out_root, folder)
+    index = _index(out_root, folder, variant)
     entries = []
     for path in outputs:
         stat = path.stat()

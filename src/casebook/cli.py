@@ -6,85 +6,32 @@ Heavy libraries are imported only by the commands that need them.
 
 from __future__ import annotations
 
-import functools
 import signal
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from casebook import __version__
-from casebook.errors import CasebookError, CaseError
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-FORMAT_CHOICES = {
-    "pdf": ("pdf",),
-    "teaching-note": ("teaching-note",),
-    "pptx": ("pptx",),
-    "json": ("json",),
-    "all": ("pdf", "teaching-note", "pptx", "json"),
-}
-
-
-def _fail(message: str) -> None:
-    for line in message.splitlines():
-        click.echo(line, err=True)
-
-
-def user_errors(func: F) -> F:
-    """Report a user's problem as one line per problem and exit 1; keep bugs' tracebacks for --debug."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        debug = bool(ctx.obj and ctx.obj.get("debug"))
-        try:
-            return func(*args, **kwargs)
-        except CasebookError as exc:
-            if debug:
-                raise
-            _fail(str(exc))
-            ctx.exit(1)
-        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
-            raise
-        except Exception as exc:
-            if debug:
-                raise
-            _fail(f"casebook: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
-            ctx.exit(3)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _case_folders(case_dirs: tuple[Path, ...]) -> list[Path]:
-    from casebook.discover import find_cases
-    from casebook.resources import bundled_seeds_dir
-
-    default = Path("seeds")
-    if not case_dirs and not default.is_dir():
-        default = bundled_seeds_dir()
-        click.echo(f"casebook: no ./seeds folder here; using the bundled example cases in {default}", err=True)
-    return find_cases(list(case_dirs), default)
-
-
-CASE_DIRS = click.argument("case_dirs", nargs=-1, type=click.Path(path_type=Path))
-TEMPLATES = click.option(
-    "--templates", "template_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder of templates that override the built-in ones, file by file (repeatable).",
+from casebook import __version__, cli_mail
+from casebook.cli_common import (
+    CASE_DIRS,
+    FORMAT,
+    FORMAT_CHOICES,
+    OUT,
+    QUIET,
+    ROSTER,
+    STUDENT_FORMATS,
+    TEMPLATES,
+    THEME,
+    _case_folders,
+    _jobs,
+    _Reporter,
+    _roster,
+    _theme,
+    user_errors,
 )
-THEME = click.option(
-    "--theme", "theme_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-    help="Theme file (TOML): institution, logo, colours, fonts, page size. Default: the bundled theme.",
-)
-
-
-def _theme(path: Path | None) -> Any:
-    from casebook.theme import load_theme
-
-    return load_theme(path)
+from casebook.errors import CaseError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,65 +46,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-FORMAT = click.option(
-    "-f", "--format", "fmt", type=click.Choice(list(FORMAT_CHOICES)), default="all", show_default=True,
-    help="What to write: the case study PDF, the instructor's teaching note, the deck, the case model as JSON, "
-         "or all of them.",
-)
-OUT = click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-                   show_default=True, help="Folder to write into; each case goes to OUT/<slug>/.")
-QUIET = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-
-
-class _Reporter:
-    """What a build tells its user: a progress bar on a terminal, plain lines otherwise, nothing with --quiet."""
-
-    def __init__(self, total: int, quiet: bool) -> None:
-        self.quiet = quiet
-        self.progress: Any = None
-        if not quiet and total > 1 and sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                     TimeElapsedColumn(), console=Console(stderr=True))
-            self.task = self.progress.add_task("building", total=total)
-
-    def __enter__(self) -> _Reporter:
-        if self.progress is not None:
-            self.progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-
-    def _say(self, line: str, err: bool = False) -> None:
-        if self.progress is not None:
-            self.progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
-        else:
-            click.echo(line, err=err)
-
-    def report(self, result: Any) -> None:
-        if not self.quiet:
-            for line in result.messages:
-                self._say(line, err=True)
-            if result.skipped:
-                self._say(f"up to date: {result.folder}")
-            for path in [] if result.skipped else result.outputs:
-                self._say(f"wrote {path}")
-        if self.progress is not None:
-            self.progress.update(self.task, advance=1, description=str(result.folder.name))
-
-
-def _jobs(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...],
-          theme_file: Path | None, force: bool) -> list[Any]:
-    from casebook import batch
-
-    return [batch.Job(folder, FORMAT_CHOICES[fmt], out_dir, tuple(template_dirs), theme_file, force)
-            for folder in _case_folders(case_dirs)]
-
-
 @cli.command()
 @CASE_DIRS
 @FORMAT
@@ -167,17 +55,22 @@ def _jobs(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: t
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
               help="How many cases to build at once. Default: one per core.")
 @click.option("--force", is_flag=True, help="Rebuild every case, even those whose inputs have not changed.")
+@ROSTER
 @QUIET
 @user_errors
 def build(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None,
-          workers: int | None, force: bool, quiet: bool) -> None:
+          workers: int | None, force: bool, roster_file: Path | None, quiet: bool) -> None:
     """Build the case study PDF, the teaching note and/or the deck of each case.
 
     A case whose documents, templates and theme have not changed since its last build is skipped.
+    With --roster, each student also gets a copy of the case study and the deck prepared for them.
     """
     from casebook import batch
 
-    jobs = _jobs(case_dirs, fmt, out_dir, template_dirs, theme_file, force)
+    if roster_file is not None and not any(f in STUDENT_FORMATS for f in FORMAT_CHOICES[fmt]):
+        raise click.UsageError(f"--roster writes the students' case study and deck: use --format pdf, pptx or all, not {fmt}")
+    students = _roster(roster_file)
+    jobs = _jobs(case_dirs, fmt, out_dir, template_dirs, theme_file, force, students)
     with _Reporter(len(jobs), quiet) as reporter:
         results = batch.run(jobs, workers or batch.default_workers(), reporter.report)
     problems = list(dict.fromkeys(p for r in results for p in r.problems))
@@ -293,6 +186,10 @@ def main() -> None:
         click.echo("casebook: interrupted; earlier outputs are unchanged", err=True)
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+for _command in cli_mail.COMMANDS:  # pack and send: email packages of the outputs
+    cli.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,170 @@
+"""What the commands of :mod:`casebook.cli` and :mod:`casebook.cli_mail` share: options, error reporting,
+finding the cases, the jobs of a build and the reporter that shows their progress.
+
+Imports nothing heavy: the commands load what they need when they run.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from casebook.errors import CasebookError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMAT_CHOICES = {
+    "pdf": ("pdf",),
+    "teaching-note": ("teaching-note",),
+    "pptx": ("pptx",),
+    "json": ("json",),
+    "all": ("pdf", "teaching-note", "pptx", "json"),
+}
+
+
+def _fail(message: str) -> None:
+    for line in message.splitlines():
+        click.echo(line, err=True)
+
+
+def user_errors(func: F) -> F:
+    """Report a user's problem as one line per problem and exit 1; keep bugs' tracebacks for --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        debug = bool(ctx.obj and ctx.obj.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except CasebookError as exc:
+            if debug:
+                raise
+            _fail(str(exc))
+            ctx.exit(1)
+        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            _fail(f"casebook: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+            ctx.exit(3)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _case_folders(case_dirs: tuple[Path, ...]) -> list[Path]:
+    from casebook.discover import find_cases
+    from casebook.resources import bundled_seeds_dir
+
+    default = Path("seeds")
+    if not case_dirs and not default.is_dir():
+        default = bundled_seeds_dir()
+        click.echo(f"casebook: no ./seeds folder here; using the bundled example cases in {default}", err=True)
+    return find_cases(list(case_dirs), default)
+
+
+CASE_DIRS = click.argument("case_dirs", nargs=-1, type=click.Path(path_type=Path))
+TEMPLATES = click.option(
+    "--templates", "template_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of templates that override the built-in ones, file by file (repeatable).",
+)
+THEME = click.option(
+    "--theme", "theme_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+    help="Theme file (TOML): institution, logo, colours, fonts, page size. Default: the bundled theme.",
+)
+
+
+def _theme(path: Path | None) -> Any:
+    from casebook.theme import load_theme
+
+    return load_theme(path)
+
+
+FORMAT = click.option(
+    "-f", "--format", "fmt", type=click.Choice(list(FORMAT_CHOICES)), default="all", show_default=True,
+    help="What to write: the case study PDF, the instructor's teaching note, the deck, the case model as JSON, "
+         "or all of them.",
+)
+OUT = click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+                   show_default=True, help="Folder to write into; each case goes to OUT/<slug>/.")
+QUIET = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+
+
+class _Reporter:
+    """What a build tells its user: a progress bar on a terminal, plain lines otherwise, nothing with --quiet."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.quiet = quiet
+        self.progress: Any = None
+        if not quiet and total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), console=Console(stderr=True))
+            self.task = self.progress.add_task("building", total=total)
+
+    def __enter__(self) -> _Reporter:
+        if self.progress is not None:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def _say(self, line: str, err: bool = False) -> None:
+        if self.progress is not None:
+            self.progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(line, err=err)
+
+    def report(self, result: Any) -> None:
+        if not self.quiet:
+            for line in result.messages:
+                self._say(line, err=True)
+            if result.skipped:
+                self._say(f"up to date: {result.folder}" + (f" (copy for {result.recipient})" if result.recipient else ""))
+            for path in [] if result.skipped else result.outputs:
+                self._say(f"wrote {path}")
+        if self.progress is not None:
+            self.progress.update(self.task, advance=1, description=str(result.recipient or result.folder.name))
+
+
+#: what a student's copy can hold: the case study and the deck, never the instructor's teaching note
+STUDENT_FORMATS = ("pdf", "pptx")
+
+
+def _jobs(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...],
+          theme_file: Path | None, force: bool, students: Sequence[Any] = (), own: bool = True) -> list[Any]:
+    """The build of each case (unless not ``own``), then a personal copy of it for each of ``students``."""
+    from casebook import batch
+
+    jobs = []
+    personal = tuple(f for f in FORMAT_CHOICES[fmt] if f in STUDENT_FORMATS)
+    for folder in _case_folders(case_dirs):
+        if own:
+            jobs.append(batch.Job(folder, FORMAT_CHOICES[fmt], out_dir, tuple(template_dirs), theme_file, force))
+        jobs.extend(batch.Job(folder, personal, out_dir, tuple(template_dirs), theme_file, force,
+                              recipient=student.name, student=student.slug) for student in students)
+    return jobs
+
+
+ROSTER = click.option(
+    "--roster", "roster_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="CSV of students (name, email, optional id): also write each student a copy of the case study and the deck, "
+         "naming them on every page and slide, into OUT/<slug>/students/<student>/.",
+)
+
+
+def _roster(path: Path | None) -> list[Any]:
+    if path is None:
+        return []
+    from casebook.roster import read_roster
+
+    return read_roster(path)

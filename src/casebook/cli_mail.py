@@ -1,0 +1,220 @@
+"""``casebook pack`` and ``casebook send``: the outputs as email, drafts to open in a mail client or sent over SMTP.
+
+Both build what they attach first (through the cache, so it costs nothing when it is up to date): with
+``--roster``, each student's own copy of the case study and the deck; without, the case's. Then every
+message is made and measured against the size budget before any draft is written or any message sent.
+
+Registered on the ``casebook`` group by :mod:`casebook.cli`; heavy libraries are imported
+only when a command runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from click.core import ParameterSource
+
+from casebook.cli_common import (
+    CASE_DIRS,
+    FORMAT_CHOICES,
+    OUT,
+    QUIET,
+    STUDENT_FORMATS,
+    TEMPLATES,
+    THEME,
+    _case_folders,
+    _jobs,
+    _Reporter,
+    _roster,
+    user_errors,
+)
+from casebook.errors import CaseError
+
+
+def _sender(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    from casebook.mail import sender_address
+
+    try:
+        return sender_address(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    from casebook.mail import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+ROSTER = click.option(
+    "--roster", "roster_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="CSV of students (name, email, optional id): a message to each student with their own copy of the case study "
+         "and the deck (built into OUT/<slug>/students/<student>/ where not up to date).",
+)
+FROM = click.option(
+    "--from", "sender", required=True, envvar="CASEBOOK_MAIL_FROM", callback=_sender, metavar="ADDRESS",
+    help="Who the messages are from: 'Name <someone@example.org>' or an address (or CASEBOOK_MAIL_FROM).",
+)
+TO = click.option(
+    "--to", "to", default=None, callback=_sender, metavar="ADDRESS",
+    help="Without --roster: who the one message of each case goes to ('Name <someone@example.org>').",
+)
+SUBJECT = click.option(
+    "--subject", "subject", default=None, metavar="TEMPLATE",
+    help="The subject line, a jinja2 template with case, student and sender, e.g. '{{ case.film.title }}: your copy'. "
+         "Default: templates/mail/subject.j2.",
+)
+MAX_SIZE = click.option(
+    "--max-size", "budget", default="10MB", show_default=True, callback=_size, metavar="SIZE",
+    help="The largest message allowed (10MB, 500KB, bytes; 1 MB = 1,000,000 bytes). Checked for every message "
+         "before anything is written or sent.",
+)
+JOBS = click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+                    help="How many copies to build at once. Default: one per core.")
+
+
+def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to: Any, subject: str | None,
+             out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None, workers: int | None,
+             quiet: bool) -> tuple[list[Any], Any]:
+    """Build what the messages attach (through the cache), then make one letter per student, or per case."""
+    from casebook import batch, mail
+
+    if roster_file is not None and to is not None:
+        raise click.UsageError("--to is for a message without a roster; with --roster each student gets their own")
+    text = mail.MailText(template_dirs, subject)  # a broken --subject fails before any build
+    students = _roster(roster_file)
+    if students:
+        jobs = _jobs(case_dirs, "all", out_dir, template_dirs, theme_file, False, students, own=False)
+    else:
+        jobs = []
+        for folder in _case_folders(case_dirs):  # an up-to-date full build serves as well as a new one
+            full = batch.Job(folder, FORMAT_CHOICES["all"], out_dir, tuple(template_dirs), theme_file)
+            jobs.append(full if batch.cached(full) else batch.Job(folder, STUDENT_FORMATS, out_dir, tuple(template_dirs),
+                                                                      theme_file))
+    with _Reporter(len(jobs), quiet) as reporter:
+        results = batch.run(jobs, workers or batch.default_workers(), reporter.report)
+    problems = list(dict.fromkeys(p for r in results for p in r.problems))
+    if problems:
+        raise CaseError(problems)
+
+    from casebook.pipeline import load_case, output_names
+
+    by_slug = {s.slug: s for s in students}
+    cases: dict[Path, Any] = {}
+    letters = []
+    for job, result in zip(jobs, results, strict=True):
+        if job.folder not in cases:
+            cases[job.folder] = load_case(job.folder)
+        case = cases[job.folder]
+        names = output_names(case)
+        attachments = [path for fmt in STUDENT_FORMATS for path in result.outputs if path.name == names[fmt]]
+        if len(attachments) != len(STUDENT_FORMATS):
+            raise RuntimeError(f"the build of {job.folder} did not give {', '.join(names[f] for f in STUDENT_FORMATS)}")
+        student = by_slug.get(job.student or "")
+        if student is not None:
+            recipient: Any = mail.Recipient(student.name, student.email, student.id, student.slug)
+        elif to is not None:
+            recipient = mail.Recipient(to.display_name, to.addr_spec)
+        else:
+            recipient = None
+        eml = out_dir / case.slug / "mail" / f"{student.slug if student else case.slug}.eml"
+        context = {"case": case, "student": recipient if student else None, "recipient": recipient, "sender": sender,
+                   "attachments": [{"filename": p.name, "size": p.stat().st_size} for p in attachments]}
+        letters.append(mail.letter(eml, sender, recipient, text.subject(**context), text.render("mail/body.j2", **context),
+                                   attachments))
+    return letters, text
+
+
+def _common(func: Any) -> Any:
+    for option in reversed((CASE_DIRS, ROSTER, FROM, TO, SUBJECT, MAX_SIZE, OUT, TEMPLATES, THEME, JOBS, QUIET)):
+        func = option(func)
+    return func
+
+
+@click.command()
+@_common
+@user_errors
+def pack(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to: Any, subject: str | None, budget: int,
+         out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None, workers: int | None, quiet: bool) -> None:
+    """Write an email draft (.eml) of each student's copies, or of the case: OUT/<slug>/mail/<student>.eml.
+
+    Each draft carries a short text, the case study PDF and the deck, ready to open in a mail client.
+    What it attaches is built first where it is not up to date.
+    """
+    from casebook import mail
+
+    letters, text = _letters(case_dirs, roster_file, sender, to, subject, out_dir, template_dirs, theme_file, workers, quiet)
+    measured = mail.measure(letters, budget, draft=True)
+    if measured.over:
+        raise text.over_budget(letters, measured)
+    if not quiet:
+        click.echo(text.report(measured), err=True)
+    for path in mail.write_drafts(letters):
+        if not quiet:
+            click.echo(f"wrote {path}")
+
+
+@click.command()
+@_common
+@click.option("--smtp-host", "host", default="localhost", show_default=True, envvar="CASEBOOK_SMTP_HOST",
+              help="The SMTP server (or CASEBOOK_SMTP_HOST).")
+@click.option("--smtp-port", "port", type=click.IntRange(1, 65535), default=None, envvar="CASEBOOK_SMTP_PORT",
+              help="Its port (or CASEBOOK_SMTP_PORT). Default: 587 with STARTTLS, 465 with --ssl, 25 with neither.")
+@click.option("--starttls/--no-starttls", default=True, show_default=True,
+              help="Upgrade the connection to TLS before logging in and sending.")
+@click.option("--ssl", "use_ssl", is_flag=True, help="Speak TLS from the first byte (port 465) instead of STARTTLS.")
+@click.option("--dry-run/--no-dry-run", "dry_run", default=True, show_default=True,
+              help="Only list what would be sent.")
+@click.option("-y", "--yes", is_flag=True, help="Send for real (the same as --no-dry-run).")
+@user_errors
+def send(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to: Any, subject: str | None, budget: int,
+         out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None, workers: int | None, quiet: bool,
+         host: str, port: int | None, starttls: bool, use_ssl: bool, dry_run: bool, yes: bool) -> None:
+    """Send each student's copies (or the case, with --to) by email through an SMTP server.
+
+    Without --yes this is a dry run: it builds what is needed and lists every message, sending nothing.
+    The SMTP login comes from the environment only: CASEBOOK_SMTP_USER and CASEBOOK_SMTP_PASSWORD.
+    """
+    from casebook import mail
+
+    if yes and dry_run and click.get_current_context().get_parameter_source("dry_run") is ParameterSource.COMMANDLINE:
+        raise click.UsageError("--yes sends and --dry-run does not: give one of them")
+    if roster_file is None and to is None:
+        raise click.UsageError("send needs --roster (a message to each student) or --to (one message per case)")
+    security = "ssl" if use_ssl else "starttls" if starttls else "none"
+    server = mail.Server(host, port or mail.default_port(security), security)
+    login = mail.credentials()  # a half-set login fails before anything is built
+    letters, text = _letters(case_dirs, roster_file, sender, to, subject, out_dir, template_dirs, theme_file, workers, quiet)
+    measured = mail.measure(letters, budget, draft=False)
+    if measured.over:
+        raise text.over_budget(letters, measured)
+    if not quiet:
+        click.echo(text.report(measured), err=True)
+    live = yes or not dry_run
+
+    def listing(letter: Any, size: int, sent: bool) -> None:
+        if live and (quiet or not sent):  # what was not sent is among the problems, with the server's reason
+            return
+        click.echo(text.render("mail/listing.j2", to=str(letter.to), envelope=letter.envelope_to, subject=letter.subject,
+                               attachments=[p.name for p in letter.attachments], size=size, dry_run=not live, sent=sent,
+                               server=str(server)))
+
+    if not live:
+        for letter, size in zip(letters, measured.sizes, strict=True):
+            listing(letter, size, False)
+        click.echo(text.render("mail/dry_run.j2", count=len(letters), server=str(server)), err=True)
+        return
+    problems = mail.deliver(letters, server, listing, login)
+    if problems:
+        raise CaseError(problems)
+
+
+COMMANDS: Sequence[click.Command] = (pack, send)
