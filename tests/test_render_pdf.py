@@ -1197,3 +1197,26 @@ def test_a_theme_font_file_is_embedded(tmp_path: Path) -> None:
         str(f.get_object()["/BaseFont"]).split("+", 1)[-1] for p in read(pdf).pages for f in p["/Resources"]["/Font"].values()
     }
     assert "OpenSans-Italic" in fonts and "OpenSans-Regular" not in fonts  # body text now set in the theme's file
+
+
+def test_a_paragraph_keeps_its_layout_per_width() -> None:
+    """Tables and frames wrap a paragraph at one width several times: the lines are broken once per width,
+    and a wrap at another width in between still gives the right lines."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from casebook.render.pdf_doc import Paragraph
+
+    text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt. " * 4
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12)
+    para = Paragraph(text, style)
+    broken = []
+    original = para.breakLines
+    para.breakLines = lambda widths: broken.append(widths) or original(widths)  # type: ignore[method-assign]
+    wide = para.wrap(400, 800)
+    assert para.wrap(400, 800) == wide and para.wrap(400, 100) == wide
+    assert len(broken) == 1
+    narrow = para.wrap(150, 800)
+    assert narrow[1] > wide[1] and len(para.blPara.lines) == narrow[1] / 12
+    assert para.wrap(400, 800) == wide and len(para.blPara.lines) == wide[1] / 12
+    assert len(broken) == 3
+    assert Paragraph(text, style).wrap(150, 800) == narrow  # the same as a fresh layout

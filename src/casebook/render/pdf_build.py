@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from casebook.model.case import (
     AnalysisPart,
@@ -26,7 +26,7 @@ from casebook.model.case import (
     SourceRef,
 )
 from casebook.model.case import Paragraph as CaseParagraph
-from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, build_document, clean, esc, rich, shorten
+from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_document, clean, esc, rich, shorten
 from casebook.render.pdf_doc import keep as _keep
 from casebook.render.pdf_doc import label as _label
 from casebook.render.pdf_exhibits import Exhibits

@@ -33,14 +33,38 @@ from reportlab.platypus import (
     ListFlowable,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as _ReportlabParagraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from casebook.model.case import RichText
 from casebook.render.pdf_style import Look, font_runs, markup
+
+# --- paragraphs laid out once per width ---------------------------------------------------------------
+
+
+class Paragraph(_ReportlabParagraph):
+    """reportlab's paragraph, whose lines are broken once for each width it is given.
+
+    A table measures its cells, splits and draws them; the frame, ``KeepTogether`` and the contents measure
+    what they hold: the same paragraph is wrapped at the same width three or four times, and each wrap
+    breaks all its lines anew (most of the time a case study takes to lay out). The lines depend on the
+    width alone, so the last layout is kept and given back while the width stays the same. A split makes
+    new paragraphs, laid out afresh.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        kept = self.__dict__.get("_casebook_layout")
+        if kept is not None and kept[0] == availWidth:
+            _, self.width, self.height, self.blPara, self._wrapWidths = kept
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if "blPara" in self.__dict__ and self.width == availWidth:  # a width too narrow lays nothing out
+            self._casebook_layout = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+        return width, height
+
 
 # --- text to markup --------------------------------------------------------------------------------
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from casebook.model.case import Amount, Case, Event, Exhibit
 from casebook.render.pdf_charts import Bar, Legend, Mark, money_chart, timeline_chart
-from casebook.render.pdf_doc import esc, keep_headings_with_text, label
+from casebook.render.pdf_doc import Paragraph, esc, keep_headings_with_text, label
 
 if TYPE_CHECKING:
     from casebook.render.pdf_doc import Blocks

@@ -17,10 +17,10 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from casebook.model.case import Case
-from casebook.render.pdf_doc import Blocks, build_document, esc, keep, label, rich
+from casebook.render.pdf_doc import Blocks, Paragraph, build_document, esc, keep, label, rich
 from casebook.render.pdf_style import Look
 from casebook.render.wording import Wording
 
