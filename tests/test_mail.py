@@ -140,6 +140,19 @@ def test_the_size_budget_is_checked_before_anything_is_written(course):
     assert pack(course, "--max-size", "lots").exit_code == 2
 
 
+def test_a_draft_that_cannot_be_written_is_one_line_and_leaves_no_part_files(course, tmp_path):
+    case, roster, out = course
+    mail = tmp_path / "out" / "closeness" / "mail"
+    mail.mkdir(parents=True)
+    second = STUDENTS[1][-1]
+    (mail / f"{second}.eml").mkdir()  # a folder where the second draft goes: none can be renamed into place
+    result = run("pack", case, "--roster", roster, "--out", tmp_path / "out", "--from", SENDER, "--quiet")
+    assert result.exit_code == 1
+    line = result.stderr.strip()
+    assert line == f"{mail / second}.eml: cannot write: Is a directory", line
+    assert sorted(p.name for p in mail.iterdir()) == [f"{second}.eml"]  # not the first draft, no temporary file
+
+
 def test_a_subject_template_and_fixed_dates_with_source_date_epoch(course):
     _, _, out = course
     env = {"SOURCE_DATE_EPOCH": "1700000000"}

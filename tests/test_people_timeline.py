@@ -40,3 +40,27 @@ def test_closeness_timeline(closeness):
 def test_beanpole_timeline_has_shoot_and_premiere(beanpole):
     kinds = {(e.kind, e.year) for e in beanpole.timeline}
     assert {("shot", 2018), ("premiered", 2019), ("born", 1991), ("born", 1994)} <= kinds
+
+
+def test_events_told_once_merge_kinds_of_the_same_lines_only():
+    from casebook.model.case import Event, SourceRef, told_once
+
+    lines = SourceRef(source="S1", first_line=3, last_line=3)
+    other = SourceRef(source="S2", first_line=3, last_line=3)
+    premiere = dict(year=2017, month=5, date=dt.date(2017, 5, 24), text="Premiere at Cannes; FIPRESCI prize.")
+    events = [
+        Event(kind="premiered", source=lines, **premiere),
+        Event(kind="awarded", source=lines, **premiere),
+        Event(kind="awarded", source=lines, **premiere),  # a kind twice is named once
+        Event(kind="premiered", source=other, **premiere),  # other lines: told again
+        Event(kind="other", source=lines, year=2017, text="   "),  # no text: left out
+        Event(kind="released", source=lines, year=2017, month=5, text=premiere["text"]),  # another day
+    ]
+    merged = told_once(events)
+    assert [(kinds, e.source.source, e.date) for kinds, e in merged] == [
+        (["premiered", "awarded"], "S1", dt.date(2017, 5, 24)),
+        (["premiered"], "S2", dt.date(2017, 5, 24)),
+        (["released"], "S1", None),
+    ]
+    assert events[0].when() < Event(kind="other", source=lines, year=2017, month=6, text="x").when() < 2017.5
+    assert Event(kind="other", source=lines, year=2017, text="x").when() == 2017.5

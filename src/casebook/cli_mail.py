@@ -133,6 +133,18 @@ def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any,
     return letters, text
 
 
+def _within_budget(letters: list[Any], text: Any, budget: int, draft: bool, quiet: bool) -> Any:
+    """Measure every message before anything is written or sent: one problem per message over ``budget``."""
+    from casebook import mail
+
+    measured = mail.measure(letters, budget, draft=draft)
+    if measured.over:
+        raise text.over_budget(letters, measured)
+    if not quiet:
+        click.echo(text.report(measured), err=True)
+    return measured
+
+
 def _common(func: Any) -> Any:
     for option in reversed((CASE_DIRS, ROSTER, FROM, TO, SUBJECT, MAX_SIZE, OUT, TEMPLATES, THEME, JOBS, QUIET)):
         func = option(func)
@@ -152,11 +164,7 @@ def pack(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
     from casebook import mail
 
     letters, text = _letters(case_dirs, roster_file, sender, to, subject, out_dir, template_dirs, theme_file, workers, quiet)
-    measured = mail.measure(letters, budget, draft=True)
-    if measured.over:
-        raise text.over_budget(letters, measured)
-    if not quiet:
-        click.echo(text.report(measured), err=True)
+    _within_budget(letters, text, budget, draft=True, quiet=quiet)
     for path in mail.write_drafts(letters):
         if not quiet:
             click.echo(f"wrote {path}")
@@ -193,11 +201,7 @@ def send(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
     server = mail.Server(host, port or mail.default_port(security), security)
     login = mail.credentials()  # a half-set login fails before anything is built
     letters, text = _letters(case_dirs, roster_file, sender, to, subject, out_dir, template_dirs, theme_file, workers, quiet)
-    measured = mail.measure(letters, budget, draft=False)
-    if measured.over:
-        raise text.over_budget(letters, measured)
-    if not quiet:
-        click.echo(text.report(measured), err=True)
+    measured = _within_budget(letters, text, budget, draft=False, quiet=quiet)
     live = yes or not dry_run
 
     def listing(letter: Any, size: int, sent: bool) -> None:

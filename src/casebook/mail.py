@@ -215,22 +215,11 @@ class MailText:
 
 
 def write_drafts(letters: Sequence[Letter]) -> list[Path]:
-    """Write every draft or none: each to a temporary file beside its place, then all renamed into place."""
-    from casebook.pipeline import _temporary
+    """Write every draft or none, like the builds' outputs: each made and written to a temporary file beside
+    its place in turn (one message in memory at a time), then all renamed into place."""
+    from casebook.pipeline import write_all
 
-    written: list[tuple[Path, Path]] = []
-    try:
-        for one in letters:
-            try:
-                written.append((_temporary(one.eml, message_bytes(one, draft=True)), one.eml))
-            except OSError as exc:
-                raise CasebookError(f"{exc.filename or one.eml}: cannot write: {exc.strerror or exc}") from None
-        for tmp, path in written:
-            os.replace(tmp, path)
-    except BaseException:
-        for tmp, _ in written:
-            tmp.unlink(missing_ok=True)
-        raise
+    write_all((one.eml, message_bytes(one, draft=True)) for one in letters)
     return [one.eml for one in letters]
 
 

@@ -6,10 +6,11 @@ python-pptx and ``check`` loads neither.
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -120,22 +121,35 @@ def _temporary(path: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
-def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+def write_all(files: Iterable[tuple[Path, bytes]]) -> None:
     """Write every file or none: all go to temporary files first, then each is renamed into place.
 
+    ``files`` may be a generator, so that the bytes of one file at a time are in memory. A failure is a
+    :class:`CasebookError` naming the file that could not be written (never its temporary file).
     A failure or an interrupt while writing leaves the previous files as they were and no partial file;
     two builds into one folder at once each rename whole files, so no file is ever a mix of both.
     """
     written: list[tuple[Path, Path]] = []
+    path: Path | None = None
     try:
         for path, data in files:
             written.append((_temporary(path, data), path))
+        for _, path in written:  # what would stop a rename, found before the first one
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         for tmp, path in written:
             os.replace(tmp, path)
+    except OSError as exc:
+        _discard(written)
+        raise CasebookError(f"{path or exc.filename}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
-        for tmp, _ in written:
-            tmp.unlink(missing_ok=True)
+        _discard(written)
         raise
+
+
+def _discard(written: Sequence[tuple[Path, Path]]) -> None:
+    for tmp, _ in written:
+        tmp.unlink(missing_ok=True)
 
 
 def _render_deck_apart(case: Case, template_dirs: Sequence[Path], theme: Theme | None, recipient: str | None) -> bytes:
@@ -178,8 +192,5 @@ def build(
     rendered = [(fmt, by_format[fmt]) for fmt in formats]
     folder = folder or out_root / case.slug
     files = [(folder / names[fmt], data) for fmt, data in rendered]
-    try:
-        write_all(files)
-    except OSError as exc:
-        raise CasebookError(f"{exc.filename or folder}: cannot write: {exc.strerror or exc}") from None
+    write_all(files)
     return [Output(fmt, path) for (fmt, _), (path, _) in zip(rendered, files, strict=True)]

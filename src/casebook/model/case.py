@@ -8,6 +8,7 @@ Every model forbids unknown keys and is frozen once built.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -330,6 +331,34 @@ class Event(Model):
     kind: EventKind
     text: str = Field(description="what happened, in a short line")
     source: SourceRef
+
+    def when(self) -> float:
+        """Where the event falls, in years: the day when known, else the middle of its month or year."""
+        if self.date is not None:
+            return self.date.year + (self.date.month - 1 + (self.date.day - 1) / 31) / 12
+        if self.month is not None:
+            return self.year + (self.month - 0.5) / 12
+        return self.year + 0.5
+
+
+def told_once(events: Iterable[Event]) -> list[tuple[list[EventKind], Event]]:
+    """The events as a reader is told them: events one after another that differ in kind alone (the same day,
+    the same text from the same lines: born and studied, premiered and awarded) are one, with each of their
+    kinds in order. Events without text are left out."""
+    merged: list[tuple[list[EventKind], Event]] = []
+    for event in events:
+        if not event.text.strip():
+            continue
+        if merged:
+            kinds, last = merged[-1]
+            if (last.year, last.month, last.date, last.text, last.source) == (
+                event.year, event.month, event.date, event.text, event.source
+            ):
+                if event.kind not in kinds:
+                    kinds.append(event.kind)
+                continue
+        merged.append(([event.kind], event))
+    return merged
 
 
 class Claim(Model):

@@ -32,7 +32,6 @@ from casebook.model.case import (
     AnalysisSection,
     Case,
     Conflict,
-    Event,
     Fact,
     FactGroup,
     Ledger,
@@ -42,6 +41,7 @@ from casebook.model.case import (
     Quote,
     RichText,
     SourceRef,
+    told_once,
 )
 from casebook.render.deck_charts import draw_chart
 from casebook.render.deck_draw import DEFAULT_GRID, DeckLook, DeckWriter, Palette, TableSpec, box_of
@@ -485,18 +485,10 @@ class _DeckBuilder(ExhibitSlides):
         labels = self.labels
         # One row for what the sources say once: events that differ only in kind (born and studied,
         # premiered and awarded, told by the same lines) are shown together.
-        merged: list[tuple[str, list[str], Event]] = []
-        for event in self.case.timeline:
-            if not event.text.strip():
-                continue
-            when = self.t(labels.event_date(event))
-            kind = self.t(labels.event_kinds.get(event.kind, event.kind))
-            last = merged[-1] if merged else None
-            if last and last[0] == when and last[2].text == event.text and last[2].source == event.source:
-                if kind not in last[1]:
-                    last[1].append(kind)
-                continue
-            merged.append((when, [kind], event))
+        merged = [
+            (self.t(labels.event_date(event)), list(dict.fromkeys(self.t(labels.event_kinds.get(k, k)) for k in kinds)), event)
+            for kinds, event in told_once(self.case.timeline)
+        ]
         if not merged:
             return []
         separator = self.t(labels.deck_event_kinds_separator)

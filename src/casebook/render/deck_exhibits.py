@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from casebook.model.case import Amount, Event, Exhibit, SourceRef
+from casebook.model.case import Amount, Event, Exhibit, SourceRef, told_once
 from casebook.render.deck_charts import ChartBar, ChartSpec
 from casebook.render.deck_fit import Para, Span, clean
 from casebook.render.deck_spec import Row, SlideSpec, unique
@@ -31,16 +31,6 @@ if TYPE_CHECKING:
 
 EXHIBIT_TIMELINE_COLUMNS = (0.07, 0.19, 0.15, 0.59)
 OUTCOME_COLUMNS = (0.24, 0.30, 0.46)
-
-
-def when(event: Event) -> float:
-    """The event's place in years (as the PDF's exhibit orders them): the day when known, else the
-    middle of its month or year."""
-    if event.date is not None:
-        return event.date.year + (event.date.month - 1 + (event.date.day - 1) / 31) / 12
-    if event.month is not None:
-        return event.year + (event.month - 0.5) / 12
-    return event.year + 0.5
 
 
 class ExhibitSlides:
@@ -133,15 +123,10 @@ class ExhibitSlides:
 
     def exhibit_timeline_slides(self, exhibit: Exhibit) -> list[SlideSpec]:
         labels = self.labels
-        merged: list[tuple[list[str], Event]] = []
-        for event in sorted((e for e in exhibit.events if e.text.strip()), key=when):
-            kind = self.t(labels.event_kinds.get(event.kind, event.kind))
-            last = merged[-1] if merged else None
-            if last and when(last[1]) == when(event) and last[1].text == event.text and last[1].source == event.source:
-                if kind not in last[0]:
-                    last[0].append(kind)
-                continue
-            merged.append(([kind], event))
+        merged = [
+            (list(dict.fromkeys(self.t(labels.event_kinds.get(k, k)) for k in kinds)), event)
+            for kinds, event in told_once(sorted(exhibit.events, key=Event.when))
+        ]
         if not merged:
             return []
         header = [

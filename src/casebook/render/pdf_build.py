@@ -18,12 +18,12 @@ from casebook.model.case import (
     AnalysisPart,
     AnalysisSection,
     Case,
-    Event,
     Fact,
     Person,
     Point,
     Quote,
     SourceRef,
+    told_once,
 )
 from casebook.model.case import Paragraph as CaseParagraph
 from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_document, clean, esc, rich, shorten
@@ -338,18 +338,10 @@ class _Story(Blocks):
         labels, s = self.labels, self.s
         # One row for what the sources say once: events that differ only in kind (born and studied,
         # premiered and awarded, told by the same lines) are shown together.
-        merged: list[tuple[str, list[str], Event]] = []
-        for event in self.case.timeline:
-            if not event.text.strip():
-                continue
-            when = _label(labels.event_date(event))
-            kind = _label(labels.event_kinds.get(event.kind, event.kind))
-            last = merged[-1] if merged else None
-            if last and last[0] == when and last[2].text == event.text and last[2].source == event.source:
-                if kind not in last[1]:
-                    last[1].append(kind)
-                continue
-            merged.append((when, [kind], event))
+        merged = [
+            (_label(labels.event_date(event)), list(dict.fromkeys(_label(labels.event_kinds.get(k, k)) for k in kinds)), event)
+            for kinds, event in told_once(self.case.timeline)
+        ]
         if not merged:
             return []
         separator = str(labels.pdf_event_kinds_separator)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from casebook.model.case import Amount, Case, Event, Exhibit
+from casebook.model.case import Amount, Case, Event, Exhibit, told_once
 from casebook.render.pdf_charts import Bar, Legend, Mark, money_chart, timeline_chart
 from casebook.render.pdf_doc import Paragraph, esc, keep_headings_with_text, label
 
@@ -48,15 +48,6 @@ def _bar(labels: Any, case: Case, series: int, bar: Any) -> Bar | None:
     if a.lower is not None:
         return Bar(series, category, amount_text(labels, a), solid=a.lower, floor_only=True)
     return None  # nothing known: nothing to draw
-
-
-def _when(event: Event) -> float:
-    """The event's place in years: the day when known, else the middle of its month or year."""
-    if event.date is not None:
-        return event.date.year + (event.date.month - 1 + (event.date.day - 1) / 31) / 12
-    if event.month is not None:
-        return event.year + (event.month - 0.5) / 12
-    return event.year + 0.5
 
 
 class Exhibits:
@@ -124,17 +115,12 @@ class Exhibits:
     def _marks(self, exhibit: Exhibit) -> list[tuple[Mark, Event]]:
         """The exhibit's events, oldest first; events the same lines tell of on the same day are one mark."""
         labels = self.labels
-        merged: list[tuple[list[str], Event]] = []
-        for event in sorted((e for e in exhibit.events if e.text.strip()), key=_when):
-            kind = label(labels.event_kinds.get(event.kind, event.kind))
-            last = merged[-1] if merged else None
-            if last and _when(last[1]) == _when(event) and last[1].text == event.text and last[1].source == event.source:
-                if kind not in last[0]:
-                    last[0].append(kind)
-                continue
-            merged.append(([kind], event))
+        merged = [
+            (list(dict.fromkeys(label(labels.event_kinds.get(k, k)) for k in kinds)), event)
+            for kinds, event in told_once(sorted(exhibit.events, key=Event.when))
+        ]
         return [
-            (Mark(str(n), label(labels.exhibit_event_kinds(kinds)), label(labels.exhibit_event_date(event)), _when(event)), event)
+            (Mark(str(n), label(labels.exhibit_event_kinds(kinds)), label(labels.exhibit_event_date(event)), event.when()), event)
             for n, (kinds, event) in enumerate(merged, start=1)
         ]
 
