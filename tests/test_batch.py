@@ -98,9 +98,9 @@ def test_a_bad_case_does_not_stop_the_others(three):
 
 def _modules_after(*argv: str) -> set[str]:
     code = (
-        "import sys\nfrom casebook.cli import main\n"
+        "import sys\nfrom casebook.cli import _run\n"  # main() without its quick exit at the end
         f"sys.argv = ['casebook', *{list(argv)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "try:\n    _run()\nexcept SystemExit:\n    pass\n"
         "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('pptx', 'reportlab')}), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -124,3 +124,25 @@ def test_python_dash_m(closeness_dir):
     done = subprocess.run([sys.executable, "-m", "casebook", "check", str(closeness_dir)],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_process_ends_with_every_output_flushed(closeness_dir, tmp_path):
+    """main() ends the process without the interpreter's teardown: what was printed to a pipe still arrives
+    whole, exit codes hold, and a reader that stops early (| head) gets no traceback."""
+    casebook = [sys.executable, "-m", "casebook"]
+    shown = subprocess.run([*casebook, "show", str(closeness_dir), "--json"], capture_output=True, text=True)
+    assert shown.returncode == 0 and shown.stderr == ""
+    assert json.loads(shown.stdout)["film"]["title"] == "Closeness"  # block-buffered to a pipe, flushed whole
+    missing = subprocess.run([*casebook, "build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 1 and missing.stderr.strip() == f"{tmp_path / 'nowhere'}: no such folder"
+    assert subprocess.run([*casebook, "build", "--format", "doc"], capture_output=True).returncode == 2
+    head = subprocess.Popen([*casebook, "show", str(closeness_dir), "--json"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert head.stdout is not None and head.stdout.read(10)
+    head.stdout.close()  # the reader goes away before the output is all written
+    with head.stderr:
+        assert head.wait(timeout=60) in (0, 1) and b"Traceback" not in head.stderr.read()
+    built = subprocess.run([*casebook, "build", str(closeness_dir), "--format", "json", "--out", str(tmp_path / "out")],
+                           capture_output=True, text=True)
+    assert built.returncode == 0 and json.loads((tmp_path / "out" / "closeness" / "case.json").read_text())["slug"] == "closeness"
