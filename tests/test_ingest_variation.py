@@ -126,3 +126,73 @@ def test_no_amounts_in_plain_numbers():
 def test_dates_in_several_formats():
     found = [d for d, _, _ in find_dates("On May 24th, 2017; CANNES, 16 May 2019; wrapped on 10th November 2016; 2021-09-02")]
     assert found == [dt.date(2017, 5, 24), dt.date(2019, 5, 16), dt.date(2016, 11, 10), dt.date(2021, 9, 2)]
+
+
+# --- a case without a press release, whose press kit writes its credits and facts another way ---------------
+
+
+@pytest.fixture(scope="module")
+def kit_variant():
+    return load_case(FIXTURES / "kit-variant")
+
+
+def test_kit_variant_running_time_and_premiere_from_the_press_kit(kit_variant):
+    film = kit_variant.film
+    assert film.runtime is not None and film.runtime.minutes == 104  # "Norway / Poland, 2021, 104 minutes"
+    assert film.runtime.text == "104 minutes"
+    premiere = film.premiere  # a WORLD PREMIERE heading over "Berlin International Film Festival (Panorama), 3 February 2021"
+    assert premiere is not None
+    assert (premiere.kind, premiere.festival, premiere.section, premiere.date) == (
+        "world premiere", "Berlin International Film Festival", "Panorama", dt.date(2021, 2, 3))
+    assert kit_variant.source(premiere.source.source).file == "presskit.txt"
+    assert [w.message for w in kit_variant.warnings] == ["the case has no press release"]
+
+
+def test_kit_variant_credits_with_colons_and_short_leaders(kit_variant):
+    roles = {p.name: sorted({m.role for m in p.mentions if m.role}) for p in kit_variant.people}
+    # CAST lists the actor first ("Jonas Berg ... Eirik"): the full names are the people
+    assert "cast: Eirik" in roles["Jonas Berg"] and roles["Agnieszka Nowak"] == ["cast: Hanna"]
+    assert "Eirik" not in roles and "Hanna" not in roles
+    assert roles["Ingrid Halvorsen"] == ["Producer"] and roles["Piotr Zielinski"] == ["Cinematographer"]
+    assert len(kit_variant.stakeholders) == 5
+
+
+def test_kit_variant_a_markdown_heading_is_not_part_of_the_next_sentence(kit_variant):
+    premiered = [e for e in kit_variant.timeline if e.kind == "premiered"]
+    assert [e.text for e in premiered] == [
+        "The film premiered at the Berlinale on 3 February 2021 and grossed about €1.1 million worldwide."]
+
+
+def test_without_a_festival_line_the_premiere_comes_from_the_sentence_that_tells_it(tmp_path):
+    for source in (FIXTURES / "kit-variant").iterdir():
+        text = source.read_text(encoding="utf-8")
+        if source.name == "presskit.txt":
+            text = text.split("WORLD PREMIERE")[0]
+        (tmp_path / source.name).write_text(text, encoding="utf-8")
+    premiere = load_case(tmp_path).film.premiere
+    assert premiere is not None  # the ledger: "The film premiered at the Berlinale on 3 February 2021 …"
+    assert (premiere.kind, premiere.festival, premiere.date) == ("premiere", "Berlinale", dt.date(2021, 2, 3))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "budgets"),
+    [
+        ("Estimated Budget: €2.4 million (production), plus €300,000 P&A.", ["€2.4 million"]),
+        ("Estimated Budget: <$1,000,000 USD (Production + minimal Festival P&A).", ["<$1,000,000 USD"]),
+        ("The budget was $3 million, with another $500,000 for marketing.", ["$3 million"]),
+        ("Its budget of $2 million and $400,000 in prints and advertising.", ["$2 million"]),
+    ],
+)
+def test_money_spent_besides_the_budget_is_not_a_budget(sentence, budgets):
+    from casebook.ingest.claims import claims_in
+    from casebook.ingest.sentences import Sentence
+
+    found = [c["value"] for c in claims_in(Sentence(sentence, (1, 1))) if c["attribute"] == "budget"]
+    assert found == budgets
+
+
+def test_kit_variant_budget_exhibit_has_the_budget_and_the_box_office_only(kit_variant):
+    chart = next(e for e in kit_variant.exhibits if e.kind == "budget_box_office")
+    assert chart.currency == "EUR"
+    assert [(b.measure, b.amount.text) for b in chart.bars] == [
+        ("budget", "€2.4 million"), ("box_office", "€1.1 million"), ("box_office", "about €1.1 million")]

@@ -1220,3 +1220,14 @@ def test_a_paragraph_keeps_its_layout_per_width() -> None:
     assert para.wrap(400, 800) == wide and len(para.blPara.lines) == wide[1] / 12
     assert len(broken) == 3
     assert Paragraph(text, style).wrap(150, 800) == narrow  # the same as a fresh layout
+
+
+def test_the_running_head_does_not_repeat_a_film_title_the_case_title_begins_with():
+    from casebook.pipeline import load_case, render
+
+    from .conftest import FIXTURES
+
+    case = load_case(FIXTURES / "kit-variant")
+    assert case.title.startswith(case.film.title)  # "The Salt Road: Selling Silence in a Streaming Market"
+    page = PdfReader(BytesIO(render(case, "pdf"))).pages[2].extract_text()
+    assert page.splitlines()[0].strip() == case.title

@@ -32,6 +32,10 @@ _MONEY_KEYS = {
     "budget": r"budget|production cost|cost of production|costs?\b|invest(?:ed|ment)",
     "box_office": r"box office|gross(?:ed)?|takings|ticket sales|theatrical (?:revenue|income|receipts)",
 }
+# what an amount right after it says it was spent on, when that is not the film's budget
+_OTHER_SPEND = re.compile(r"\s*(?:[A-Z]{3}\b\s*)?(?:(?:in|on|for|of)\s+(?:the\s+)?)?(?:P\s*&\s*A|prints\s+and\s+advertising|"
+                          r"marketing|advertising|promotion|publicity|distribution|release|(?:awards?|festival|oscar)\s+campaign)",
+                          re.IGNORECASE)
 _LOCAL = re.compile(r"\b(domestic|opening weekend|in (?:the )?(?:US|UK|France|Russia|Germany|Italy|Spain|China|Japan))\b")
 _PREMIERE = re.compile(r"premi[eè]re(?:d|s)?\b", re.IGNORECASE)
 _RUNTIME = re.compile(r"(?:running\s*time|runtime|length)\s*[:.]?\s*(?P<min>\d{2,3})\s*(?:min|mins|minutes)\b", re.IGNORECASE)
@@ -78,6 +82,8 @@ def _money(sentence: Sentence) -> list[dict[str, Any]]:
             for m in re.finditer(pattern, before):
                 if best is None or m.start() > best[0]:
                     best = (m.start(), attribute)
+        if best and best[1] == "budget" and _OTHER_SPEND.match(text, at + len(amount["text"])):
+            continue  # "plus €300,000 P&A", "$200,000 for marketing": money spent besides the budget
         if best:
             bounds = {k: amount.get(k) for k in ("value", "lower", "upper", "approximate", "currency")}
             out.append(_claim(best[1], amount["text"], bounds, sentence))

@@ -19,6 +19,7 @@ from casebook.ingest.classify import classify
 from casebook.ingest.document import Document, DocumentError, read_document
 from casebook.ingest.events import events_in
 from casebook.ingest.ledger import extract_ledger
+from casebook.ingest.plaintext import premiere_in
 from casebook.ingest.press_kit import extract_press_kit
 from casebook.ingest.press_release import extract_press_release
 from casebook.ingest.records import Notes
@@ -73,9 +74,15 @@ def _extract(record: SourceRecord) -> None:
                    else "not recognised as a business analysis, ledger, press release or press kit")
         return
     context_year = _document_year(record)
+    premieres = record.data.setdefault("premieres", [])  # every premiere told with its day and festival
     for sentence in sentences(doc):
         record.claims.extend(claims_in(sentence, context_year))
-        record.events.extend(events_in(sentence))
+        events = events_in(sentence)
+        record.events.extend(events)
+        day = next((e["date"] for e in events if e["kind"] == "premiered" and e.get("date")), None)
+        premiere = premiere_in(sentence.text, day) if day else None
+        if premiere and premiere.get("festival"):
+            premieres.append({**premiere, "source": sentence.span})
 
 
 def _document_year(record: SourceRecord) -> int | None:

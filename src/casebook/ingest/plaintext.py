@@ -79,6 +79,22 @@ def festival_in(text: str) -> dict[str, Any]:
     return found
 
 
+_PREMIERE_KIND = re.compile(r"\b(world|international|european|north american|us|uk)\s+premi[eè]re", re.IGNORECASE)
+
+
+def premiere_in(sentence: str, date: Any = None) -> dict[str, Any] | None:
+    """The premiere a sentence tells of: its kind ("world premiere", else "premiere"), the festival and section
+    it names and ``date`` (the day the caller found); None when the sentence has no premiere, or neither a
+    date nor a festival."""
+    if not re.search(r"premi[eè]re", sentence, re.IGNORECASE):
+        return None
+    kind = _PREMIERE_KIND.search(sentence)
+    premiere: dict[str, Any] = {"date": date, "kind": kind.group(0).lower() if kind else "premiere"}
+    premiere.update(festival_in(sentence))
+    premiere.pop("festival_edition", None)
+    return premiere if date or "festival" in premiere else None
+
+
 def sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)
 

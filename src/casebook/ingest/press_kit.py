@@ -290,7 +290,20 @@ _CREW_ROLE = re.compile(
     r"production|studio|financ", re.IGNORECASE)
 
 
+# inside a credits section, looser separators: "Eirik ... Jonas Berg", "Director: Marta Kowalczyk", "Music – Name"
+_LOOSE_LEADER = re.compile(r"^\s*(?P<role>\S.{0,60}?)(?:\s+\.{2,3}\s+|\s+…\s+|\s*:\s+|\s+[–—]\s+)(?P<names>\S.*?)\s*$")
+
+
+_NOT_CREDIT = re.compile(
+    r"(?:running\s+)?time|runtime|duration|length|countr(?:y|ies)|languages?|format|aspect\s+ratio|ratio|sound|year|"
+    r"genre|colou?r|budget|(?:world\s+|international\s+)?premi[eè]re|release(?:\s+date)?|locations?|shot\s+on|"
+    r"subtitles?|original\s+title|title|contacts?|press|e-?mail|phone|tel|website|web", re.IGNORECASE)
+
+
 def _credits(sections: list[Section]) -> list[dict[str, Any]]:
+    """Credit lines ("role ...... name, name") of the credits sections. In a cast list the character usually
+    comes first; a list whose left side holds more full names than its right ("Jonas Berg ... Eirik") is read
+    the other way round."""
     out: list[dict[str, Any]] = []
     for section in sections:
         if section.kind != "credits" or section.heading is None:
@@ -299,15 +312,28 @@ def _credits(sections: list[Section]) -> list[dict[str, Any]]:
         fixed = "cast" if re.search(r"\bcast\b", heading) and "crew" not in heading else None
         if re.search(r"\bcrew\b", heading) and "cast" not in heading:
             fixed = "crew"
+        found = []
         for ln in section.body:
-            m = _LEADER.match(ln.text)
-            if not m or filmography_entry(ln.text):
-                continue
+            m = _LEADER.match(ln.text) or _LOOSE_LEADER.match(ln.text)
+            if not m or filmography_entry(ln.text) or _NOT_CREDIT.fullmatch(m["role"].strip()) or re.search(r"\d", m["names"]):
+                continue  # a technical line among the credits ("Running time: 137 minutes", "Country: Norway")
             names = [n.strip(" .") for n in re.split(r"\s*(?:,|;|\s+and\s+|\s+&\s+)\s*", m["names"]) if n.strip(" .")]
             role = m["role"].strip()
             kind = fixed or ("crew" if _CREW_ROLE.search(role) else "cast")
-            out.append({"section": kind, "role": role, "names": names, "source": (ln.number, ln.number)})
+            found.append({"section": kind, "role": role, "names": names, "source": (ln.number, ln.number)})
+        cast = [c for c in found if c["section"] == "cast" and len(c["names"]) == 1]
+        if cast and sum(_personlike(c["role"]) for c in cast) > sum(_personlike(c["names"][0]) for c in cast):
+            for credit in cast:
+                credit["role"], credit["names"] = credit["names"][0], [credit["role"]]
+        out.extend(found)
     return out
+
+
+def _personlike(name: str) -> int:
+    """1 when ``name`` is written like a person's full name (two to four capitalised words), else 0. Characters
+    are often one name ("Ainur", "Masha"), actors hardly ever."""
+    words = name.split()
+    return int(2 <= len(words) <= 4 and all(w[:1].isupper() for w in words))
 
 
 # --- paragraphs, the interview ------------------------------------------------------------------------------
@@ -631,10 +657,11 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
     result["production"] = production_facts(answer_paras + statement_paras)
 
     for ln in lines:
-        m = re.search(r"running\s+time\s*[:.]?\s*(\d{2,3})\s*(?:min|mins|minutes)\b", ln.text, re.IGNORECASE)
-        m = m or re.search(r"\|\s*(\d{2,3})\s*min\s*\|", ln.text)
+        m = _RUNNING_TIME.search(ln.text)
+        if m is None and len(ln.text.strip()) <= 100 and not filmography_entry(ln.text.strip()):
+            m = _SPEC_MINUTES.search(ln.text.strip())  # "Russia | 2019 | 137 min | Colour", "Norway, 2021, 104 minutes"
         if m:
-            result["runtimes"].append({"minutes": int(m.group(1)), "text": m.group(0).strip(" |"),
+            result["runtimes"].append({"minutes": int(m.group(1)), "text": m.group(0).strip(" |,•/"),
                                        "source": (ln.number, ln.number)})
         by = re.fullmatch(r"\s*[Aa]n?\s+[Ff]ilm\s+[Bb]y\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*", ln.text)
         if by and result["director"] is None:
@@ -649,12 +676,39 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
                                       "section": section_name, "year": int(year.group(0)) if year else None,
                                       "source": (ln.number, ln.number)}
 
+    if result["festival"] is None:
+        result["festival"] = _premiere_heading(lines)
     _bios_and_filmographies(sections, front, result, words, width, cites, prose)
     for marker, line in found.missing:
         notes.warn(f"footnote {marker} is cited but its text was not found", (line, line))
     if not result["synopsis"]:
         notes.warn("press kit has no SYNOPSIS section")
     return result
+
+
+_RUNNING_TIME = re.compile(r"(?:running\s+time|runtime|duration|length)\s*[:.]?\s*(\d{2,3})\s*(?:min|mins|minutes|')",
+                           re.IGNORECASE)
+_SPEC_MINUTES = re.compile(r"(?:^|[,|•/]\s*)(\d{2,3})\s*(?:min|mins|minutes)\.?\s*(?=[,|•/]|$)", re.IGNORECASE)
+
+
+def _premiere_heading(lines: list[Line]) -> dict[str, Any] | None:
+    """A ``WORLD PREMIERE`` heading over the line that says where and when:
+    ``Berlin International Film Festival (Panorama), 3 February 2021``."""
+    for i, ln in enumerate(lines):
+        heading = re.fullmatch(r"\s*((?:world|international|european|north american)\s+)?premi[eè]re\s*:?\s*", ln.text,
+                               re.IGNORECASE)
+        if not heading or not is_heading(ln.text):
+            continue
+        where = next((x for x in lines[i + 1 : i + 4] if x.text.strip()), None)
+        found = festival_in(where.text) if where else {}
+        if where is None or "festival" not in found:
+            continue
+        inside = re.search(r"\(([^()]{2,40})\)", where.text)
+        dates = find_dates(where.text)
+        return {"festival": found["festival"], "section": found.get("section") or (inside.group(1).strip() if inside else None),
+                "kind": " ".join(ln.text.split()).rstrip(":").lower(), "date": dates[0][0] if dates else None,
+                "source": (ln.number, where.number)}
+    return None
 
 
 def _bios_and_filmographies(sections: list[Section], front: list[Line], result: dict[str, Any], words: frozenset[str],

@@ -15,10 +15,9 @@ from typing import Any
 from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
 from casebook.ingest.names import NAME, SPEAKER_LINE, names_in, normal_role, people_with_roles
-from casebook.ingest.plaintext import festival_in, file_lines, paragraphs, sentences
+from casebook.ingest.plaintext import file_lines, paragraphs, premiere_in, sentences
 from casebook.ingest.records import Notes
 
-_PREMIERE_KIND = re.compile(r"\b(world|international|european|north american|us|uk)\s+premi[eè]re", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]+,\s+(?P<rest>.{4,40}?)\s+[—–-]{1,2}\s")
 
 
@@ -57,12 +56,9 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
                     date = dateline[0]
                 elif re.search(r"\b(yesterday|last night)\b", sentence, re.IGNORECASE):
                     date = dateline[0] - dt.timedelta(days=1)
-            kind = _PREMIERE_KIND.search(sentence)
-            premiere = {"date": date, "kind": kind.group(0).lower() if kind else "premiere", "source": span}
-            premiere.update(festival_in(sentence))
-            premiere.pop("festival_edition", None)
-            if date or "festival" in premiere:
-                result["premiere"] = premiere
+            premiere = premiere_in(sentence, date)
+            if premiere:
+                result["premiere"] = {**premiere, "source": span}
                 break
         if result["premiere"]:
             break

@@ -63,7 +63,8 @@ def sentences(doc: Document) -> list[Sentence]:
             flush()
             continue
         line = clean_line(raw)
-        if re.match(r"^[A-Z][\w ’'&-]*:$", line) or line.isupper():  # a label or heading line stands alone
+        heading = re.match(r"\s{0,3}#{1,6}\s", raw)  # a markdown heading
+        if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or line.isupper():  # a label or heading stands alone
             flush()
             block.append((index + 1, line))
             flush()

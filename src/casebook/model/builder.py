@@ -136,6 +136,11 @@ def build_case(folder: FolderRecords) -> Case:
         festival = dict(kit.data["festival"])
         festival.pop("year", None)
         film["premiere"] = _with_refs(festival, kit)
+    if "premiere" not in film:  # no press release, no festival line in the press kit: the earliest premiere told
+        told = [(p["date"], order, _with_refs(p, r)) for order, r in enumerate((ledger_rec, business, kit)) if r
+                for p in r.data.get("premieres", [])]
+        if told:
+            film["premiere"] = min(told, key=lambda found: found[:2])[2]
     premiere = film.get("premiere") or {}
     if "year" not in film and premiere.get("date"):
         film["year"] = premiere["date"].year
