@@ -196,3 +196,67 @@ def test_kit_variant_budget_exhibit_has_the_budget_and_the_box_office_only(kit_v
     assert chart.currency == "EUR"
     assert [(b.measure, b.amount.text) for b in chart.bars] == [
         ("budget", "€2.4 million"), ("box_office", "€1.1 million"), ("box_office", "about €1.1 million")]
+
+
+# --- a business analysis with a table and plain labels, a release with a dateline and no headline ---------
+
+
+@pytest.fixture(scope="module")
+def table_variant():
+    return load_case(FIXTURES / "table-variant")
+
+
+def test_table_variant_executive_summary_from_a_markdown_table(table_variant):
+    facts = [(f.label, f.value.plain) for g in table_variant.executive_summary for f in g.facts]
+    assert facts == [
+        ("Asset Class", "Feature documentary"),
+        ("Budget", "approximately $850,000"),
+        ("Box Office", "$95,000 worldwide"),
+        ("ROI", "-89% (theatrical)"),
+        ("Verdict", "A theatrical loss that became a public-broadcast asset."),
+    ]
+    budget = table_variant.executive_summary[0].facts[1]
+    assert budget.source.first_line == 14 and budget.amounts[0].value == 850_000 and budget.amounts[0].approximate
+
+
+def test_table_variant_plain_labels_sibling_headings_and_the_director(table_variant):
+    assert [(s.role, s.name, s.outcome.plain, s.impact.plain) for s in table_variant.stakeholders] == [
+        ("Director", "Lena Ortiz", "Reputation built.", "Funded her second documentary within a year."),
+        ("Broadcaster", "PBS", "Prime-time slot filled.", "Highest-rated documentary of its season."),
+    ]
+    assert [p.title for p in table_variant.analysis.parts] == ["The Broadcast Pre-Sale", "Educational Licensing"]
+    assert table_variant.film.director is not None and table_variant.film.director.value == "Lena Ortiz"
+    assert [w.message for w in table_variant.warnings] == ["the case has no press kit"]
+
+
+def test_table_variant_dateline_is_not_the_day_of_the_premiere(table_variant):
+    premiere = table_variant.film.premiere
+    assert premiere is not None
+    assert (premiere.kind, premiere.festival, premiere.date) == ("world premiere", "CPH:DOX", dt.date(2022, 3, 24))
+    assert table_variant.conflicts == []  # the ledger's 24 March and the release's "yesterday" agree
+    told = [e for e in table_variant.timeline if table_variant.source(e.source.source).file == "03.txt"]
+    assert told and all(e.date == dt.date(2022, 3, 24) and not e.text.startswith("COPENHAGEN") for e in told)
+    release = next(s for s in table_variant.sources if s.file == "03.txt")
+    assert release.title is None  # it opens with its story, not a headline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$1.5–2 million", ("$1.5–2 million", None, 1_500_000, 2_000_000, "USD")),
+        ("between $1 million and $1.5 million", ("between $1 million and $1.5 million", None, 1_000_000, 1_500_000, "USD")),
+        ("€800,000-€1 million", ("€800,000-€1 million", None, 800_000, 1_000_000, "EUR")),
+        ("A$3.2 million", ("A$3.2 million", 3_200_000, None, None, "AUD")),
+        ("CHF 1.4 million", ("CHF 1.4 million", 1_400_000, None, None, "CHF")),
+        ("12 million SEK", ("12 million SEK", 12_000_000, None, None, "SEK")),
+        ("¥300 million", ("¥300 million", 300_000_000, None, None, "JPY")),
+    ],
+)
+def test_money_ranges_and_other_currencies(text, expected):
+    [amount] = find_amounts(text)
+    assert tuple(amount.get(k) for k in ("text", "value", "lower", "upper", "currency")) == expected
+
+
+def test_two_amounts_joined_by_and_stay_two():
+    amounts = find_amounts("costing $5 million and $2 million in P&A")
+    assert [(a["text"], a["value"]) for a in amounts] == [("$5 million", 5_000_000), ("$2 million", 2_000_000)]

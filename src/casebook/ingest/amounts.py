@@ -16,18 +16,33 @@ _APPROX = r"~|≈|approximately|approx\.|about|around|roughly|nearly|almost|some
 _QUALIFIER = rf"(?P<qual>(?:{_UPPER}|{_LOWER}|{_APPROX}))\s*"
 _NUMBER = r"(?P<num>\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?P<scale>million|billion|thousand|mln|bn|m|k)\b)?"
-_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}
+_SYMBOLS = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "¥": "JPY", "₹": "INR", "₩": "KRW", "₺": "TRY",
+}
 _CODES = {
     "usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR", "gbp": "GBP",
     "pounds": "GBP", "rub": "RUB", "rubles": "RUB", "roubles": "RUB",
 }
-_CODE = r"(?P<code>USD|EUR|GBP|RUB|dollars|euros?|pounds|rubles|roubles)\b"
-_SYMBOL = r"(?P<sym>US\$|\$|€|£|₽)"
+#: ISO 4217 codes written as they are (CHF 1.4 million, 12 million SEK)
+_ISO = ("AUD", "CAD", "CHF", "CNY", "CZK", "DKK", "HKD", "HUF", "INR", "JPY", "KRW", "MXN", "NOK", "NZD", "PLN", "SEK",
+        "SGD", "TRY", "ZAR", "BRL", "ARS")
+_CODES |= {code.lower(): code for code in _ISO}
+_CODE = rf"(?P<code>USD|EUR|GBP|RUB|{'|'.join(_ISO)}|dollars|euros?|pounds|rubles|roubles)\b"
+_SYMBOL = r"(?P<sym>(?:US|AU|CA|NZ|HK|A|C|S)\$|\$|€|£|₽|¥|₹|₩|₺)"
+_NUMBER_LOW = r"(?P<low>\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_LOW_SCALE = r"(?:\s?(?P<low_scale>million|billion|thousand|mln|bn|m|k)\b)?"
 
+# "$1.5–2 million", "$1.5 million to $2 million", "€800,000-€1 million": a range, its bounds both given
+_MONEY_RANGE = re.compile(
+    rf"(?:between\s+)?{_SYMBOL}\s?{_NUMBER_LOW}{_LOW_SCALE}\s?(?P<sep>-|–|—|to|and)\s?(?:(?:US|AU|CA|NZ|HK|A|C|S)?\$|€|£|₽|¥|₹|₩|₺)?"
+    rf"\s?{_NUMBER}{_SCALE}(?:\s?{_CODE})?",
+    re.IGNORECASE,
+)
 _MONEY_SYMBOL = re.compile(rf"(?:{_QUALIFIER})?{_SYMBOL}\s?{_NUMBER}{_SCALE}(?:\s?{_CODE})?", re.IGNORECASE)
 _MONEY_CODE = re.compile(rf"(?:{_QUALIFIER})?{_NUMBER}{_SCALE}\s?{_CODE}", re.IGNORECASE)
 _MONEY_CODE_FIRST = re.compile(
-    rf"(?:{_QUALIFIER})?(?P<code>USD|EUR|GBP|RUB)\s?{_NUMBER}{_SCALE}", re.IGNORECASE
+    rf"(?:{_QUALIFIER})?(?P<code>USD|EUR|GBP|RUB|{'|'.join(_ISO)})\s?{_NUMBER}{_SCALE}", re.IGNORECASE
 )
 _PERCENT = re.compile(rf"(?:{_QUALIFIER})?(?P<num>[-+−]?\d+(?:\.\d+)?)\s?%", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -57,8 +72,8 @@ def find_amounts(text: str) -> list[dict[str, Any]]:
     taken: list[tuple[int, int]] = []
     if not _DIGIT.search(text):
         return []  # the patterns are slow to fail (a qualifier may start anywhere): most sentences skip them
-    patterns = [p for p, needs in ((_MONEY_SYMBOL, _HAS_SYMBOL), (_MONEY_CODE, _HAS_CODE), (_MONEY_CODE_FIRST, _HAS_CODE))
-                if needs.search(text)]
+    patterns = [p for p, needs in ((_MONEY_RANGE, _HAS_SYMBOL), (_MONEY_SYMBOL, _HAS_SYMBOL), (_MONEY_CODE, _HAS_CODE),
+                                   (_MONEY_CODE_FIRST, _HAS_CODE)) if needs.search(text)]
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
@@ -67,11 +82,23 @@ def find_amounts(text: str) -> list[dict[str, Any]]:
         for m in pattern.finditer(text):
             if not free(m):
                 continue
-            value = _number(m["num"]) * _SCALES.get((m["scale"] or "").lower(), 1)
-            if m["scale"] == "m" and not m.groupdict().get("sym"):
+            groups = m.groupdict()
+            scale = _SCALES.get((m["scale"] or "").lower(), 1)
+            value = _number(m["num"]) * scale
+            if m["scale"] == "m" and not groups.get("sym"):
                 continue  # "130 m" without a currency sign is more likely metres
-            code = _CODES.get((m["code"] or "").lower()) or _SYMBOLS.get(m.groupdict().get("sym") or "")
-            item = {"kind": "money", "text": m.group(0).strip(), "currency": code} | _bounds(m["qual"], value)
+            code = _CODES.get((m["code"] or "").lower()) or _SYMBOLS.get((groups.get("sym") or "").lower())
+            if groups.get("sep", "").lower() == "and" and not m.group(0).lower().startswith("between"):
+                continue  # "$5 million and $2 million" are two amounts; "between $1 and $2 million" one range
+            if groups.get("low"):  # a range: the first number takes the scale of the second when it has none
+                low = _number(m["low"])
+                low *= _SCALES[m["low_scale"].lower()] if m["low_scale"] else scale if low < 1000 else 1
+                if not low < value:
+                    continue
+                bounds: dict[str, Any] = {"lower": low, "upper": value}
+            else:
+                bounds = _bounds(m["qual"], value)
+            item = {"kind": "money", "text": m.group(0).strip(), "currency": code} | bounds
             found.append((m.start(), item))
             taken.append(m.span())
     for m in _PERCENT.finditer(text) if "%" in text else ():

@@ -12,6 +12,7 @@ may be ``*`` or ``-``. This module flattens all of them into one shape that the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -59,8 +60,8 @@ Block = Heading | Para | ListBlock | Rule
 
 @cache
 def _parser() -> MarkdownIt:
-    # Raw HTML stays text: a document can never inject markup.
-    return MarkdownIt("commonmark", {"html": False})
+    # Raw HTML stays text: a document can never inject markup. Tables (GitHub's pipe tables) are read.
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def plain(runs: list[Run]) -> str:
@@ -143,9 +144,27 @@ def parse_blocks(doc: Document) -> list[Block]:
     blocks: list[Block] = []
     list_stack: list[ListBlock] = []
     pending: Token | None = None  # the opening token whose inline content comes next
+    table: list[tuple[list[list[Run]], Span, bool]] | None = None  # the rows of a table: cells, span, header?
+    row: tuple[list[list[Run]], Span, bool] | None = None
     for token in tokens:
         kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
+        if kind == "table_open":
+            table = []
+        elif kind == "tr_open" and table is not None:
+            row = ([], span(token), False)
+        elif kind == "th_open" and row is not None:
+            row = (row[0], row[1], True)
+        elif kind == "inline" and row is not None:
+            row[0].append(strip_runs(inline_runs(token)))
+        elif kind == "tr_close" and table is not None and row is not None:
+            table.append(row)
+            row = None
+        elif kind == "table_close" and table is not None:
+            block = _table_block(table)
+            if block is not None and not list_stack:
+                blocks.append(block)
+            table = None
+        elif kind in ("bullet_list_open", "ordered_list_open"):
             block = ListBlock(ordered=kind.startswith("ordered"), span=span(token))
             if not list_stack:
                 blocks.append(block)
@@ -170,6 +189,33 @@ def parse_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
+def _table_block(rows: list[tuple[list[list[Run]], Span, bool]]) -> ListBlock | None:
+    """A table as a list of labelled lines, one per body row: the first cell is the label and the others
+    the value (``Budget | approximately $850,000`` reads as ``**Budget:** approximately $850,000``). With
+    more than two columns each further cell is named by its column: ``Outcome: …; Impact: …``."""
+    header = next((cells for cells, _, is_head in rows if is_head), None)
+    body = [(cells, where) for cells, where, is_head in rows if not is_head and any(plain(c).strip() for c in cells)]
+    if not body:
+        return None
+    items = []
+    for cells, where in body:
+        label = plain(cells[0]).strip().rstrip(":")
+        value: list[Run] = []
+        for i, cell in enumerate(cells[1:], start=1):
+            if not plain(cell).strip():
+                continue
+            if value:
+                value.append(("; ", False, False))
+            name = plain(header[i]).strip() if header and len(cells) > 2 and i < len(header) else ""
+            if name:
+                value.append((f"{name}: ", False, False))
+            value.extend(cell)
+        runs: list[Run] = [(f"{label}:", True, False), (" ", False, False), *value] if label and value else \
+            (value or cells[0])
+        items.append(Para(strip_runs(runs), where))
+    return ListBlock(items=items, ordered=False, span=(body[0][1][0], body[-1][1][1]))
+
+
 def _split_paragraph(runs: list[Run], where: Span) -> list[Block]:
     """Leading bold lines of a paragraph become headings; the rest stays one paragraph."""
     lines = split_lines(runs)
@@ -191,10 +237,21 @@ def _split_paragraph(runs: list[Run], where: Span) -> list[Block]:
     return blocks
 
 
+# a label in plain type: "Outcome: Reputation built." (a capitalised word or few, no sentence inside)
+_PLAIN_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w&/'’()-]*(?:[ -][\w&/'’()-]+){0,3}):\s+(?=\S)")
+
+
 def split_label(runs: list[Run]) -> tuple[str | None, list[Run]]:
-    """``**Label:** value`` or ``**Label**: value`` to (label, value runs); (None, runs) without a label."""
+    """``**Label:** value``, ``**Label**: value`` or ``Label: value`` (up to four words) to (label, value runs);
+    (None, runs) without a label."""
     runs = strip_runs(runs)
-    if not runs or not runs[0][1]:
+    if runs and not runs[0][1]:
+        plain_label = _PLAIN_LABEL.match(runs[0][0])
+        if plain_label is None or len(plain_label["label"].split()) > 4:
+            return None, runs
+        rest = strip_runs([(runs[0][0][plain_label.end():], False, runs[0][2]), *runs[1:]])
+        return (plain_label["label"], rest) if rest else (None, runs)
+    if not runs:
         return None, runs
     head, rest = runs[0][0].strip(), runs[1:]
     if head.endswith(":"):

@@ -116,13 +116,21 @@ def analysis(blocks: list[Block], notes: Notes) -> dict[str, Any]:
 
     part: dict[str, Any] | None = None
     section: dict[str, Any] | None = None
+    headings = [b for b in blocks if isinstance(b, Heading)]
+    # Without an introduction, body or conclusion heading, each heading of the outermost level opens a part
+    # of its own, and deeper headings are its sections.
+    unnamed = not any(_PART.match(strip_number(b.text)) for b in headings)
+    top = min((_depth(b) for b in headings), default=0)
     for block in blocks:
         if isinstance(block, Rule):
             continue
         if isinstance(block, Heading):
             text = strip_number(block.text)
             m = _PART.match(text)
-            if m:
+            if unnamed and _depth(block) == top:
+                part = new_part("other", text, text, block.span)
+                section = None
+            elif m:
                 kind = next(k for k, p in PART_KINDS.items() if re.fullmatch(p, m["kind"], re.IGNORECASE))
                 if part is not None and part["kind"] == kind and kind != "body":
                     kind = "other"
@@ -149,6 +157,11 @@ def analysis(blocks: list[Block], notes: Notes) -> dict[str, Any]:
         if not (p["paragraphs"] or p["points"] or p["sections"]):
             notes.warn(f"strategic analysis part '{p['heading']}' has no text", p["source"])
     return {"parts": [p for p in parts if p["paragraphs"] or p["points"] or p["sections"]]}
+
+
+def _depth(heading: Heading) -> int:
+    """How deep a heading sits: '#' headings by their level, a bold line below any of them."""
+    return heading.level or 7
 
 
 _ROLE_NAME = [

@@ -25,7 +25,8 @@ from typing import Any
 
 from casebook.ingest.amounts import find_amounts
 from casebook.ingest.blocks import Block, Heading, ListBlock, Para, lines_of
-from casebook.ingest.dates import find_dates
+from casebook.ingest.dates import day_told, find_dates
+from casebook.ingest.plaintext import DATELINE
 from casebook.ingest.sentences import Sentence
 
 _MONEY_KEYS = {
@@ -111,7 +112,12 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
     text = sentence.text
     out = _money(sentence)
     if _PREMIERE.search(text) and not re.search(r"\?$", text):
-        dates = find_dates(text)
+        lead = DATELINE.match(text)  # the day a release was sent is not the day of the premiere it tells of
+        dates = find_dates(text[lead.end():] if lead else text)
+        sent = find_dates(lead["rest"]) if lead and not dates else []
+        told = day_told(text[lead.end():], sent[0][0]) if sent and lead else None
+        if told:  # "CANNES, 16 May 2019 — … receives its world premiere tonight"
+            dates = [(told[0], f"{sent[0][1]} ({told[1]})", 0)]
         if dates:
             out.append(_claim("premiere_date", dates[0][1], dates[0][0].isoformat(), sentence))
         else:

@@ -38,3 +38,14 @@ def find_dates(text: str) -> list[tuple[dt.date, str, int]]:
             found.append((value, m.group(0), m.start()))
             taken.append(m.span())
     return sorted(found, key=lambda item: item[2])
+
+
+_RELATIVE = re.compile(r"\b(?P<same>today|tonight|this evening)\b|\b(?P<before>yesterday|last night)\b", re.IGNORECASE)
+
+
+def day_told(text: str, sent: dt.date) -> tuple[dt.date, str] | None:
+    """The day a press release sent on ``sent`` means by "tonight" or "yesterday" in ``text``, and the word."""
+    m = _RELATIVE.search(text)
+    if m is None:
+        return None
+    return (sent if m["same"] else sent - dt.timedelta(days=1)), m.group(0)

@@ -16,7 +16,9 @@ _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _FESTIVAL = re.compile(
     r"(?:(?P<edition>\d{1,3})(?:st|nd|rd|th)\s+)?"
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}(?:International\s+)?Film\s+Festival(?:\s+of\s+[A-Z]\w+)?"
-    r"|Festival\s+(?:de|du|of|di)\s+[A-Z]\w+|[A-Z]\w+\s+Festival|Berlinale|Sundance)"
+    r"|Festival\s+(?:de|du|of|di)\s+[A-Z]\w+|[A-Z]\w+\s+Festival|Berlinale|Sundance|CPH:DOX|IDFA|TIFF|SXSW|Tribeca"
+    r"|Hot\s+Docs|Locarno|Karlovy\s+Vary|IFFR|Telluride|Annecy|Sheffield\s+DocFest|Visions\s+du\s+R[ée]el|DOK\s+Leipzig"
+    r"|Sitges|Raindance)"
 )
 _SECTION = re.compile(
     r"(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){1,4}?)(?:section|sidebar|strand|programme|program|selection|competition)\b"
@@ -79,6 +81,8 @@ def festival_in(text: str) -> dict[str, Any]:
     return found
 
 
+#: a press release's dateline before its first sentence: "CANNES, May 25, 2017 — " (the day it was sent)
+DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]+,\s+(?P<rest>.{4,40}?)\s+[—–-]{1,2}\s")
 _PREMIERE_KIND = re.compile(r"\b(world|international|european|north american|us|uk)\s+premi[eè]re", re.IGNORECASE)
 
 

@@ -8,17 +8,14 @@ before is about. Quotes inside narrative paragraphs count when they are at least
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
-from casebook.ingest.dates import find_dates
+from casebook.ingest.dates import day_told, find_dates
 from casebook.ingest.document import Document
 from casebook.ingest.names import NAME, SPEAKER_LINE, names_in, normal_role, people_with_roles
-from casebook.ingest.plaintext import file_lines, paragraphs, premiere_in, sentences
+from casebook.ingest.plaintext import DATELINE, file_lines, paragraphs, premiere_in, sentences
 from casebook.ingest.records import Notes
-
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]+,\s+(?P<rest>.{4,40}?)\s+[—–-]{1,2}\s")
 
 
 def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
@@ -28,12 +25,13 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
     for ln in lines:
         text = ln.text.strip()
         if text and not re.fullmatch(r"(for immediate release|press release)\W*", text, re.IGNORECASE):
-            result["headline"] = {"value": text, "source": (ln.number, ln.number)}
+            if len(text) <= 160 and not DATELINE.match(text):  # else the release opens with its story, untitled
+                result["headline"] = {"value": text, "source": (ln.number, ln.number)}
             break
     paras = paragraphs(lines)
     dateline: tuple[Any, tuple[int, int]] | None = None
     for text, span in paras:
-        m = _DATELINE.match(text)
+        m = DATELINE.match(text)
         if m:
             dates = find_dates(m["rest"])
             if dates:
@@ -43,7 +41,7 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
                                       "source": span}
                 break
     for text, span in paras:
-        lead = _DATELINE.match(text)
+        lead = DATELINE.match(text)
         if lead:  # the dateline says when the release was sent, not when the premiere was
             text = text[lead.end():]
         for sentence in sentences(text):
@@ -51,11 +49,9 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
                 continue
             dates = find_dates(sentence)
             date = dates[0][0] if dates else None
-            if date is None and dateline:
-                if re.search(r"\b(tonight|today|this evening)\b", sentence, re.IGNORECASE):
-                    date = dateline[0]
-                elif re.search(r"\b(yesterday|last night)\b", sentence, re.IGNORECASE):
-                    date = dateline[0] - dt.timedelta(days=1)
+            told = day_told(sentence, dateline[0]) if date is None and dateline else None
+            if told:
+                date = told[0]
             premiere = premiere_in(sentence, date)
             if premiere:
                 result["premiere"] = {**premiere, "source": span}
@@ -151,9 +147,9 @@ def _quote_text(text: str, inline: bool) -> str:
     if inline:  # the attribution between two quoted stretches is left out, and marked so
         return " … ".join(_quoted(text))
     text = text.strip()
-    if text[:1] in _OPEN:
+    if text and text[0] in _OPEN:
         text = text[1:]
-    if text[-1:] in _CLOSE and text.count(text[-1]) % 2 == 1:
+    if text and text[-1] in _CLOSE and text.count(text[-1]) % 2 == 1:
         text = text[:-1]
     return text.strip()
 

@@ -27,6 +27,9 @@ def _ref(record: SourceRecord, span: tuple[int, int]) -> dict[str, Any]:
     return {"source": record.id, "first_line": span[0], "last_line": span[1]}
 
 
+_DIRECTOR_ROLE = re.compile(r"(?:the\s+)?(?:film\s+)?director(?:\s*(?:/|and|&)\s*(?:co-?)?writer)?", re.IGNORECASE)
+
+
 def _with_refs(value: Any, record: SourceRecord) -> Any:
     """Copy of an extracted record with every ``"source": (first, last)`` made a source reference."""
     if isinstance(value, dict):
@@ -129,6 +132,15 @@ def build_case(folder: FolderRecords) -> Case:
             if record and record.data.get("director"):
                 film["director"] = _with_refs(record.data["director"], record)
                 break
+    if "director" not in film:  # a stakeholder "Director: Name", or a person the press release calls the director
+        business_data = business.data if business else {}
+        named = [(s["people"][0], s["source"], business) for s in business_data.get("stakeholders", [])
+                 if _DIRECTOR_ROLE.fullmatch(s["role"].strip()) and s.get("people")]
+        named += [(p["name"], p["source"], release) for p in (release.data.get("people", []) if release else [])
+                  if p.get("role") and _DIRECTOR_ROLE.fullmatch(p["role"].strip())]
+        if named:
+            name, span, record = named[0]
+            film["director"] = {"value": name, "source": _ref(record, span)}
 
     if release and release.data.get("premiere"):
         film["premiere"] = _with_refs(release.data["premiere"], release)
