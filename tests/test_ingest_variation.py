@@ -260,3 +260,14 @@ def test_money_ranges_and_other_currencies(text, expected):
 def test_two_amounts_joined_by_and_stay_two():
     amounts = find_amounts("costing $5 million and $2 million in P&A")
     assert [(a["text"], a["value"]) for a in amounts] == [("$5 million", 5_000_000), ("$2 million", 2_000_000)]
+
+
+def test_a_budget_given_as_a_range_is_a_statement_with_both_bounds(tmp_path):
+    for source in (FIXTURES / "table-variant").iterdir():
+        text = source.read_text(encoding="utf-8").replace("| Budget | approximately $850,000 |", "| Budget | $1.5–2 million |")
+        (tmp_path / source.name).write_text(text, encoding="utf-8")
+    case = load_case(tmp_path)
+    [budget] = [s for s in case.statements if s.attribute == "budget"]
+    assert (budget.value, budget.normalized) == ("$1.5–2 million", "1,500,000–2,000,000 USD")
+    chart = next(e for e in case.exhibits if e.kind == "budget_box_office")
+    assert (chart.bars[0].amount.lower, chart.bars[0].amount.upper) == (1_500_000, 2_000_000)

@@ -150,6 +150,8 @@ def describe(attribute: str, value: Any) -> str:
     """The compared value in a short, neutral form (numbers and codes, no prose)."""
     if attribute in ("budget", "box_office"):
         currency = value.get("currency") or ""
+        if value.get("upper") is not None and value.get("lower") is not None:
+            return f"{value['lower']:,.0f}–{value['upper']:,.0f} {currency}".strip()
         if value.get("upper") is not None and value.get("lower") is None:
             return f"< {value['upper']:,.0f} {currency}".strip()
         if value.get("lower") is not None and value.get("upper") is None:
