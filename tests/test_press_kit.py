@@ -483,3 +483,20 @@ def test_filmography_entry_kinds():
         "year": 2017, "title": "TESNOTA", "alternative_title": "Closness", "minutes": 118, "kind": "feature"}
     assert filmography_entry("2013 – STILL YOUNG (Molodoï echtchio), 40 min")["kind"] is None
     assert filmography_entry("1998, Nalchik, North Caucasus, Russia.") is None
+
+
+def test_a_kit_with_q_and_a_markers_a_spec_line_and_a_statement_signed_below():
+    kit, notes = _extract(Path(__file__).parent / "fixtures" / "kits" / "presskit-qa.txt")
+    assert [(qa["question"], [a["text"] for a in qa["answer"]]) for qa in kit["interview"]] == [
+        ("Why the far north?", ["Because the landscape decides everything there. You cannot lie to the cold."]),
+        ("How long was the shoot?", ["Forty-one days in February and March 2020, at minus thirty."]),
+    ]
+    assert kit["interviewee"] == "Marta Kowalczyk"
+    assert [r["minutes"] for r in kit["runtimes"]] == [104]  # "Norway | Poland | 2021 | 104 min | Colour | …"
+    assert kit["statement_by"]["value"] == "Marta Kowalczyk"
+    assert [(c["section"], c["role"], c["names"]) for c in kit["credits"]] == [
+        ("cast", "Eirik", ["Jonas Berg"]), ("cast", "Hanna", ["Agnieszka Nowak"]),
+        ("crew", "Director", ["Marta Kowalczyk"]), ("crew", "Producer", ["Ingrid Halvorsen"]),
+        ("crew", "Cinematographer", ["Piotr Zielinski"]),
+    ]
+    assert not notes.items

@@ -376,10 +376,14 @@ def _question_end(lines: list[Line], i: int, width: int, strong: bool) -> int | 
     return None
 
 
+# "Q: Why the far north?" / "A: Because …": the markers of a question and its answer, not their words
+_QA_MARK = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.–—-]\s+(?=\S)")
+
+
 def _interview(body: list[Line], width: int, words: frozenset[str],
                cites: dict[int, list[str]]) -> tuple[list[dict[str, Any]], list[Para]]:
     """Question and answer pairs; also the answers' paragraphs, for the production facts."""
-    lines = [ln for ln in body if not is_page_number(ln.text)]
+    lines = [Line(ln.number, _QA_MARK.sub("", ln.text, count=1)) for ln in body if not is_page_number(ln.text)]
     pairs: list[dict[str, Any]] = []
     all_paras: list[Para] = []
     question: list[Line] | None = None
