@@ -271,3 +271,36 @@ def test_a_budget_given_as_a_range_is_a_statement_with_both_bounds(tmp_path):
     assert (budget.value, budget.normalized) == ("$1.5–2 million", "1,500,000–2,000,000 USD")
     chart = next(e for e in case.exhibits if e.kind == "budget_box_office")
     assert (chart.bars[0].amount.lower, chart.bars[0].amount.upper) == (1_500_000, 2_000_000)
+
+
+def test_a_markdown_ledger_without_frontmatter_is_still_the_ledger(tmp_path):
+    for source in (FIXTURES / "kit-variant").iterdir():
+        text = source.read_text(encoding="utf-8")
+        if source.name == "ledger.md":
+            text = text.split("---", 2)[2]  # no frontmatter: recognised by its first heading
+        (tmp_path / source.name).write_text(text, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Notes for the seminar\n\n## Executive summary to discuss\n", encoding="utf-8")
+    case = load_case(tmp_path)
+    assert [(s.file, s.kind) for s in case.sources] == [
+        ("business.md", "business"), ("ledger.md", "ledger"), ("presskit.txt", "press_kit")]
+    assert [e.title for e in case.ledger.entries] == ["Where She Stood", "The Wager", "Making It", "What It Returned"]
+
+
+def test_a_stakeholder_table(tmp_path):
+    for source in (FIXTURES / "table-variant").iterdir():
+        text = source.read_text(encoding="utf-8")
+        if source.name == "01.txt":
+            text = text[: text.index("## Stakeholder Balance Sheet")] + (
+                "## Stakeholder Balance Sheet\n\n| Stakeholder | Who | Outcome | Impact |\n|---|---|---|---|\n"
+                "| Director | Lena Ortiz | **Reputation built.** | Funded her second documentary. |\n"
+                "| Broadcaster: PBS | | Prime-time slot filled. | Its best-rated documentary. |\n"
+                "| Co-producer | ZDF/Arte | Break-even. | |\n")
+        (tmp_path / source.name).write_text(text, encoding="utf-8")
+    case = load_case(tmp_path)
+    assert [(s.role, s.name, s.outcome.plain, s.impact.plain, s.source.first_line) for s in case.stakeholders] == [
+        ("Director", "Lena Ortiz", "Reputation built.", "Funded her second documentary.", 32),
+        ("Broadcaster", "PBS", "Prime-time slot filled.", "Its best-rated documentary.", 33),
+        ("Co-producer", "ZDF/Arte", "Break-even.", "", 34),
+    ]
+    assert case.stakeholders[0].outcome.runs[0].bold
+    assert "stakeholder 'ZDF/Arte' has no impact" in [w.message for w in case.warnings]

@@ -48,6 +48,9 @@ class ListBlock:
     items: list[Para] = field(default_factory=list)
     ordered: bool = False
     span: Span = (1, 1)
+    # a table read as a list: its column names, and each item's cells (the items are "**first:** the rest")
+    header: list[str] = field(default_factory=list)
+    cells: list[list[list[Run]]] = field(default_factory=list)
 
 
 @dataclass
@@ -213,7 +216,8 @@ def _table_block(rows: list[tuple[list[list[Run]], Span, bool]]) -> ListBlock | 
         runs: list[Run] = [(f"{label}:", True, False), (" ", False, False), *value] if label and value else \
             (value or cells[0])
         items.append(Para(strip_runs(runs), where))
-    return ListBlock(items=items, ordered=False, span=(body[0][1][0], body[-1][1][1]))
+    return ListBlock(items=items, ordered=False, span=(body[0][1][0], body[-1][1][1]),
+                     header=[plain(c).strip() for c in header or []], cells=[cells for cells, _ in body])
 
 
 def _split_paragraph(runs: list[Run], where: Span) -> list[Block]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from casebook.ingest.amounts import find_amounts
 from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Rule, Span, lines_of, split_label
+from casebook.ingest.blocks import plain as plain_text
 from casebook.ingest.numbering import strip_number
 from casebook.ingest.records import Notes, rich, rich_plain
 
@@ -171,6 +172,42 @@ _ROLE_NAME = [
 ]
 
 
+_ROLE_COLUMN = r"stakeholders?|roles?|position|group|type|party"
+_NAME_COLUMN = r"who|names?|person|people|company|organi[sz]ation|stakeholder\s+name"
+
+
+def _table_stakeholders(block: ListBlock) -> list[dict[str, Any]]:
+    """A stakeholder table: one stakeholder a row, its columns named like "Stakeholder | Who | Outcome | Impact"
+    (a role column may hold "Role: Name" alone). Nothing when the columns do not say so."""
+    header = [h.strip(" :").lower() for h in block.header]
+
+    def column(pattern: str) -> int | None:
+        return next((i for i, h in enumerate(header) if re.fullmatch(pattern, h, re.IGNORECASE)), None)
+
+    role, name = column(_ROLE_COLUMN), column(_NAME_COLUMN)
+    outcome, impact = column(OUTCOME_LABELS), column(IMPACT_LABELS)
+    if (role is None and name is None) or (outcome is None and impact is None):
+        return []
+    found = []
+    for cells, item in zip(block.cells, block.items, strict=True):
+        texts = [plain_text(c).strip() for c in cells]
+
+        def at(i: int | None, texts: list[str] = texts) -> str:
+            return texts[i] if i is not None and i < len(texts) else ""
+
+        who, what = at(name), at(role)
+        if not who:  # a role column holding "Director: Lena Ortiz"
+            m = next((p.match(what) for p in _ROLE_NAME if p.match(what)), None)
+            what, who = (m["role"].strip(), m["name"].strip()) if m else ("", what)
+        if not who:
+            continue
+        found.append({"role": what, "name": who, "people": split_people(who),
+                      "outcome": rich(cells[outcome]) if at(outcome) else None,  # None: warned of below
+                      "impact": rich(cells[impact]) if at(impact) else None,
+                      "details": [], "source": item.span})
+    return found
+
+
 def split_people(name: str) -> list[str]:
     """'A and B', 'A, B & C' to the names; parenthetical asides dropped."""
     bare = re.sub(r"\s*\([^)]*\)", "", name)
@@ -189,6 +226,8 @@ def stakeholders(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]:
                           "impact": None, "details": [], "source": block.span})
             if not m:
                 notes.warn(f"stakeholder '{text}' has no role (expected 'Role: Name')", block.span)
+        elif isinstance(block, ListBlock) and (rows := _table_stakeholders(block)):
+            found.extend(rows)
         elif isinstance(block, (Para, ListBlock)) and found:
             holder = found[-1]
             for runs, span in lines_of(block):

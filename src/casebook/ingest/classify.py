@@ -24,13 +24,15 @@ def classify(doc: Document) -> str | None:
     """``business``, ``ledger``, ``press_release``, ``press_kit``, ``unknown``; None for no source at all.
 
     A frontmatter with an unknown ``categoryName`` is ``unknown`` (kept as a source, with a warning).
-    A markdown file without frontmatter is not a source document (notes, answer keys): None.
+    A markdown file without frontmatter is a ledger or a business analysis when its headings say so (a first
+    heading naming the director's ledger; two or more headings that open the business analysis's sections);
+    otherwise it is not a source document (notes, answer keys): None.
     """
     if doc.has_frontmatter:
         category = str(doc.metadata.get("categoryName", "")).strip().upper().replace(" ", "_")
         return CATEGORIES.get(category, "unknown")
     if doc.path.suffix.lower() in (".md", ".markdown"):
-        return None
+        return _markdown_kind(doc.text)
     kit = len(_KIT_HEADINGS.findall(doc.text)) * 2 + len(re.findall(r"^\s*(?:19|20)\d\d\s*[–—-]\s*\S", doc.text, re.MULTILINE))
     kit += 3 if re.search(r"\ba film by\b", doc.text, re.IGNORECASE) else 0
     release = len(_RELEASE_MARKS.findall(doc.text)) * 2
@@ -38,3 +40,17 @@ def classify(doc: Document) -> str | None:
     if kit == release == 0:
         return "unknown"
     return "press_kit" if kit > release else "press_release"
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?P<atx>.+?)\s*#*|\*\*(?P<bold>[^*]+?)\*\*:?)\s*$", re.MULTILINE)
+
+
+def _markdown_kind(text: str) -> str | None:
+    from casebook.ingest.business import section_of
+
+    headings = [m["atx"] or m["bold"] for m in _MD_HEADING.finditer(text)]
+    if headings and re.search(r"director['’]?s\s+ledger", headings[0], re.IGNORECASE):
+        return "ledger"
+    if len({section_of(h) for h in headings} - {None}) >= 2:
+        return "business"
+    return None
