@@ -304,3 +304,19 @@ def test_a_stakeholder_table(tmp_path):
     ]
     assert case.stakeholders[0].outcome.runs[0].bold
     assert "stakeholder 'ZDF/Arte' has no impact" in [w.message for w in case.warnings]
+
+
+def test_role_first_stakeholders_uppercase_headings_and_a_writer_director():
+    case = load_case(FIXTURES / "role-first")
+    assert [(s.role, s.name) for s in case.stakeholders] == [
+        ("Writer-Director", "Sam Reyes"), ("Distributor", "Northlight Releasing")]  # "Writer-Director (Sam Reyes)"
+    assert case.film.director is not None and case.film.director.value == "Sam Reyes"
+    assert [g.title for g in case.executive_summary] == ["Investment Profile", "Financial Performance"]
+    assert [p.kind for p in case.analysis.parts] == ["introduction", "body", "conclusion"]
+    premiere = case.film.premiere
+    assert premiere is not None
+    assert (premiere.kind, premiere.festival, premiere.date) == ("world premiere", "Sundance Film Festival", dt.date(2023, 1, 20))
+    assert [(s.attribute, s.value) for s in case.statements if s.attribute in ("budget", "box_office")] == [
+        ("budget", "$1.2M"), ("box_office", "$6.3M")]  # not the domestic box office
+    [quote] = case.press.quotes
+    assert quote.speaker == "Sam Reyes"

@@ -208,6 +208,13 @@ def _table_stakeholders(block: ListBlock) -> list[dict[str, Any]]:
     return found
 
 
+# words that name a role, not a person or a company ("Writer-Director", "Key Investors", "Sales Agent")
+_ROLE_WORDS = re.compile(
+    r"\b(?:director|writer|screenwriter|producers?|distributors?|investors?|financiers?|actors?|actress(?:es)?|cast|lead|"
+    r"sales|agents?|broadcasters?|funders?|cinematographer|editor|composer|mentor|talent|partners?|stakeholders?|crew|"
+    r"studio|platform|exhibitors?|festival)\b", re.IGNORECASE)
+
+
 def split_people(name: str) -> list[str]:
     """'A and B', 'A, B & C' to the names; parenthetical asides dropped."""
     bare = re.sub(r"\s*\([^)]*\)", "", name)
@@ -222,6 +229,8 @@ def stakeholders(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]:
             text = strip_number(block.text).rstrip(":")
             m = next((p.match(text) for p in _ROLE_NAME if p.match(text)), None)
             role, name = (m["role"].strip(), m["name"].strip()) if m else ("", text)
+            if m and _ROLE_WORDS.search(name) and not _ROLE_WORDS.search(role):
+                role, name = name, role  # "Writer-Director (Sam Reyes)": the role outside, the name inside
             found.append({"role": role, "name": name, "people": split_people(name), "outcome": None,
                           "impact": None, "details": [], "source": block.span})
             if not m:

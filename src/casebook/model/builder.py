@@ -27,7 +27,8 @@ def _ref(record: SourceRecord, span: tuple[int, int]) -> dict[str, Any]:
     return {"source": record.id, "first_line": span[0], "last_line": span[1]}
 
 
-_DIRECTOR_ROLE = re.compile(r"(?:the\s+)?(?:film\s+)?director(?:\s*(?:/|and|&)\s*(?:co-?)?writer)?", re.IGNORECASE)
+_DIRECTOR_ROLE = re.compile(r"(?:the\s+)?(?:(?:co-?)?writer\s*[-/&]\s*|writer\s+and\s+)?(?:film\s+)?director"
+                            r"(?:\s*(?:/|and|&|-)\s*(?:co-?)?writer)?", re.IGNORECASE)
 
 
 def _with_refs(value: Any, record: SourceRecord) -> Any:
