@@ -320,3 +320,21 @@ def test_role_first_stakeholders_uppercase_headings_and_a_writer_director():
         ("budget", "$1.2M"), ("box_office", "$6.3M")]  # not the domestic box office
     [quote] = case.press.quotes
     assert quote.speaker == "Sam Reyes"
+
+
+def test_a_ledger_with_a_byline_and_subtitles_in_italics(tmp_path):
+    for source in (FIXTURES / "kit-variant").iterdir():
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    (tmp_path / "ledger.md").write_bytes((FIXTURES / "kits" / "ledger-byline.md").read_bytes())
+    ledger = load_case(tmp_path).ledger
+    assert ledger is not None
+    # "*Marta Kowalczyk — The Salt Road, 2021*" under the title
+    assert (ledger.director, ledger.film, ledger.year) == ("Marta Kowalczyk", "The Salt Road", 2021)
+    assert [(e.number, e.title, e.subtitle) for e in ledger.entries] == [
+        (1, "The Balance Sheet", "Where she stood in 2019"),
+        (2, "The Investment", "What she put in"),
+        (3, "The Execution", "How the risk was managed"),
+        (4, "The Return", "What came back"),
+    ]
+    assert [p.text.plain for p in ledger.entries[0].paragraphs] == [
+        "In 2019 Kowalczyk had one short film and a reputation in Kraków."]

@@ -91,6 +91,16 @@ def extract_ledger(blocks: list[Block], notes: Notes) -> dict[str, Any]:
         if entry is None:
             _header(block, ledger)
             continue
+        if isinstance(block, Para) and not entry["paragraphs"] and entry["subtitle"] is None:
+            lines = split_lines(block.runs)  # an entry's first line in italics alone: its subtitle
+            first = [r for r in lines[0] if r[0].strip()]
+            if first and all(italic for _, _, italic in first) and len(plain(lines[0]).strip()) <= 120:
+                entry["subtitle"] = plain(lines[0]).strip(" *_")
+                entry["source"] = (entry["source"][0], block.span[0])
+                rest = [r for line in lines[1:] for r in [*line, ("\n", False, False)]][:-1]
+                if not plain(rest).strip():
+                    continue
+                block = Para(rest, (block.span[0] + 1, block.span[1]))
         if isinstance(block, Para):
             entry["paragraphs"].append({"text": rich(block.runs), "source": block.span})
         else:
@@ -109,10 +119,22 @@ def extract_ledger(blocks: list[Block], notes: Notes) -> dict[str, Any]:
     return ledger
 
 
+_BYLINE = re.compile(r"^(?:by\s+)?(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})"
+                     r"(?:\s*[—–-]\s*(?P<film>.+?)(?:,?\s*\(?(?P<year>(?:19|20)\d\d)\)?)?)?\s*$")
+
+
 def _header(block: Para | ListBlock, ledger: dict[str, Any]) -> None:
     for runs, span in lines_of(block):
         label, value = split_label(runs)
         key = (label or "").lower()
+        byline = _BYLINE.match(plain(runs).strip(" *_")) if label is None else None
+        if byline and ledger["director"] is None and (byline["film"] or plain(runs).strip(" *_").lower().startswith("by ")):
+            ledger["director"], ledger["director_source"] = byline["name"], span  # "*Marta Kowalczyk — The Salt Road, 2021*"
+            if byline["film"] and ledger["film"] is None:
+                ledger["film"], ledger["film_source"] = byline["film"].strip(" *_,"), span
+            if byline["year"]:
+                ledger["year"] = ledger["year"] or int(byline["year"])
+            continue
         if key in ("director", "directed by", "filmmaker") and value:
             ledger["director"] = plain(value).strip(" .")
             ledger["director_source"] = span
