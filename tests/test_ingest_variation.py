@@ -338,3 +338,22 @@ def test_a_ledger_with_a_byline_and_subtitles_in_italics(tmp_path):
     ]
     assert [p.text.plain for p in ledger.entries[0].paragraphs] == [
         "In 2019 Kowalczyk had one short film and a reputation in Kraków."]
+
+
+def test_a_release_with_a_quoted_title_guillemets_and_a_yearless_date(tmp_path):
+    for source in (FIXTURES / "kit-variant").iterdir():
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    (tmp_path / "release.txt").write_bytes((FIXTURES / "kits" / "release-headline.txt").read_bytes())
+    case = load_case(tmp_path)
+    premiere = case.film.premiere
+    assert premiere is not None and case.source(premiere.source.source).file == "release.txt"
+    # "…had its world premiere in the Panorama section on 3 February…" under "BERLIN, 6 February 2021 –";
+    # the festival from the headline ("… at the 71st Berlinale")
+    assert (premiere.kind, premiere.festival, premiere.section, premiere.date) == (
+        "world premiere", "Berlinale", "Panorama", dt.date(2021, 2, 3))
+    # the headline opens with a quoted title: not a quote; « … » said by a jury member; a quote signed below
+    assert [(q.speaker, [p for p in q.paragraphs]) for q in case.press.quotes] == [
+        ("Anna Lindqvist", ["A film that trusts its silences"]),
+        ("Marta Kowalczyk", ["We shot at minus thirty for forty-one days. This award is theirs."]),
+    ]
+    assert case.warnings == []

@@ -37,8 +37,8 @@ _MONEY_KEYS = {
 _OTHER_SPEND = re.compile(r"\s*(?:[A-Z]{3}\b\s*)?(?:(?:in|on|for|of)\s+(?:the\s+)?)?(?:P\s*&\s*A|prints\s+and\s+advertising|"
                           r"marketing|advertising|promotion|publicity|distribution|release|(?:awards?|festival|oscar)\s+campaign)",
                           re.IGNORECASE)
-_LOCAL = re.compile(r"\b((?i:domestic|opening weekend|north american)|in (?:the )?(?:US|UK|France|Russia|Germany|Italy|Spain|China|"
-                    r"Japan))\b")
+_LOCAL = re.compile(r"\b((?i:domestic|opening weekend|north american)"
+                    r"|in (?:the )?(?:US|UK|France|Russia|Germany|Italy|Spain|China|Japan))\b")
 _PREMIERE = re.compile(r"premi[eè]re(?:d|s)?\b", re.IGNORECASE)
 _RUNTIME = re.compile(r"(?:running\s*time|runtime|length)\s*[:.]?\s*(?P<min>\d{2,3})\s*(?:min|mins|minutes)\b", re.IGNORECASE)
 _STATE = re.compile(r"\b(state|government|ministry of culture|public)\b[^.]{0,40}?\b(fund\w*|subsid\w*|money|financ\w*|support)"

@@ -22,17 +22,29 @@ _PATTERNS = [
 ]
 
 
-def find_dates(text: str) -> list[tuple[dt.date, str, int]]:
-    """Every full date in ``text``: (date, the words that give it, offset), in order."""
+# a day and a month without the year ("on 3 February"), the month capitalised: read only with a known year
+_CAP_MONTH = (
+    r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_YEARLESS = [
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_CAP_MONTH}\b(?!,?\s+\d)"),
+    re.compile(rf"\b{_CAP_MONTH}\s+{_DAY}\b(?!,?\s+\d)"),
+]
+
+
+def find_dates(text: str, year: int | None = None) -> list[tuple[dt.date, str, int]]:
+    """Every full date in ``text``: (date, the words that give it, offset), in order. With ``year`` (the
+    year a press release was sent in), a day and month without a year ("on 3 February") are of that year."""
     found: list[tuple[dt.date, str, int]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    for pattern in _PATTERNS + (_YEARLESS if year else []):
         for m in pattern.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
             month = int(m["mm"]) if "mm" in m.groupdict() and m["mm"] else _MONTHS[m["m"][:3].lower()]
             try:
-                value = dt.date(int(m["y"]), month, int(m["d"]))
+                value = dt.date(int(m["y"]) if "y" in m.groupdict() else int(year or 0), month, int(m["d"]))
             except ValueError:
                 continue
             found.append((value, m.group(0), m.start()))

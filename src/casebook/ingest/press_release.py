@@ -14,7 +14,7 @@ from typing import Any
 from casebook.ingest.dates import day_told, find_dates
 from casebook.ingest.document import Document
 from casebook.ingest.names import NAME, SPEAKER_LINE, names_in, normal_role, people_with_roles
-from casebook.ingest.plaintext import DATELINE, file_lines, paragraphs, premiere_in, sentences
+from casebook.ingest.plaintext import DATELINE, festival_in, file_lines, paragraphs, premiere_in, sentences
 from casebook.ingest.records import Notes
 
 
@@ -47,7 +47,7 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
         for sentence in sentences(text):
             if not re.search(r"premi[eè]re", sentence, re.IGNORECASE):
                 continue
-            dates = find_dates(sentence)
+            dates = find_dates(sentence, year=dateline[0].year if dateline else None)
             date = dates[0][0] if dates else None
             told = day_told(sentence, dateline[0]) if date is None and dateline else None
             if told:
@@ -58,6 +58,11 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
                 break
         if result["premiere"]:
             break
+    if result["premiere"] and not result["premiere"].get("festival"):  # the festival named in the headline, say
+        named = [festival_in(text) for text, _ in paras]
+        found = next((f for f in named if f.get("festival")), None)
+        if found:
+            result["premiere"]["festival"] = found["festival"]
     for ln in lines:
         m = re.match(r"^\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+),\s+(?:film\s+)?director\s*:?\s*$", ln.text)
         if m:
@@ -102,7 +107,8 @@ def _resolve(name: str, people: list[dict[str, Any]]) -> str:
 
 
 def _inline_speaker(text: str, people: list[dict[str, Any]]) -> str | None:
-    m = re.search(rf"[{_CLOSE}]\s*,?\s*{_SAYS}\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", text)
+    role = r"(?:(?:the\s+)?[a-z][\w-]*\s+){0,3}?"  # "said jury member Anna Lindqvist"
+    m = re.search(rf"[{_CLOSE}]\s*,?\s*{_SAYS}\s+{role}(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", text)
     m = m or re.search(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+{_SAYS}\s*[:,]?\s*[{_OPEN}]", text)
     return _resolve(m["name"], people) if m else None
 
@@ -120,6 +126,31 @@ def _first_person(text: str, people: list[dict[str, Any]]) -> str | None:
         return best[1]
     found = names_in(text)
     return found[0][0] if found else None
+
+
+def _left_open(text: str, inside: bool = False) -> bool:
+    """Whether ``text`` ends inside a quotation, so that the quote goes on in the next paragraph. ``inside``:
+    the paragraph goes on with a quote left open before it (unless it repeats the opening mark, as is usual)."""
+    if inside and text.lstrip()[:1] in _OPEN:
+        inside = False
+    for ch in text:
+        if ch in _OPEN and ch in _CLOSE:  # " or “ (which closes a German „…“)
+            inside = not inside
+        elif ch in _OPEN:
+            inside = True
+        elif ch in _CLOSE:
+            inside = False
+    return inside
+
+
+def _titled(text: str) -> bool:
+    """A paragraph that opens with a quoted title and goes on in prose ('"The Salt Road" Wins …'): not a quote."""
+    stretches = _quoted(text)
+    if not stretches or len(stretches[0].split()) >= 6:
+        return False
+    close = max((text.find(ch, 1) for ch in _CLOSE if text.find(ch, 1) > 0), default=-1)
+    after = text[text.find(stretches[0]) + len(stretches[0]) + 1:] if close > 0 else ""
+    return len(after.split()) > 3 and not re.search(rf"\b{_SAYS}\b", after)
 
 
 def _quoted(text: str) -> list[str]:
@@ -145,7 +176,7 @@ def _role_of(name: str | None, people: list[dict[str, Any]]) -> str | None:
 def _quote_text(text: str, inline: bool) -> str:
     """The quoted words of one paragraph of a quote group, without an attribution inside it."""
     if inline:  # the attribution between two quoted stretches is left out, and marked so
-        return " … ".join(_quoted(text))
+        return " … ".join(_quoted(text)).rstrip(",")  # '"…silences," said X': the comma was the attribution's
     text = text.strip()
     if text and text[0] in _OPEN:
         text = text[1:]
@@ -168,12 +199,13 @@ def _quotes(paras: list[tuple[str, tuple[int, int]]], people: list[dict[str, Any
             above = (speaker_line["name"], normal_role(speaker_line["role"]))
             i += 1
             continue
-        if text.lstrip()[:1] in _OPEN:
+        if text.lstrip()[:1] in _OPEN and not _titled(text):
             group = [paras[i]]
-            while group[-1][0].rstrip()[-1:] not in _CLOSE and i + 1 < len(paras) \
-                    and not SPEAKER_LINE.match(paras[i + 1][0]):
+            still_open = _left_open(text)
+            while still_open and i + 1 < len(paras) and not SPEAKER_LINE.match(paras[i + 1][0]):
                 i += 1
                 group.append(paras[i])
+                still_open = _left_open(paras[i][0], inside=True)
             joined = "\n\n".join(t for t, _ in group)
             speaker, role = _inline_speaker(joined, everyone), None
             below = SPEAKER_LINE.match(paras[i + 1][0]) if i + 1 < len(paras) else None
