@@ -128,6 +128,17 @@ def test_dates_in_several_formats():
     assert found == [dt.date(2017, 5, 24), dt.date(2019, 5, 16), dt.date(2016, 11, 10), dt.date(2021, 9, 2)]
 
 
+def _variant_of(fixture: str, folder, edit=None, extra: dict[str, str] | None = None):
+    """A copy of the fixture case ``fixture`` in ``folder``: each file's text through ``edit(name, text)``, and
+    the files of ``extra`` (name: text) added or put in place; the case loaded."""
+    for source in (FIXTURES / fixture).iterdir():
+        text = source.read_text(encoding="utf-8")
+        (folder / source.name).write_text(edit(source.name, text) if edit else text, encoding="utf-8")
+    for name, text in (extra or {}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return load_case(folder)
+
+
 # --- a case without a press release, whose press kit writes its credits and facts another way ---------------
 
 
@@ -164,12 +175,8 @@ def test_kit_variant_a_markdown_heading_is_not_part_of_the_next_sentence(kit_var
 
 
 def test_without_a_festival_line_the_premiere_comes_from_the_sentence_that_tells_it(tmp_path):
-    for source in (FIXTURES / "kit-variant").iterdir():
-        text = source.read_text(encoding="utf-8")
-        if source.name == "presskit.txt":
-            text = text.split("WORLD PREMIERE")[0]
-        (tmp_path / source.name).write_text(text, encoding="utf-8")
-    premiere = load_case(tmp_path).film.premiere
+    case = _variant_of("kit-variant", tmp_path, lambda name, text: text.split("WORLD PREMIERE")[0])
+    premiere = case.film.premiere
     assert premiere is not None  # the ledger: "The film premiered at the Berlinale on 3 February 2021 …"
     assert (premiere.kind, premiere.festival, premiere.date) == ("premiere", "Berlinale", dt.date(2021, 2, 3))
 
@@ -263,10 +270,8 @@ def test_two_amounts_joined_by_and_stay_two():
 
 
 def test_a_budget_given_as_a_range_is_a_statement_with_both_bounds(tmp_path):
-    for source in (FIXTURES / "table-variant").iterdir():
-        text = source.read_text(encoding="utf-8").replace("| Budget | approximately $850,000 |", "| Budget | $1.5–2 million |")
-        (tmp_path / source.name).write_text(text, encoding="utf-8")
-    case = load_case(tmp_path)
+    case = _variant_of("table-variant", tmp_path,
+                       lambda name, text: text.replace("| Budget | approximately $850,000 |", "| Budget | $1.5–2 million |"))
     [budget] = [s for s in case.statements if s.attribute == "budget"]
     assert (budget.value, budget.normalized) == ("$1.5–2 million", "1,500,000–2,000,000 USD")
     chart = next(e for e in case.exhibits if e.kind == "budget_box_office")
@@ -274,29 +279,24 @@ def test_a_budget_given_as_a_range_is_a_statement_with_both_bounds(tmp_path):
 
 
 def test_a_markdown_ledger_without_frontmatter_is_still_the_ledger(tmp_path):
-    for source in (FIXTURES / "kit-variant").iterdir():
-        text = source.read_text(encoding="utf-8")
-        if source.name == "ledger.md":
-            text = text.split("---", 2)[2]  # no frontmatter: recognised by its first heading
-        (tmp_path / source.name).write_text(text, encoding="utf-8")
-    (tmp_path / "notes.md").write_text("# Notes for the seminar\n\n## Executive summary to discuss\n", encoding="utf-8")
-    case = load_case(tmp_path)
+    case = _variant_of(
+        "kit-variant", tmp_path,
+        lambda name, text: text.split("---", 2)[2] if name == "ledger.md" else text,  # the ledger: no frontmatter
+        {"notes.md": "# Notes for the seminar\n\n## Executive summary to discuss\n"})
     assert [(s.file, s.kind) for s in case.sources] == [
         ("business.md", "business"), ("ledger.md", "ledger"), ("presskit.txt", "press_kit")]
     assert [e.title for e in case.ledger.entries] == ["Where She Stood", "The Wager", "Making It", "What It Returned"]
 
 
 def test_a_stakeholder_table(tmp_path):
-    for source in (FIXTURES / "table-variant").iterdir():
-        text = source.read_text(encoding="utf-8")
-        if source.name == "01.txt":
-            text = text[: text.index("## Stakeholder Balance Sheet")] + (
-                "## Stakeholder Balance Sheet\n\n| Stakeholder | Who | Outcome | Impact |\n|---|---|---|---|\n"
-                "| Director | Lena Ortiz | **Reputation built.** | Funded her second documentary. |\n"
-                "| Broadcaster: PBS | | Prime-time slot filled. | Its best-rated documentary. |\n"
-                "| Co-producer | ZDF/Arte | Break-even. | |\n")
-        (tmp_path / source.name).write_text(text, encoding="utf-8")
-    case = load_case(tmp_path)
+    table = ("## Stakeholder Balance Sheet\n\n| Stakeholder | Who | Outcome | Impact |\n|---|---|---|---|\n"
+             "| Director | Lena Ortiz | **Reputation built.** | Funded her second documentary. |\n"
+             "| Broadcaster: PBS | | Prime-time slot filled. | Its best-rated documentary. |\n"
+             "| Co-producer | ZDF/Arte | Break-even. | |\n")
+    def edit(name: str, text: str) -> str:
+        return text[: text.index("## Stakeholder Balance Sheet")] + table if name == "01.txt" else text
+
+    case = _variant_of("table-variant", tmp_path, edit)
     assert [(s.role, s.name, s.outcome.plain, s.impact.plain, s.source.first_line) for s in case.stakeholders] == [
         ("Director", "Lena Ortiz", "Reputation built.", "Funded her second documentary.", 32),
         ("Broadcaster", "PBS", "Prime-time slot filled.", "Its best-rated documentary.", 33),
@@ -323,10 +323,8 @@ def test_role_first_stakeholders_uppercase_headings_and_a_writer_director():
 
 
 def test_a_ledger_with_a_byline_and_subtitles_in_italics(tmp_path):
-    for source in (FIXTURES / "kit-variant").iterdir():
-        (tmp_path / source.name).write_bytes(source.read_bytes())
-    (tmp_path / "ledger.md").write_bytes((FIXTURES / "kits" / "ledger-byline.md").read_bytes())
-    ledger = load_case(tmp_path).ledger
+    byline = (FIXTURES / "kits" / "ledger-byline.md").read_text(encoding="utf-8")
+    ledger = _variant_of("kit-variant", tmp_path, extra={"ledger.md": byline}).ledger
     assert ledger is not None
     # "*Marta Kowalczyk — The Salt Road, 2021*" under the title
     assert (ledger.director, ledger.film, ledger.year) == ("Marta Kowalczyk", "The Salt Road", 2021)
@@ -341,10 +339,8 @@ def test_a_ledger_with_a_byline_and_subtitles_in_italics(tmp_path):
 
 
 def test_a_release_with_a_quoted_title_guillemets_and_a_yearless_date(tmp_path):
-    for source in (FIXTURES / "kit-variant").iterdir():
-        (tmp_path / source.name).write_bytes(source.read_bytes())
-    (tmp_path / "release.txt").write_bytes((FIXTURES / "kits" / "release-headline.txt").read_bytes())
-    case = load_case(tmp_path)
+    release = (FIXTURES / "kits" / "release-headline.txt").read_text(encoding="utf-8")
+    case = _variant_of("kit-variant", tmp_path, extra={"release.txt": release})
     premiere = case.film.premiere
     assert premiere is not None and case.source(premiere.source.source).file == "release.txt"
     # "…had its world premiere in the Panorama section on 3 February…" under "BERLIN, 6 February 2021 –";
