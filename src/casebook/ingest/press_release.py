@@ -146,10 +146,9 @@ def _left_open(text: str, inside: bool = False) -> bool:
 def _titled(text: str) -> bool:
     """A paragraph that opens with a quoted title and goes on in prose ('"The Salt Road" Wins …'): not a quote."""
     stretches = _quoted(text)
-    if not stretches or len(stretches[0].split()) >= 6:
-        return False
-    close = max((text.find(ch, 1) for ch in _CLOSE if text.find(ch, 1) > 0), default=-1)
-    after = text[text.find(stretches[0]) + len(stretches[0]) + 1:] if close > 0 else ""
+    if not stretches or len(stretches[0].split()) >= 6 or _left_open(text[: text.find(stretches[0]) + len(stretches[0]) + 1]):
+        return False  # no quoted stretch, a long one (a real quote), or one that does not close
+    after = text[text.find(stretches[0]) + len(stretches[0]) + 1 :]
     return len(after.split()) > 3 and not re.search(rf"\b{_SAYS}\b", after)
 
 
