@@ -20,17 +20,18 @@ from casebook.cli_common import (
     CASE_DIRS,
     FORMAT,
     FORMAT_CHOICES,
+    JOBS,
     OUT,
     QUIET,
     ROSTER,
     STUDENT_FORMATS,
     TEMPLATES,
     THEME,
-    _case_folders,
-    _jobs,
-    _Reporter,
-    _roster,
-    _theme,
+    Reporter,
+    build_jobs,
+    case_folders,
+    students_of,
+    theme_of,
     user_errors,
 )
 from casebook.errors import CaseError
@@ -54,8 +55,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @OUT
 @TEMPLATES
 @THEME
-@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
-              help="How many cases to build at once. Default: one per core.")
+@JOBS
 @click.option("--force", is_flag=True, help="Rebuild every case, even those whose inputs have not changed.")
 @ROSTER
 @QUIET
@@ -71,9 +71,9 @@ def build(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: t
 
     if roster_file is not None and not any(f in STUDENT_FORMATS for f in FORMAT_CHOICES[fmt]):
         raise click.UsageError(f"--roster writes the students' case study and deck: use --format pdf, pptx or all, not {fmt}")
-    students = _roster(roster_file)
-    jobs = _jobs(case_dirs, fmt, out_dir, template_dirs, theme_file, force, students)
-    with _Reporter(len(jobs), quiet) as reporter:
+    students = students_of(roster_file)
+    jobs = build_jobs(case_dirs, fmt, out_dir, template_dirs, theme_file, force, students)
+    with Reporter(len(jobs), quiet) as reporter:
         results = batch.run(jobs, workers or batch.default_workers(), reporter.report)
     problems = list(dict.fromkeys(p for r in results for p in r.problems))
     if problems:
@@ -93,9 +93,9 @@ def watch(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: t
     """Build the cases, then rebuild each when its documents, the templates or the theme change (Ctrl-C stops)."""
     from casebook import watch as watching
 
-    jobs = _jobs(case_dirs, fmt, out_dir, template_dirs, theme_file, force=True)
+    jobs = build_jobs(case_dirs, fmt, out_dir, template_dirs, theme_file, force=True)
     shared = [*template_dirs, *([theme_file] if theme_file else [])]
-    reporter = _Reporter(0, quiet)
+    reporter = Reporter(0, quiet)
     click.echo(f"casebook: watching {len(jobs)} case{'s' if len(jobs) != 1 else ''}; Ctrl-C stops", err=True)
 
     def report(result: Any) -> None:
@@ -117,9 +117,9 @@ def check(case_dirs: tuple[Path, ...], theme_file: Path | None) -> None:
     """
     from casebook.pipeline import FORMATS, load_case, warning_lines
 
-    theme = _theme(theme_file)
+    theme = theme_of(theme_file)
     problems = []
-    for folder in _case_folders(case_dirs):
+    for folder in case_folders(case_dirs):
         try:
             case = load_case(folder)
         except CaseError as exc:
@@ -149,7 +149,7 @@ def show(case_dirs: tuple[Path, ...], as_json: bool, template_dirs: tuple[Path, 
     """Print the case model of each case: a summary, or all of it with --json."""
     from casebook.pipeline import load_case
 
-    cases = [load_case(folder) for folder in _case_folders(case_dirs)]
+    cases = [load_case(folder) for folder in case_folders(case_dirs)]
     if as_json:
         if len(cases) == 1:
             click.echo(cases[0].model_dump_json(indent=2))

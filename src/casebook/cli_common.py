@@ -57,7 +57,7 @@ def user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _case_folders(case_dirs: tuple[Path, ...]) -> list[Path]:
+def case_folders(case_dirs: tuple[Path, ...]) -> list[Path]:
     from casebook.discover import find_cases
     from casebook.resources import bundled_seeds_dir
 
@@ -79,7 +79,7 @@ THEME = click.option(
 )
 
 
-def _theme(path: Path | None) -> Any:
+def theme_of(path: Path | None) -> Any:
     from casebook.theme import load_theme
 
     return load_theme(path)
@@ -93,9 +93,11 @@ FORMAT = click.option(
 OUT = click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
                    show_default=True, help="Folder to write into; each case goes to OUT/<slug>/.")
 QUIET = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+JOBS = click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
+                    help="How many cases (or students' copies) to build at once. Default: one per core.")
 
 
-class _Reporter:
+class Reporter:
     """What a build tells its user: a progress bar on a terminal, plain lines otherwise, nothing with --quiet."""
 
     def __init__(self, total: int, quiet: bool) -> None:
@@ -109,7 +111,7 @@ class _Reporter:
                                      TimeElapsedColumn(), console=Console(stderr=True))
             self.task = self.progress.add_task("building", total=total)
 
-    def __enter__(self) -> _Reporter:
+    def __enter__(self) -> Reporter:
         if self.progress is not None:
             self.progress.start()
         return self
@@ -140,14 +142,14 @@ class _Reporter:
 STUDENT_FORMATS = ("pdf", "pptx")
 
 
-def _jobs(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...],
+def build_jobs(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...],
           theme_file: Path | None, force: bool, students: Sequence[Any] = (), own: bool = True) -> list[Any]:
     """The build of each case (unless not ``own``), then a personal copy of it for each of ``students``."""
     from casebook import batch
 
     jobs = []
     personal = tuple(f for f in FORMAT_CHOICES[fmt] if f in STUDENT_FORMATS)
-    for folder in _case_folders(case_dirs):
+    for folder in case_folders(case_dirs):
         if own:
             jobs.append(batch.Job(folder, FORMAT_CHOICES[fmt], out_dir, tuple(template_dirs), theme_file, force))
         jobs.extend(batch.Job(folder, personal, out_dir, tuple(template_dirs), theme_file, force,
@@ -162,7 +164,7 @@ ROSTER = click.option(
 )
 
 
-def _roster(path: Path | None) -> list[Any]:
+def students_of(path: Path | None) -> list[Any]:
     if path is None:
         return []
     from casebook.roster import read_roster

@@ -20,15 +20,16 @@ from click.core import ParameterSource
 from casebook.cli_common import (
     CASE_DIRS,
     FORMAT_CHOICES,
+    JOBS,
     OUT,
     QUIET,
     STUDENT_FORMATS,
     TEMPLATES,
     THEME,
-    _case_folders,
-    _jobs,
-    _Reporter,
-    _roster,
+    Reporter,
+    build_jobs,
+    case_folders,
+    students_of,
     user_errors,
 )
 from casebook.errors import CaseError
@@ -77,8 +78,6 @@ MAX_SIZE = click.option(
     help="The largest message allowed (10MB, 500KB, bytes; 1 MB = 1,000,000 bytes). Checked for every message "
          "before anything is written or sent.",
 )
-JOBS = click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None,
-                    help="How many copies to build at once. Default: one per core.")
 
 
 def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to: Any, subject: str | None,
@@ -90,16 +89,16 @@ def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any,
     if roster_file is not None and to is not None:
         raise click.UsageError("--to is for a message without a roster; with --roster each student gets their own")
     text = mail.MailText(template_dirs, subject)  # a broken --subject fails before any build
-    students = _roster(roster_file)
+    students = students_of(roster_file)
     if students:
-        jobs = _jobs(case_dirs, "all", out_dir, template_dirs, theme_file, False, students, own=False)
+        jobs = build_jobs(case_dirs, "all", out_dir, template_dirs, theme_file, False, students, own=False)
     else:
         jobs = []
-        for folder in _case_folders(case_dirs):  # an up-to-date full build serves as well as a new one
+        for folder in case_folders(case_dirs):  # an up-to-date full build serves as well as a new one
             full = batch.Job(folder, FORMAT_CHOICES["all"], out_dir, tuple(template_dirs), theme_file)
             jobs.append(full if batch.cached(full) else batch.Job(folder, STUDENT_FORMATS, out_dir, tuple(template_dirs),
                                                                       theme_file))
-    with _Reporter(len(jobs), quiet) as reporter:
+    with Reporter(len(jobs), quiet) as reporter:
         results = batch.run(jobs, workers or batch.default_workers(), reporter.report)
     problems = list(dict.fromkeys(p for r in results for p in r.problems))
     if problems:
