@@ -26,7 +26,7 @@ from typing import Any
 from casebook.ingest.amounts import find_amounts
 from casebook.ingest.blocks import Block, Heading, ListBlock, Para, lines_of
 from casebook.ingest.dates import day_told, find_dates
-from casebook.ingest.plaintext import DATELINE
+from casebook.ingest.plaintext import RUNNING_TIME, after_dateline
 from casebook.ingest.sentences import Sentence
 
 _MONEY_KEYS = {
@@ -40,7 +40,6 @@ _OTHER_SPEND = re.compile(r"\s*(?:[A-Z]{3}\b\s*)?(?:(?:in|on|for|of)\s+(?:the\s+
 _LOCAL = re.compile(r"\b((?i:domestic|opening weekend|north american)"
                     r"|in (?:the )?(?:US|UK|France|Russia|Germany|Italy|Spain|China|Japan))\b")
 _PREMIERE = re.compile(r"premi[eè]re(?:d|s)?\b", re.IGNORECASE)
-_RUNTIME = re.compile(r"(?:running\s*time|runtime|length)\s*[:.]?\s*(?P<min>\d{2,3})\s*(?:min|mins|minutes)\b", re.IGNORECASE)
 _STATE = re.compile(r"\b(state|government|ministry of culture|public)\b[^.]{0,40}?\b(fund\w*|subsid\w*|money|financ\w*|support)"
                     r"|\b(subsid\w*|fund\w*|money|financ\w*)\b[^.]{0,40}?\b(state|government|ministry of culture)\b",
                     re.IGNORECASE)
@@ -113,19 +112,18 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
     text = sentence.text
     out = _money(sentence)
     if _PREMIERE.search(text) and not re.search(r"\?$", text):
-        lead = DATELINE.match(text)  # the day a release was sent is not the day of the premiere it tells of
-        dates = find_dates(text[lead.end():] if lead else text)
-        sent = find_dates(lead["rest"]) if lead and not dates else []
-        told = day_told(text[lead.end():], sent[0][0]) if sent and lead else None
-        if told:  # "CANNES, 16 May 2019 — … receives its world premiere tonight"
-            dates = [(told[0], f"{sent[0][1]} ({told[1]})", 0)]
+        rest, sent = after_dateline(text)  # the day a release was sent is not the day of the premiere it tells of
+        dates = find_dates(rest)
+        told = day_told(rest, sent[0]) if sent and not dates else None
+        if sent and told:  # "CANNES, 16 May 2019 — … receives its world premiere tonight"
+            dates = [(told[0], f"{sent[1]} ({told[1]})", 0)]
         if dates:
             out.append(_claim("premiere_date", dates[0][1], dates[0][0].isoformat(), sentence))
         else:
             year = re.search(r"\b((?:19|20)\d\d)\b", text)
             if year and re.search(r"premiered|world premiere", text, re.IGNORECASE):
                 out.append(_claim("premiere_date", year.group(1), year.group(1), sentence))
-    runtime = _RUNTIME.search(text)
+    runtime = RUNNING_TIME.search(text)
     if runtime:
         out.append(_claim("runtime", runtime.group(0), int(runtime["min"]), sentence))
     state = _STATE.search(text)

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from casebook.ingest.dates import day_told, find_dates
-from casebook.ingest.plaintext import DATELINE
+from casebook.ingest.plaintext import after_dateline
 from casebook.ingest.sentences import Sentence
 
 KINDS = {
@@ -48,15 +48,11 @@ def when(text: str) -> dict[str, Any] | None:
 
 
 def events_in(sentence: Sentence) -> list[dict[str, Any]]:
-    text = sentence.text
-    lead = DATELINE.match(text)  # "COPENHAGEN, March 25, 2022 — …": the day the release was sent, not of the event
-    if lead:
-        text = text[lead.end():].strip()
+    text, sent = after_dateline(sentence.text)  # "COPENHAGEN, March 25, 2022 — …": not the day of the event
     if text.endswith("?") or _FUTURE.search(text):
         return []
     date = when(text)
-    sent = find_dates(lead["rest"]) if lead else []
-    told = day_told(text, sent[0][0]) if date is None and sent else None
+    told = day_told(text, sent[0]) if date is None and sent else None
     if told:  # "… had its world premiere yesterday": a day counted from the dateline
         date = {"year": told[0].year, "month": told[0].month, "date": told[0]}
     if date is None:

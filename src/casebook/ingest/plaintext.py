@@ -6,10 +6,12 @@ that are only a page number are dropped, and festivals and sections are recognis
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
@@ -83,6 +85,19 @@ def festival_in(text: str) -> dict[str, Any]:
 
 #: a press release's dateline before its first sentence: "CANNES, May 25, 2017 — " (the day it was sent)
 DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]+,\s+(?P<rest>.{4,40}?)\s+[—–-]{1,2}\s")
+#: a running time as a document states it: "Running time: 137 minutes", "Duration 104 min", "Length: 98'"
+RUNNING_TIME = re.compile(r"(?:running\s*time|runtime|duration|length)\s*[:.]?\s*(?P<min>\d{2,3})\s*(?:(?:mins?|minutes)\b|')",
+                          re.IGNORECASE)
+
+
+def after_dateline(text: str) -> tuple[str, tuple[dt.date, str] | None]:
+    """``text`` without a press release's dateline ("CANNES, 16 May 2019 — "), and the day the dateline gives
+    with its words (None without a dated dateline): the day the release was sent, not the day of what it tells."""
+    lead = DATELINE.match(text)
+    if lead is None:
+        return text, None
+    sent = find_dates(lead["rest"])
+    return text[lead.end():].strip(), (sent[0][0], sent[0][1]) if sent else None
 _PREMIERE_KIND = re.compile(r"\b(world|international|european|north american|us|uk)\s+premi[eè]re", re.IGNORECASE)
 
 

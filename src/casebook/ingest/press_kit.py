@@ -17,6 +17,7 @@ from typing import Any
 from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
 from casebook.ingest.plaintext import (
+    RUNNING_TIME,
     Line,
     Para,
     ends_sentence,
@@ -661,7 +662,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
     result["production"] = production_facts(answer_paras + statement_paras)
 
     for ln in lines:
-        m = _RUNNING_TIME.search(ln.text)
+        m = RUNNING_TIME.search(ln.text)
         if m is None and len(ln.text.strip()) <= 100 and not filmography_entry(ln.text.strip()):
             m = _SPEC_MINUTES.search(ln.text.strip())  # "Russia | 2019 | 137 min | Colour", "Norway, 2021, 104 minutes"
         if m:
@@ -690,8 +691,6 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
     return result
 
 
-_RUNNING_TIME = re.compile(r"(?:running\s+time|runtime|duration|length)\s*[:.]?\s*(\d{2,3})\s*(?:min|mins|minutes|')",
-                           re.IGNORECASE)
 _SPEC_MINUTES = re.compile(r"(?:^|[,|•/]\s*)(\d{2,3})\s*(?:min|mins|minutes)\.?\s*(?=[,|•/]|$)", re.IGNORECASE)
 
 

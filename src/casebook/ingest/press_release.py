@@ -14,7 +14,7 @@ from typing import Any
 from casebook.ingest.dates import day_told, find_dates
 from casebook.ingest.document import Document
 from casebook.ingest.names import NAME, SPEAKER_LINE, names_in, normal_role, people_with_roles
-from casebook.ingest.plaintext import DATELINE, festival_in, file_lines, paragraphs, premiere_in, sentences
+from casebook.ingest.plaintext import DATELINE, after_dateline, festival_in, file_lines, paragraphs, premiere_in, sentences
 from casebook.ingest.records import Notes
 
 
@@ -31,19 +31,14 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
     paras = paragraphs(lines)
     dateline: tuple[Any, tuple[int, int]] | None = None
     for text, span in paras:
-        m = DATELINE.match(text)
-        if m:
-            dates = find_dates(m["rest"])
-            if dates:
-                dateline = (dates[0][0], span)
-                place = text.split(",", 1)[0].strip()
-                result["dateline"] = {"date": dates[0][0], "place": place.title() if place.isupper() else place,
-                                      "source": span}
-                break
+        _, sent = after_dateline(text)
+        if sent:
+            dateline = (sent[0], span)
+            place = text.split(",", 1)[0].strip()
+            result["dateline"] = {"date": sent[0], "place": place.title() if place.isupper() else place, "source": span}
+            break
     for text, span in paras:
-        lead = DATELINE.match(text)
-        if lead:  # the dateline says when the release was sent, not when the premiere was
-            text = text[lead.end():]
+        text, _ = after_dateline(text)  # the dateline says when the release was sent, not when the premiere was
         for sentence in sentences(text):
             if not re.search(r"premi[eè]re", sentence, re.IGNORECASE):
                 continue
