@@ -35,7 +35,7 @@ _LOW_SCALE = r"(?:\s?(?P<low_scale>million|billion|thousand|mln|bn|m|k)\b)?"
 
 # "$1.5–2 million", "$1.5 million to $2 million", "€800,000-€1 million": a range, its bounds both given
 _MONEY_RANGE = re.compile(
-    rf"(?:between\s+)?{_SYMBOL}\s?{_NUMBER_LOW}{_LOW_SCALE}\s?(?P<sep>-|–|—|to|and)\s?(?:(?:US|AU|CA|NZ|HK|A|C|S)?\$|€|£|₽|¥|₹|₩|₺)?"
+    rf"(?:between\s+)?{_SYMBOL}\s?{_NUMBER_LOW}{_LOW_SCALE}\s?(?P<sep>-|–|—|to|and)\s?{_SYMBOL.replace('?P<sym>', '?:')}?"
     rf"\s?{_NUMBER}{_SCALE}(?:\s?{_CODE})?",
     re.IGNORECASE,
 )

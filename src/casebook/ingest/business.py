@@ -172,6 +172,11 @@ _ROLE_NAME = [
 ]
 
 
+def _role_and_name(text: str) -> re.Match[str] | None:
+    """``Role: Name``, ``Role — Name`` or ``Name (Role)``, with its ``role`` and ``name`` groups."""
+    return next((m for m in (p.match(text) for p in _ROLE_NAME) if m), None)
+
+
 _ROLE_COLUMN = r"stakeholders?|roles?|position|group|type|party"
 _NAME_COLUMN = r"who|names?|person|people|company|organi[sz]ation|stakeholder\s+name"
 
@@ -197,7 +202,7 @@ def _table_stakeholders(block: ListBlock) -> list[dict[str, Any]]:
 
         who, what = at(name), at(role)
         if not who:  # a role column holding "Director: Lena Ortiz"
-            m = next((p.match(what) for p in _ROLE_NAME if p.match(what)), None)
+            m = _role_and_name(what)
             what, who = (m["role"].strip(), m["name"].strip()) if m else ("", what)
         if not who:
             continue
@@ -227,7 +232,7 @@ def stakeholders(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]:
     for block in blocks:
         if isinstance(block, Heading):
             text = strip_number(block.text).rstrip(":")
-            m = next((p.match(text) for p in _ROLE_NAME if p.match(text)), None)
+            m = _role_and_name(text)
             role, name = (m["role"].strip(), m["name"].strip()) if m else ("", text)
             if m and _ROLE_WORDS.search(name) and not _ROLE_WORDS.search(role):
                 role, name = name, role  # "Writer-Director (Sam Reyes)": the role outside, the name inside

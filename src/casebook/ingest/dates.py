@@ -22,14 +22,10 @@ _PATTERNS = [
 ]
 
 
-# a day and a month without the year ("on 3 February"), the month capitalised: read only with a known year
-_CAP_MONTH = (
-    r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+# a day and a month without the year ("on 3 February"): read only with a known year, the month capitalised
 _YEARLESS = [
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_CAP_MONTH}\b(?!,?\s+\d)"),
-    re.compile(rf"\b{_CAP_MONTH}\s+{_DAY}\b(?!,?\s+\d)"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)", re.IGNORECASE),
 ]
 
 
@@ -42,6 +38,8 @@ def find_dates(text: str, year: int | None = None) -> list[tuple[dt.date, str, i
         for m in pattern.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
+            if "y" not in m.groupdict() and not m["m"][0].isupper():
+                continue  # "they may 3 times": a month without a year is written with its capital
             month = int(m["mm"]) if "mm" in m.groupdict() and m["mm"] else _MONTHS[m["m"][:3].lower()]
             try:
                 value = dt.date(int(m["y"]) if "y" in m.groupdict() else int(year or 0), month, int(m["d"]))

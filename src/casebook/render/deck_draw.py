@@ -1001,10 +1001,11 @@ def stable_zip(data: bytes, transforms: dict[str, Callable[[bytes], bytes]] | No
 def _stable_members(members: Iterable[tuple[str, bytes]], transforms: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
     """A zip of ``members`` (name, bytes) in order, with fixed timestamps and attributes (see :func:`stable_zip`)."""
     transforms = transforms or {}
+    stamp = zip_time()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name, content in members:
-            entry = zipfile.ZipInfo(name, date_time=zip_time())
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 3
             entry.external_attr = 0o644 << 16
