@@ -5,7 +5,8 @@ may be a ``###`` heading or a line in bold; a label may be ``**Label:**`` or ``*
 may be ``*`` or ``-``. This module flattens all of them into one shape that the extractors walk:
 
 * :class:`Heading`: a ``#`` heading, or a paragraph line that is bold from end to end;
-* :class:`Para`: the rest of a paragraph (its lines keep their soft breaks as ``"\\n"``);
+* :class:`Para`: the rest of a paragraph (its lines keep their soft breaks as ``"\\n"``); a paragraph of a
+  ``>`` block quote or a code block is a Para of its own kind;
 * :class:`ListBlock`: a bullet or numbered list, one :class:`Para` per item;
 * :class:`Rule`: a thematic break (``***``).
 """
@@ -37,6 +38,7 @@ class Heading:
 class Para:
     runs: list[Run]
     span: Span
+    kind: str = "paragraph"  # "paragraph", "quote" (inside a '>' block quote) or "code" (a fenced or indented block)
 
     @property
     def plain(self) -> str:
@@ -147,6 +149,7 @@ def parse_blocks(doc: Document) -> list[Block]:
     blocks: list[Block] = []
     list_stack: list[ListBlock] = []
     pending: Token | None = None  # the opening token whose inline content comes next
+    quoted = 0  # depth of '>' block quotes around the current token
     table: list[tuple[list[list[Run]], Span, bool]] | None = None  # the rows of a table: cells, span, header?
     row: tuple[list[list[Run]], Span, bool] | None = None
     for token in tokens:
@@ -174,6 +177,10 @@ def parse_blocks(doc: Document) -> list[Block]:
             list_stack.append(block)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_stack.pop()
+        elif kind == "blockquote_open":
+            quoted += 1
+        elif kind == "blockquote_close":
+            quoted = max(0, quoted - 1)
         elif kind in ("heading_open", "paragraph_open"):
             pending = token
         elif kind == "hr":
@@ -184,11 +191,17 @@ def parse_blocks(doc: Document) -> list[Block]:
                 blocks.append(Heading(plain(strip_runs(runs)), int(pending.tag[1:]), span(token)))
             elif list_stack:
                 list_stack[0].items.append(Para(strip_runs(runs), span(token)))
+            elif quoted:
+                blocks.append(Para(strip_runs(runs), span(token), kind="quote"))
             else:
                 blocks.extend(_split_paragraph(runs, span(token)))
             pending = None
-        elif kind in ("fence", "code_block") and not list_stack:
-            blocks.append(Para([(token.content.rstrip("\n"), False, False)], span(token)))
+        elif kind in ("fence", "code_block"):
+            code = Para([(token.content.rstrip("\n"), False, False)], span(token), kind="code")
+            if list_stack:
+                list_stack[0].items.append(code)
+            else:
+                blocks.append(code)
     return blocks
 
 
@@ -250,8 +263,9 @@ def split_label(runs: list[Run]) -> tuple[str | None, list[Run]]:
     (None, runs) without a label."""
     runs = strip_runs(runs)
     if runs and not runs[0][1]:
-        plain_label = _PLAIN_LABEL.match(runs[0][0])
-        if plain_label is None or len(plain_label["label"].split()) > 4:
+        # the label's text ends inside the first run; its value may begin in the next ("Film: *Title*")
+        plain_label = _PLAIN_LABEL.match(runs[0][0] + "\x00")
+        if plain_label is None or plain_label.end() > len(runs[0][0]) or len(plain_label["label"].split()) > 4:
             return None, runs
         rest = strip_runs([(runs[0][0][plain_label.end():], False, runs[0][2]), *runs[1:]])
         return (plain_label["label"], rest) if rest else (None, runs)

@@ -10,10 +10,10 @@ import re
 from typing import Any
 
 from casebook.ingest.amounts import find_amounts
-from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Rule, Span, lines_of, split_label
+from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Rule, Run, Span, is_bold_line, lines_of, split_label, strip_runs
 from casebook.ingest.blocks import plain as plain_text
 from casebook.ingest.numbering import strip_number
-from casebook.ingest.records import Notes, rich, rich_plain
+from casebook.ingest.records import Notes, rich, rich_plain, text_block
 
 SECTION_PATTERNS = {
     "executive_summary": r"(executive\s+)?(summary|overview)|at\s+a\s+glance|key\s+facts",
@@ -60,7 +60,7 @@ def extract_business(blocks: list[Block], notes: Notes) -> dict[str, Any]:
     if "analysis" in sections:
         result["analysis"] = analysis(sections["analysis"], notes)
     if "stakeholders" in sections:
-        result["stakeholders"] = stakeholders(sections["stakeholders"], notes)
+        result["stakeholders"], result["stakeholder_blocks"] = stakeholders(sections["stakeholders"], notes)
     return result
 
 
@@ -80,22 +80,28 @@ def executive_summary(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]
     groups: list[dict[str, Any]] = []
     for block in blocks:
         if isinstance(block, Heading):
-            groups.append({"title": strip_number(block.text).rstrip(":").strip(), "facts": [], "source": block.span})
+            groups.append({"title": strip_number(block.text).rstrip(":").strip(), "facts": [], "paragraphs": [],
+                           "source": block.span})
         elif isinstance(block, (Para, ListBlock)):
             if not groups:
-                groups.append({"title": None, "facts": [], "source": block.span})
-            for runs, span in lines_of(block):
+                groups.append({"title": None, "facts": [], "paragraphs": [], "source": block.span})
+            lines = lines_of(block)
+            if isinstance(block, Para) and (block.kind != "paragraph" or all(split_label(r)[0] is None for r, _ in lines)):
+                # prose, a quotation or code: a paragraph as written, not a column of unlabelled facts
+                groups[-1]["paragraphs"].append({"text": rich(block.runs), "source": block.span})
+                continue
+            for runs, span in lines:
                 label, value = split_label(runs)
                 groups[-1]["facts"].append(_fact(label, value if label else runs, span))
     for group in groups:
         if group["title"] and re.search(r"verdict|bottom line|recommendation|conclusion", group["title"], re.IGNORECASE):
             group["role"] = "verdict"
-        if group["facts"]:
-            last = group["facts"][-1]["source"][1]
-            group["source"] = (group["source"][0], last)
+        shown = group["facts"] + group["paragraphs"]
+        if shown:
+            group["source"] = (group["source"][0], max(item["source"][1] for item in shown))
         else:
             notes.warn(f"executive summary group '{group['title']}' has no facts", group["source"])
-    return [g for g in groups if g["facts"]]
+    return [g for g in groups if g["facts"] or g["paragraphs"]]
 
 
 def _points(block: ListBlock) -> list[dict[str, Any]]:
@@ -227,35 +233,257 @@ def split_people(name: str) -> list[str]:
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
-def stakeholders(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            text = strip_number(block.text).rstrip(":")
-            m = _role_and_name(text)
-            role, name = (m["role"].strip(), m["name"].strip()) if m else ("", text)
-            if m and _ROLE_WORDS.search(name) and not _ROLE_WORDS.search(role):
-                role, name = name, role  # "Writer-Director (Sam Reyes)": the role outside, the name inside
-            found.append({"role": role, "name": name, "people": split_people(name), "outcome": None,
-                          "impact": None, "details": [], "source": block.span})
+_CONNECTORS = {"and", "&", "of", "the", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der",
+               "den", "y", "e", "et", "und", "for", "bin", "al", "ibn", "dos", "das", "zu", "ten", "ter"}
+_ABBREVIATION = re.compile(r"(?:\b(?:inc|ltd|co|corp|jr|sr|st|dr|mr|mrs|ms|llc|plc|gmbh|bros|vs|e\.g|i\.e)|\b[A-Z])\.$",
+                           re.IGNORECASE)
+
+
+def looks_like_name(text: str) -> bool:
+    """True when ``text`` reads as the name of people or organisations, not as a sentence: at most eight words,
+    each capitalised (or a joining word such as "and", "de", "van"), no full stop at the end.
+    "Glen Hansard and Markéta Irglová", "Irish Film Board", "A24 (financier)" are names; "carries the risk" is not."""
+    bare = re.sub(r"\s*\([^)]*\)", "", text).strip()
+    words = bare.replace(",", " ").split()
+    if not words or len(words) > 8 or re.search(r"[.!?;]$", bare) and not _ABBREVIATION.search(bare):
+        return False
+    if ":" in bare or not words[0][:1].isupper() and not words[0][:1].isdigit() and words[0][:1].islower():
+        return False
+    return all(w.casefold() in _CONNECTORS or not w[:1].islower() for w in words)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[^\W\d_a-z])")
+
+
+def split_statement(runs: list[Run]) -> tuple[list[Run], list[Run]]:
+    """A one-line account of a stakeholder to (outcome, impact): its first sentence, then the rest."""
+    text = plain_text(runs)
+    for m in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text[: m.start() + 1].rstrip("\"”’)")):
+            return strip_runs(_cut(runs, 0, m.start())), strip_runs(_cut(runs, m.end(), len(text)))
+    return strip_runs(runs), []
+
+
+def _cut(runs: list[Run], start: int, end: int) -> list[Run]:
+    """The runs between two character offsets of their text."""
+    out: list[Run] = []
+    at = 0
+    for text, bold, italic in runs:
+        lo, hi = max(start, at), min(end, at + len(text))
+        if lo < hi:
+            out.append((text[lo - at: hi - at], bold, italic))
+        at += len(text)
+    return out
+
+
+_DASH = re.compile(r"^\s*[—–-]+\s*")
+_DASH_INSIDE = re.compile(r"\s+[—–]\s+|\s+-\s+")
+
+
+def _after(runs: list[Run], pattern: re.Pattern[str]) -> list[Run] | None:
+    """The runs after ``pattern`` matched at the start of their text; None when it does not match."""
+    m = pattern.match(plain_text(runs))
+    return strip_runs(_cut(runs, m.end(), len(plain_text(runs)))) if m else None
+
+
+def _slot(runs: list[Run]) -> tuple[str | None, list[Run]]:
+    """"outcome" or "impact" with the value of a line labelled so ("Outcome: …", "**Impact:** …",
+    "Outcome — …"); (None, runs) for any other line."""
+    label, value = split_label(runs)
+    if label is None:
+        m = re.match(rf"^\s*(?P<label>{OUTCOME_LABELS}|{IMPACT_LABELS})\s+[—–]\s+", plain_text(runs), re.IGNORECASE)
+        if m:
+            label, value = m["label"], strip_runs(_cut(runs, m.end(), len(plain_text(runs))))
+    if label and value and re.fullmatch(OUTCOME_LABELS, label.strip(), re.IGNORECASE):
+        return "outcome", value
+    if label and value and re.fullmatch(IMPACT_LABELS, label.strip(), re.IGNORECASE):
+        return "impact", value
+    return None, runs
+
+
+def _holder(role: str, name: str, span: Span, statement: list[Run] | None = None) -> dict[str, Any]:
+    holder = {"role": role.strip(), "name": name.strip(), "people": split_people(name), "outcome": None,
+              "impact": None, "details": [], "source": span, "_lines": []}
+    if statement:
+        outcome, impact = split_statement(statement)
+        holder["outcome"], holder["impact"], holder["_one_line"] = rich(outcome), rich(impact), True
+    return holder
+
+
+def _role_name(text: str) -> tuple[str, str] | None:
+    """Role and name of a head written "Role: Name", "Role — Name" or "Name (Role)" (either side first)."""
+    m = _role_and_name(strip_number(text).strip().rstrip(":").strip())
+    if not m:
+        return None
+    role, name = m["role"].strip(), m["name"].strip()
+    if _ROLE_WORDS.search(name) and not _ROLE_WORDS.search(role):
+        role, name = name, role  # "Writer-Director (Sam Reyes)": the role outside, the name inside
+    return role, name
+
+
+def _head_line(runs: list[Run], span: Span) -> dict[str, Any] | None:
+    """A line that opens a stakeholder, or None:
+
+    * in bold from end to end: ``**Producer — Jonas Berg**``, ``**Jonas Berg (Producer)**``;
+    * a bold head and the rest: ``**Producer:** Jonas Berg``, ``**Producer** — Jonas Berg``,
+      ``**Producer:** Jonas Berg — Broke even. Kept the fund's trust.`` (the first sentence is the outcome,
+      the rest the impact), ``**Distributor:** carried the risk.`` (a role with no person);
+    * in plain type, a label that names a role: ``Distributor: carries the risk.``, ``Producer — Jonas Berg``.
+    """
+    runs = strip_runs(runs)
+    if not runs or _slot(runs)[0] is not None:
+        return None
+    text = plain_text(runs)
+    if is_bold_line(runs):
+        found = _role_name(text)
+        return _holder(*found, span) if found else None
+    bold = runs[0][1]
+    if bold:
+        k = next(i for i, r in enumerate(runs) if not r[1] and r[0].strip())
+        head, rest = plain_text(runs[:k]).strip(), strip_runs(runs[k:])
+        if not rest:
+            return None
+        found = _role_name(head) if not head.endswith(":") else None
+        if found:  # "**Producer — Jonas Berg** — Broke even."
+            statement = _after(rest, _DASH) if _DASH.match(plain_text(rest)) else _after(rest, re.compile(r"^\s*:\s*"))
+            return _holder(*found, span, statement if statement is not None else rest)
+        role = strip_number(head).strip().rstrip(":").strip()
+        value = _after(rest, re.compile(r"^\s*:\s*")) if not head.endswith(":") else rest
+        if value is None:
+            value = _after(rest, _DASH)
+        if value is None or not role:
+            return None
+    else:
+        label, value = split_label(runs)
+        if label is None:
+            m = re.match(r"^\s*(?P<label>[^\W\d][\w&/'’ -]{0,40}?)\s+[—–]\s+", text)
             if not m:
-                notes.warn(f"stakeholder '{text}' has no role (expected 'Role: Name')", block.span)
-        elif isinstance(block, ListBlock) and (rows := _table_stakeholders(block)):
-            found.extend(rows)
-        elif isinstance(block, (Para, ListBlock)) and found:
-            holder = found[-1]
-            for runs, span in lines_of(block):
+                return None
+            label, value = m["label"], strip_runs(_cut(runs, m.end(), len(text)))
+        role = strip_number(label).strip()
+        if not _ROLE_WORDS.search(role) or not value:
+            return None
+    value_text = plain_text(value).strip()
+    parts = _DASH_INSIDE.split(value_text, maxsplit=1)
+    if len(parts) == 2 and looks_like_name(parts[0]):  # "Jonas Berg — Broke even. Kept the fund's trust."
+        m = _DASH_INSIDE.search(value_text)
+        assert m is not None
+        return _holder(role, parts[0], span, strip_runs(_cut(value, m.end(), len(value_text))))
+    if looks_like_name(value_text):
+        return _holder(role, value_text, span)
+    if _ROLE_WORDS.search(role):  # a role with no person: what it gained or carried
+        return _holder(role, "", span, value)
+    return None
+
+
+def stakeholders(blocks: list[Block], notes: Notes) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The stakeholders of the balance sheet, and the blocks of the section casebook does not recognise (kept as
+    written, each under the heading it stands under)."""
+    found: list[dict[str, Any]] = []
+    loose: list[dict[str, Any]] = []
+    heading: Heading | None = None  # an unrecognised heading: the loose blocks under it are shown under it
+    current: dict[str, Any] | None = None
+
+    def close() -> None:
+        """A stakeholder opened by a heading alone ("### Netflix") that got no outcome, impact or role is no
+        stakeholder: its heading and lines are shown as written."""
+        nonlocal heading
+        if current is None or not current.get("_tentative") or current["role"] or current["outcome"] or current["impact"]:
+            return
+        found.remove(current)
+        block = current["_heading"]
+        by_block: dict[int, tuple[Para | ListBlock, list[tuple[list[Run], Span]]]] = {}
+        for line, span, whole in current["_lines"]:
+            by_block.setdefault(id(whole), (whole, []))[1].append((line, span))
+        for whole, lines in by_block.values():
+            loose.append(text_block(_rebuilt(whole, lines), block.text, [block.text]))
+        if not by_block:
+            loose.append(text_block(block, None, []))
+        heading = None
+
+    def start(holder: dict[str, Any]) -> None:
+        nonlocal current, heading
+        close()
+        found.append(holder)
+        current, heading = holder, None
+
+    for block in blocks:
+        if isinstance(block, Rule):
+            continue
+        if isinstance(block, Heading):
+            named = _role_name(block.text)
+            if named:
+                start(_holder(*named, block.span))
+            else:  # "### Netflix": a stakeholder if lines labelled outcome or impact follow
+                start(_holder("", strip_number(block.text).rstrip(":").strip(), block.span) | {
+                    "_tentative": True, "_heading": block})
+                heading = block
+            continue
+        if isinstance(block, ListBlock) and block.header:
+            rows = _table_stakeholders(block)
+            if rows:
+                close()
+                found.extend(rows)
+                current = None
+            else:
+                loose.append(text_block(block, _under(heading), _path(heading)))
+            continue
+        unused: list[tuple[list[Run], Span]] = []
+        for runs, span in lines_of(block):
+            head = _head_line(runs, span)
+            if head is not None:
+                start(head)
+                continue
+            if current is None:
+                unused.append((runs, span))
+                continue
+            slot, value = _slot(runs)
+            if slot and current[slot] is None:
+                current[slot] = rich(value)
+            else:
                 label, value = split_label(runs)
-                if label and re.fullmatch(OUTCOME_LABELS, label, re.IGNORECASE) and holder["outcome"] is None:
-                    holder["outcome"] = rich(value)
-                elif label and re.fullmatch(IMPACT_LABELS, label, re.IGNORECASE) and holder["impact"] is None:
-                    holder["impact"] = rich(value)
+                if label and re.fullmatch(r"roles?|position", label, re.IGNORECASE) and not current["role"]:
+                    current["role"] = plain_text(value).strip()
                 else:
-                    holder["details"].append(_fact(label, value if label else runs, span))
-                holder["source"] = (holder["source"][0], span[1])
+                    current["details"].append(_fact(label, value if label else runs, span))
+            current["_lines"].append((runs, span, block))
+            current["source"] = (current["source"][0], span[1])
+        if unused:
+            loose.append(text_block(_rebuilt(block, unused), _under(heading), _path(heading)))
+    close()
     for holder in found:
+        one_line = holder.pop("_one_line", False)
+        for key in ("_lines", "_tentative", "_heading"):
+            holder.pop(key, None)
         for key in ("outcome", "impact"):
             if holder[key] is None:
-                notes.warn(f"stakeholder '{holder['name']}' has no {key}", holder["source"])
+                notes.warn(f"stakeholder '{holder['name'] or holder['role']}' has no {key}", holder["source"])
                 holder[key] = {"runs": []}
-    return found
+            elif one_line and not holder[key]["runs"] and key == "outcome":
+                notes.warn(f"stakeholder '{holder['name'] or holder['role']}' has no {key}", holder["source"])
+    if not found and loose:
+        first, last = loose[0]["source"][0], loose[-1]["source"][1]
+        notes.warn("no stakeholder of the balance sheet was recognised; it is shown as written", (first, last))
+    return found, loose
+
+
+def _under(heading: Heading | None) -> str | None:
+    return heading.text if heading is not None else None
+
+
+def _path(heading: Heading | None) -> list[str]:
+    return [heading.text] if heading is not None else []
+
+
+def _rebuilt(block: Para | ListBlock, lines: list[tuple[list[Run], Span]]) -> Para | ListBlock:
+    """``block`` with only ``lines`` (the lines of a paragraph, or the items of a list)."""
+    if len(lines) == len(lines_of(block)):
+        return block
+    if isinstance(block, ListBlock):
+        return ListBlock(items=[Para(r, sp) for r, sp in lines], ordered=block.ordered,
+                         span=(lines[0][1][0], lines[-1][1][1]))
+    runs: list[Run] = []
+    for k, (line, _) in enumerate(lines):
+        runs.extend([("\n", False, False)] if k else [])
+        runs.extend(line)
+    return Para(runs, (lines[0][1][0], lines[-1][1][1]), kind=block.kind)

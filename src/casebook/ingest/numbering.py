@@ -1,4 +1,4 @@
-"""Numbers in headings: "1.", "I.", "Entry 1 —", "Part Two:", "(iii)"."""
+"""Numbers in headings: "1.", "I.", "Entry 1 —", "Entry #1", "Part Two:", "(iii)", "1 ·", and (when asked) a bare "1"."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _WORD_RE = "|".join(sorted(_WORDS, key=len, reverse=True))
 
 NUMBERED = re.compile(
-    rf"""^\s*(?:(?:entry|part|section|chapter|step|item|no\.?|number|\#)\s*)?
+    rf"""^\s*(?:(?:entry|part|section|chapter|step|item|no\.?|number)\s*)?(?:\#\s*)?
     (?:\(?(?P<num>\d{{1,3}})\)?|\(?(?P<roman>[ivxlcdm]{{1,6}})(?=[.)\s])\)?|(?P<word>{_WORD_RE})\b)
-    \s*(?:[.):—–\-]\s*)*(?P<rest>.*)$""",
+    \s*(?:[.):—–\-·•|/]\s*)*(?P<rest>.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -32,8 +32,11 @@ def roman_to_int(text: str) -> int | None:
     return total
 
 
-def split_number(text: str) -> tuple[int | None, str]:
-    """("2. The Investment (…)") -> (2, "The Investment (…)"); (None, text) when not numbered."""
+def split_number(text: str, bare: bool = False) -> tuple[int | None, str]:
+    """("2. The Investment (…)") -> (2, "The Investment (…)"); (None, text) when not numbered.
+
+    A bare number ("1 The Balance Sheet", one or two digits, a space, a capital) counts only with ``bare``: a
+    caller that has seen such headings numbered in sequence."""
     m = NUMBERED.match(text)
     if not m or not m["rest"].strip():
         return None, text.strip()
@@ -48,8 +51,9 @@ def split_number(text: str) -> tuple[int | None, str]:
     # A bare number must be followed by punctuation, or be spelled out after "Entry"/"Part":
     # "1998 was a year" is not item 1998, "The Balance Sheet" is not numbered.
     head = text[: m.start("rest")]
-    if not re.search(r"[.):—–\-]|entry|part|section|chapter|step|item|no\.?|number|#", head, re.IGNORECASE):
-        return None, text.strip()
+    if not re.search(r"[.):—–\-·•|/]|entry|part|section|chapter|step|item|no\.?|number|#", head, re.IGNORECASE):
+        if not (bare and re.fullmatch(r"\s*\d{1,2}\s+", head) and m["rest"][:1].isupper()):
+            return None, text.strip()
     return number, m["rest"].strip()
 
 

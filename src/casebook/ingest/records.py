@@ -39,3 +39,25 @@ def rich(runs: list[Run]) -> dict[str, Any]:
 
 def rich_plain(record: dict[str, Any]) -> str:
     return "".join(run["text"] for run in record["runs"])
+
+
+def text_block(block: Any, heading: str | None, path: list[str]) -> dict[str, Any]:
+    """A block casebook does not recognise, kept as written: its kind, the heading it stands under (``heading``:
+    an unrecognised heading shown above it; ``path``: every heading above it) and its lines.
+
+    ``block`` is a :class:`~casebook.ingest.blocks.Para`, a :class:`~casebook.ingest.blocks.ListBlock` or a
+    :class:`~casebook.ingest.blocks.Heading` (a heading with nothing under it)."""
+    from casebook.ingest.blocks import Heading, ListBlock
+
+    record: dict[str, Any] = {"kind": "paragraph", "heading": heading, "heading_path": list(path), "text": None,
+                              "items": [], "ordered": False, "header": [], "rows": [], "source": block.span}
+    if isinstance(block, Heading):
+        record.update(kind="heading", text=rich([(block.text, True, False)]))
+    elif isinstance(block, ListBlock) and block.header:
+        record.update(kind="table", header=list(block.header), rows=[[rich(cell) for cell in row] for row in block.cells])
+    elif isinstance(block, ListBlock):
+        record.update(kind="list", ordered=block.ordered, items=[rich(item.runs) for item in block.items])
+    else:
+        record.update(kind=block.kind, text=rich(block.runs) if block.kind != "code" else
+                      {"runs": [{"text": "".join(t for t, _, _ in block.runs), "bold": False, "italic": False}]})
+    return record

@@ -120,7 +120,7 @@ def build_case(folder: FolderRecords) -> Case:
     ledger = ledger_rec.data if ledger_rec else {}
     film_title = (meta_titles[0] if meta_titles else None) or ledger.get("film") or folder.folder.name
     film: dict[str, Any] = {"title": film_title, "alternative_titles": [], "synopsis": []}
-    if ledger.get("film_alternative_title"):
+    if ledger.get("film_alternative_title") and ledger["film_alternative_title"].casefold() != film_title.casefold():
         film["alternative_titles"].append(ledger["film_alternative_title"])
     if ledger.get("year"):
         film["year"] = ledger["year"]
@@ -185,13 +185,15 @@ def build_case(folder: FolderRecords) -> Case:
         if data.get("analysis"):
             body["analysis"] = _with_refs(data["analysis"], business)
         body["stakeholders"] = _with_refs(data.get("stakeholders", []), business)
+        body["stakeholder_blocks"] = _with_refs(data.get("stakeholder_blocks", []), business)
         for key, what in (("executive_summary", "Executive Summary"), ("analysis", "Strategic Analysis"),
                           ("stakeholders", "Stakeholder Balance Sheet")):
-            if not data.get(key):
+            if not data.get(key) and not (key == "stakeholders" and data.get("stakeholder_blocks")):
                 warn(f"the business analysis has no {what} section", business)
-    if ledger_rec and ledger.get("entries"):
+    if ledger_rec and (ledger.get("entries") or ledger.get("blocks")):
         body["ledger"] = _with_refs(
-            {k: ledger[k] for k in ("title", "director", "film", "film_alternative_title", "year", "entries", "source")},
+            {k: ledger[k] for k in ("title", "director", "film", "film_alternative_title", "year", "entries", "blocks",
+                                    "source")},
             ledger_rec,
         )
     body["press"] = _press(release, kit)

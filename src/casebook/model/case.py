@@ -83,6 +83,24 @@ class Paragraph(Model):
     source: SourceRef
 
 
+class TextBlock(Model):
+    """A block of a document that casebook shows as written, in its place: it is there, but no recogniser
+    gave it a structure (a preface of the ledger, a note under the stakeholders, a table of other columns)."""
+
+    kind: Literal["paragraph", "list", "table", "quote", "code", "heading"] = Field(
+        description="what the block is in its document; 'heading' for a heading with nothing under it")
+    heading: str | None = Field(
+        default=None, description="the unrecognised heading it stands under, shown above it (None: none)")
+    heading_path: list[str] = Field(
+        default_factory=list, description="every heading above the block inside its section, outermost first")
+    text: RichText | None = Field(default=None, description="the text of a paragraph, quotation, code or heading")
+    items: list[RichText] = Field(default_factory=list, description="the items of a list, in order")
+    ordered: bool = Field(default=False, description="whether the list is numbered")
+    header: list[str] = Field(default_factory=list, description="the column names of a table")
+    rows: list[list[RichText]] = Field(default_factory=list, description="the rows of a table, cell by cell")
+    source: SourceRef
+
+
 # --- numbers in the text --------------------------------------------------------------------------
 
 
@@ -119,6 +137,8 @@ class FactGroup(Model):
     role: Literal["verdict"] | None = Field(
         default=None, description="'verdict' for the group that gives the analysis's bottom line")
     facts: list[Fact]
+    paragraphs: list[Paragraph] = Field(
+        default_factory=list, description="prose of the group, shown as paragraphs; with the facts in source order")
     source: SourceRef
 
 
@@ -179,7 +199,10 @@ class Ledger(Model):
     film: str | None = None
     film_alternative_title: str | None = None
     year: int | None = None
-    entries: list[LedgerEntry]
+    entries: list[LedgerEntry] = Field(default_factory=list)
+    blocks: list[TextBlock] = Field(
+        default_factory=list, description="what the ledger says outside its entries and casebook shows as written: "
+        "a preface, or the whole ledger when it has no entries casebook recognises")
     source: SourceRef
 
 
@@ -192,7 +215,8 @@ class Stakeholder(Model):
     people: list[str] = Field(description="the people or organisations the name lists")
     outcome: RichText
     impact: RichText
-    details: list[Fact] = Field(default_factory=list, description="other labelled lines of the entry")
+    details: list[Fact] = Field(default_factory=list, description="the entry's other lines (labelled or not), "
+                                "shown after its impact")
     source: SourceRef
 
 
@@ -444,6 +468,9 @@ class Case(Model):
     analysis: Analysis | None = None
     ledger: Ledger | None = None
     stakeholders: list[Stakeholder] = Field(default_factory=list)
+    stakeholder_blocks: list[TextBlock] = Field(
+        default_factory=list, description="blocks of the stakeholder balance sheet that are no stakeholder casebook "
+        "recognises, shown as written in their place (with the stakeholders, in source order)")
     press: Press = Field(default_factory=Press)
     people: list[Person] = Field(default_factory=list)
     timeline: list[Event] = Field(default_factory=list)
