@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from casebook.ingest.amounts import find_amounts
-from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Rule, Run, Span, is_bold_line, lines_of, split_label, strip_runs
+from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Rule, Run, Span, is_bold_line, lines_of, split_label, split_lines, strip_runs
 from casebook.ingest.blocks import plain as plain_text
 from casebook.ingest.numbering import strip_number
 from casebook.ingest.records import Notes, rich, rich_plain, text_block
@@ -429,10 +429,12 @@ def stakeholders(blocks: list[Block], notes: Notes) -> tuple[list[dict[str, Any]
                 loose.append(text_block(block, _under(heading), _path(heading)))
             continue
         unused: list[tuple[list[Run], Span]] = []
-        for runs, span in lines_of(block):
+        opened = False  # whether a stakeholder opened in this block
+        for runs, span in _item_lines(block):
             head = _head_line(runs, span)
             if head is not None:
                 start(head)
+                opened = True
                 continue
             if current is None:
                 unused.append((runs, span))
@@ -450,6 +452,9 @@ def stakeholders(blocks: list[Block], notes: Notes) -> tuple[list[dict[str, Any]
             current["source"] = (current["source"][0], span[1])
         if unused:
             loose.append(text_block(_rebuilt(block, unused), _under(heading), _path(heading)))
+        if opened and isinstance(block, ListBlock):
+            close()
+            current = None  # a stakeholder written as a list item ends with its list
     close()
     for holder in found:
         one_line = holder.pop("_one_line", False)
@@ -467,6 +472,22 @@ def stakeholders(blocks: list[Block], notes: Notes) -> tuple[list[dict[str, Any]
     return found, loose
 
 
+def _item_lines(block: Para | ListBlock) -> list[tuple[list[Run], Span]]:
+    """The lines of a paragraph, or of each item of a list (an item may run over several lines)."""
+    if isinstance(block, Para):
+        return lines_of(block)
+    out = []
+    for item in block.items:
+        lines = [line for line in split_lines(item.runs) if plain_text(line).strip()]
+        if len(lines) <= 1:
+            out.append((item.runs, item.span))
+            continue
+        for k, line in enumerate(lines):
+            at = min(item.span[0] + k, item.span[1])
+            out.append((strip_runs(line), (at, at)))
+    return out
+
+
 def _under(heading: Heading | None) -> str | None:
     return heading.text if heading is not None else None
 
@@ -477,7 +498,7 @@ def _path(heading: Heading | None) -> list[str]:
 
 def _rebuilt(block: Para | ListBlock, lines: list[tuple[list[Run], Span]]) -> Para | ListBlock:
     """``block`` with only ``lines`` (the lines of a paragraph, or the items of a list)."""
-    if len(lines) == len(lines_of(block)):
+    if len(lines) == len(_item_lines(block)):
         return block
     if isinstance(block, ListBlock):
         return ListBlock(items=[Para(r, sp) for r, sp in lines], ordered=block.ordered,

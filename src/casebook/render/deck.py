@@ -41,6 +41,8 @@ from casebook.model.case import (
     Quote,
     RichText,
     SourceRef,
+    Stakeholder,
+    TextBlock,
     told_once,
 )
 from casebook.render.deck_charts import draw_chart
@@ -164,8 +166,8 @@ class _DeckBuilder(ExhibitSlides):
 
     def build(self) -> bytes:
         labels = self.labels
-        verdict = next((g for g in self.case.executive_summary if g.role == "verdict" and g.facts), None)
-        groups = [g for g in self.case.executive_summary if g.role != "verdict" and g.facts]
+        verdict = next((g for g in self.case.executive_summary if g.role == "verdict" and (g.facts or g.paragraphs)), None)
+        groups = [g for g in self.case.executive_summary if g.role != "verdict" and (g.facts or g.paragraphs)]
         candidates: list[tuple[str, list[SlideSpec]]] = [
             (self.t(labels.the_film), self.film_slides()),
             (self.t(labels.executive_summary), [s for g in groups for s in self.fact_group_slides(g)]),
@@ -308,13 +310,26 @@ class _DeckBuilder(ExhibitSlides):
             for f in facts
         ]
 
+    def in_order(self, paras: Sequence[Para]) -> list[Para]:
+        """Paragraphs in the order of the lines they come from (those without a source keep their place first)."""
+        def line(p: Para) -> int:
+            return p.source.first_line if isinstance(p.source, SourceRef) else 0
+        return sorted(paras, key=line)
+
+    def prose_paras(self, paragraphs: Sequence[Paragraph]) -> list[Para]:
+        return [
+            Para(spans=self.rich(p.text), space_after=0.5, source=p.source, key=(None, clean(p.text.plain)))
+            for p in paragraphs
+            if p.text
+        ]
+
     def fact_group_slides(self, group: FactGroup) -> list[SlideSpec]:
         title = clean(group.title) if group.title and group.title.strip() else self.t(self.labels.executive_summary)
         return self.flow(
             "deck/summary.j2",
             self.t(self.labels.executive_summary),
             title,
-            self.fact_paras(group.facts),
+            self.in_order([*self.fact_paras(group.facts), *self.prose_paras(group.paragraphs)]),
             self.sizes.body,
             {"group": title},
             [group.source],
@@ -345,7 +360,7 @@ class _DeckBuilder(ExhibitSlides):
             "deck/verdict.j2",
             self.t(self.labels.executive_summary),
             title,
-            paras,
+            self.in_order([*paras, *self.prose_paras(group.paragraphs)]) if group.paragraphs else paras,
             self.sizes.verdict,
             {"group": title},
             [group.source],
@@ -678,8 +693,88 @@ class _DeckBuilder(ExhibitSlides):
                     [ledger.source],
                 )
             )
+        out.extend(self.block_slides(label, clean(ledger.title) if ledger.title else label, ledger.blocks))
         for entry in ledger.entries:
             out.extend(self.entry_slides(label, entry))
+        return out
+
+    # --- blocks shown as written ------------------------------------------------------------------
+
+    def block_paras(self, blocks: Sequence[TextBlock]) -> list[Para]:
+        """Blocks of text shown as written (tables apart), each under its heading shown once."""
+        paras: list[Para] = []
+        shown: str | None = None
+        bullet = self.t(self.labels.deck_bullet)
+        for block in blocks:
+            if block.heading and block.heading.strip() and block.heading != shown:
+                paras.append(self.block_heading(block.heading, block.source))
+            shown = block.heading
+            text = block.text
+            if block.kind == "heading" and text:
+                paras.append(self.block_heading(text.plain, block.source))
+            elif block.kind == "list":
+                for n, item in enumerate(block.items, start=1):
+                    if item:
+                        mark = self.t(self.labels.deck_list_number(n)) if block.ordered else bullet
+                        paras.append(Para(spans=self.rich(item), bullet=mark, space_after=0.4, source=block.source,
+                                          key=(None, clean(item.plain))))
+            elif block.kind in ("paragraph", "quote", "code") and text:
+                spans = self.rich(text)
+                if block.kind == "quote":
+                    spans = tuple(replace(span, italic=True) for span in spans)
+                if block.kind == "code":
+                    # one paragraph a line: the deck keeps the lines as the source breaks them
+                    for line in text.plain.split("\n"):
+                        paras.append(Para(spans=(Span(clean(line)),), space_after=0.1, source=block.source,
+                                          key=(None, clean(line))))
+                    continue
+                paras.append(Para(spans=spans, space_after=0.5, source=block.source, key=(None, clean(text.plain))))
+        return paras
+
+    def block_heading(self, text: str, source: SourceRef) -> Para:
+        return Para(
+            spans=(Span(clean(text), bold=True, color=self.c.accent),),
+            scale=0.85,
+            space_before=0.3,
+            space_after=0.25,
+            keep_with_next=True,
+            source=source,
+            key=(None, clean(text)),
+        )
+
+    def block_slides(self, eyebrow: str, title: str, blocks: Sequence[TextBlock]) -> list[SlideSpec]:
+        """Slides of blocks shown as written, in order: text flows over as many slides as it needs, a table
+        becomes a native table (its own slides)."""
+        out: list[SlideSpec] = []
+        run: list[TextBlock] = []
+
+        def flush() -> None:
+            paras = self.block_paras(run)
+            if paras:
+                context = {"heading": clean(run[0].heading or "")}
+                out.extend(self.flow("deck/text.j2", eyebrow, title, paras, self.sizes.body, context))
+            run.clear()
+
+        for block in blocks:
+            if block.kind != "table":
+                run.append(block)
+                continue
+            flush()
+            columns = max([len(block.header), *(len(r) for r in block.rows)])
+            if not block.rows:
+                continue
+            header = [clean(h) for h in block.header] + [""] * (columns - len(block.header))
+            rows = [
+                Row(
+                    cells=tuple((Para(spans=self.rich(cell)),) for cell in row) + ((),) * (columns - len(row)),
+                    source=block.source,
+                    key={"cells": [clean(cell.plain) for cell in row]},
+                )
+                for row in block.rows
+            ]
+            table_title = clean(block.heading) if block.heading and block.heading.strip() else title
+            out.extend(self.table_slides("deck/table.j2", eyebrow, table_title, header, rows, [1.0] * columns, repeat=1))
+        flush()
         return out
 
     def entry_slides(self, label: str, entry: LedgerEntry) -> list[SlideSpec]:
@@ -714,7 +809,32 @@ class _DeckBuilder(ExhibitSlides):
     # --- tables -----------------------------------------------------------------------------------
 
     def stakeholder_slides(self) -> list[SlideSpec]:
+        """The stakeholders as a native table; the section's blocks shown as written stand in their place
+        (a block between two stakeholders ends one table, and the next continues after it)."""
         people = self.case.stakeholders
+        loose = self.case.stakeholder_blocks
+        if not people and not loose:
+            return []
+        label = self.t(self.labels.stakeholder_balance_sheet)
+        items = sorted([*((p.source.first_line, 0, p) for p in people), *((b.source.first_line, 1, b) for b in loose)],
+                       key=lambda item: item[:2])
+        out: list[SlideSpec] = []
+        rows: list[Stakeholder] = []
+        blocks: list[TextBlock] = []
+        for _, _, item in items:
+            if isinstance(item, Stakeholder):
+                out.extend(self.block_slides(clean(self.case.film.title), label, blocks))
+                blocks = []
+                rows.append(item)
+            else:
+                out.extend(self.stakeholder_table(rows))
+                rows = []
+                blocks.append(item)
+        out.extend(self.block_slides(clean(self.case.film.title), label, blocks))
+        out.extend(self.stakeholder_table(rows))
+        return out
+
+    def stakeholder_table(self, people: Sequence[Stakeholder]) -> list[SlideSpec]:
         if not people:
             return []
         labels = self.labels
@@ -732,7 +852,10 @@ class _DeckBuilder(ExhibitSlides):
                         (Para(spans=(Span(clean(s.role), bold=True),)),),
                         (Para(spans=(Span(clean(s.name)),)),),
                         (Para(spans=self.rich(s.outcome)),),
-                        (Para(spans=self.rich(s.impact)),),
+                        tuple(
+                            [Para(spans=self.rich(s.impact))] * bool(s.impact)
+                            + [Para(spans=self.labelled(f.label, f.value), space_before=0.3) for f in s.details]
+                        ),
                     ),
                     source=s.source,
                     key={
@@ -740,6 +863,7 @@ class _DeckBuilder(ExhibitSlides):
                         "name": clean(s.name),
                         "outcome": clean(s.outcome.plain),
                         "impact": clean(s.impact.plain),
+                        "details": [{"label": clean(f.label or ""), "text": clean(f.value.plain)} for f in s.details],
                     },
                 )
             )

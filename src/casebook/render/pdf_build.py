@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, ListFlowable, Spacer, Table, TableStyle
 
 from casebook.model.case import (
     AnalysisPart,
@@ -23,6 +23,8 @@ from casebook.model.case import (
     Point,
     Quote,
     SourceRef,
+    Stakeholder,
+    TextBlock,
     told_once,
 )
 from casebook.model.case import Paragraph as CaseParagraph
@@ -130,7 +132,7 @@ class _Story(Blocks):
         return out
 
     def executive_summary(self) -> list[Flowable]:
-        groups = [g for g in self.case.executive_summary if g.facts]
+        groups = [g for g in self.case.executive_summary if g.facts or any(p.text for p in g.paragraphs)]
         if not groups:
             return []
         # "See Exhibit N" follows the last group that gives an amount the budget exhibit draws, else the summary
@@ -141,11 +143,94 @@ class _Story(Blocks):
         for k, group in enumerate(groups):
             if group.title and group.title.strip():
                 out.append(self._heading(group.title, 1, toc=True))
-            rows = [(esc(f.label or ""), self.fact(f)) for f in group.facts]
-            out.append(self.label_table(rows))
+            out.extend(self._group_body(group.facts, group.paragraphs))
             if k == last:
                 out.extend(self.exhibits.see("budget_box_office"))
         return out
+
+    def _group_body(self, facts: Sequence[Fact], paragraphs: Sequence[CaseParagraph]) -> list[Flowable]:
+        """A group's facts and prose in the order of their source: labelled facts as a table, prose as paragraphs,
+        facts without any label as a list."""
+        items = sorted([*((f.source.first_line, 0, f) for f in facts), *((p.source.first_line, 1, p) for p in paragraphs if p.text)],
+                       key=lambda item: item[:2])
+        out: list[Flowable] = []
+        run: list[Fact] = []
+
+        def flush() -> None:
+            if not run:
+                return
+            if any(f.label for f in run):
+                out.append(self.label_table([(esc(f.label or ""), self.fact(f)) for f in run]))
+            else:
+                out.extend(self.bullets([self.fact(f) for f in run]))
+            run.clear()
+
+        for _, _, item in items:
+            if isinstance(item, Fact):
+                run.append(item)
+            else:
+                flush()
+                out.append(self.para(self.noted_para(item)))
+        flush()
+        return out
+
+    # --- blocks shown as written ---
+
+    def text_blocks(self, blocks: Sequence[TextBlock], level: int = 2) -> list[Flowable]:
+        """Blocks casebook does not recognise, as written: each under its heading (shown once for the blocks
+        that share it), with its note number."""
+        out: list[Flowable] = []
+        shown: str | None = None
+        for block in blocks:
+            if block.heading and block.heading.strip() and block.heading != shown:
+                out.append(self._heading(block.heading, level, toc=False))
+            shown = block.heading
+            out.extend(self.text_block(block, level))
+        return out
+
+    def text_block(self, block: TextBlock, level: int = 2) -> list[Flowable]:
+        s = self.s
+        text = block.text or None
+        if block.kind == "heading" and text:
+            return [self._heading(text.plain, level, toc=False)]
+        if block.kind == "list":
+            items = [rich(item) for item in block.items]
+            if not any(i.strip() for i in items):
+                return []
+            items[-1] = self.noted(items[-1], block.source, " ".join(i.plain for i in block.items))
+            if not block.ordered:
+                return self.bullets(items)
+            return [
+                ListFlowable(
+                    [Paragraph(item, s.bullet) for item in items],
+                    bulletType="1",
+                    bulletFormat=str(_label(self.labels.pdf_list_number("%s"))),
+                    leftIndent=18,
+                    bulletFontName=self.look.regular,
+                    bulletFontSize=s.bullet.fontSize,
+                    bulletColor=self.look.accent,
+                    spaceBefore=2,
+                    spaceAfter=6,
+                )
+            ]
+        if block.kind == "table":
+            columns = max([len(block.header), *(len(r) for r in block.rows)])
+            header = [*block.header, *([""] * (columns - len(block.header)))]
+            rows = [[Paragraph(rich(cell), s.cell) for cell in row] + [Paragraph("", s.cell)] * (columns - len(row))
+                    for row in block.rows]
+            if not rows:
+                return []
+            note = " ".join(c.plain for row in block.rows for c in row)
+            last = block.rows[-1]
+            rows[-1][len(last) - 1] = Paragraph(self.noted(rich(last[-1]), block.source, note), s.cell)
+            return [self.data_table(header, rows, [1.0] * columns)]
+        if text is None or not text:
+            return []
+        if block.kind == "code":
+            lines = [esc(line) for line in text.plain.split("\n")]
+            return [self.para(self.noted("<br/>".join(lines), block.source, text.plain))]
+        style = s.quote if block.kind == "quote" else None
+        return [self.para(self.noted(rich(text), block.source, text.plain), style)]
 
     def film(self) -> list[Flowable]:
         rows = self.particulars(notes=True)
@@ -204,7 +289,7 @@ class _Story(Blocks):
         if ledger is None:
             return []
         entries = [e for e in ledger.entries if e.title.strip() or any(p.text for p in e.paragraphs)]
-        if not entries:
+        if not entries and not ledger.blocks:
             return []
         labels, s = self.labels, self.s
         out = self.section(labels.directors_ledger)
@@ -219,6 +304,7 @@ class _Story(Blocks):
             byline.append(f"<b>{label}</b> <i>{esc(_label(labels.pdf_ledger_film(ledger)))}</i>")
         if byline:
             out.append(_keep(self.para("<br/>".join(byline), s.byline)))
+        out.extend(self.text_blocks(ledger.blocks, level=1))
         for entry in entries:
             out.append(self._heading(_label(labels.ledger_entry(entry)), 1, toc=True))
             if entry.subtitle and entry.subtitle.strip():
@@ -226,9 +312,20 @@ class _Story(Blocks):
             out.extend(self.para(self.noted_para(p)) for p in entry.paragraphs if p.text)
         return out
 
+    def _impact(self, holder: Stakeholder) -> str:
+        """The impact cell: the impact, then the entry's other lines; the note ends it (the whole entry's lines)."""
+        parts = [rich(holder.impact)] if holder.impact else []
+        for fact in holder.details:
+            markup = rich(fact.value)
+            if fact.label:
+                markup = f"<b>{esc(_label(self.labels.pdf_field_label(fact.label)))}</b> {markup}"
+            parts.append(markup)
+        return self.noted("<br/>".join(parts), holder.source, _label(self.labels.pdf_stakeholder_note(holder)))
+
     def stakeholders(self) -> list[Flowable]:
         people = self.case.stakeholders
-        if not people:
+        loose = self.case.stakeholder_blocks
+        if not people and not loose:
             return []
         labels, s = self.labels, self.s
         header = [
@@ -237,18 +334,37 @@ class _Story(Blocks):
             labels.stakeholder_outcome,
             labels.stakeholder_impact,
         ]
-        rows = [
-            [
+
+        def row(p: Stakeholder) -> list[Paragraph]:
+            return [
                 Paragraph(esc(p.role), s.cell_bold),
                 Paragraph(esc(p.name), s.cell),
                 Paragraph(rich(p.outcome), s.cell),
-                # the note ends the row: it gives the lines of the whole entry
-                Paragraph(self.noted(rich(p.impact), p.source, _label(labels.pdf_stakeholder_note(p))), s.cell),
+                Paragraph(self._impact(p), s.cell),
             ]
-            for p in people
-        ]
-        table = self.data_table(header, rows, (16, 19, 20, 45))
-        return [*self.section(labels.stakeholder_balance_sheet), table, *self.exhibits.see("stakeholder_outcomes")]
+
+        # the stakeholders and the blocks shown as written, in source order: a block between two stakeholders
+        # ends one table and the next begins after it
+        measure = [row(p) for p in people]
+        items = sorted([*((p.source.first_line, 0, p) for p in people), *((b.source.first_line, 1, b) for b in loose)],
+                       key=lambda item: item[:2])
+        out: list[Flowable] = [*self.section(labels.stakeholder_balance_sheet)]
+        rows: list[list[Paragraph]] = []
+        blocks: list[TextBlock] = []
+        for _, _, item in items:
+            if isinstance(item, Stakeholder):
+                out.extend(self.text_blocks(blocks))
+                blocks = []
+                rows.append(row(item))
+            else:
+                if rows:
+                    out.append(self.data_table(header, rows, (16, 19, 20, 45), measure=measure))
+                    rows = []
+                blocks.append(item)
+        out.extend(self.text_blocks(blocks))
+        if rows:
+            out.append(self.data_table(header, rows, (16, 19, 20, 45), measure=measure))
+        return [*out, *self.exhibits.see("stakeholder_outcomes")] if people else out
 
     # --- what the press says, who is who, when, and where the sources disagree ---
 
