@@ -93,6 +93,8 @@ def executive_summary(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]
             for runs, span in lines:
                 label, value = split_label(runs)
                 groups[-1]["facts"].append(_fact(label, value if label else runs, span))
+                if isinstance(block, ListBlock) and block.header:  # a row of a table: its columns are named
+                    groups[-1]["facts"][-1]["columns"] = list(block.header)
     for group in groups:
         if group["title"] and re.search(r"verdict|bottom line|recommendation|conclusion", group["title"], re.IGNORECASE):
             group["role"] = "verdict"

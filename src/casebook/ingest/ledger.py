@@ -59,7 +59,7 @@ def _entry_heading(text: str, bare: bool = False) -> tuple[int, str, str | None]
 
 def extract_ledger(blocks: list[Block], notes: Notes) -> dict[str, Any]:
     ledger: dict[str, Any] = {"title": None, "director": None, "director_source": None, "film": None,
-                              "film_alternative_title": None, "year": None, "film_source": None, "entries": [],
+                              "film_alternative_title": None, "year": None, "film_source": None, "film_line": None, "entries": [],
                               "blocks": []}
     entry: dict[str, Any] | None = None
     bare = _bare_numbers(blocks)
@@ -214,6 +214,7 @@ def _header_line(runs: list[Run], span: Span, ledger: dict[str, Any]) -> bool:
         return True
     if key in ("film", "title", "movie", "feature") and value:
         film = film_line(value)
+        ledger["film_line"] = rich(value)
         ledger["film"] = film["title"]
         ledger["film_alternative_title"] = film["alternative_title"]
         ledger["year"] = ledger["year"] or film["year"]

@@ -192,8 +192,8 @@ def build_case(folder: FolderRecords) -> Case:
                 warn(f"the business analysis has no {what} section", business)
     if ledger_rec and (ledger.get("entries") or ledger.get("blocks")):
         body["ledger"] = _with_refs(
-            {k: ledger[k] for k in ("title", "director", "film", "film_alternative_title", "year", "entries", "blocks",
-                                    "source")},
+            {k: ledger[k] for k in ("title", "director", "film", "film_alternative_title", "film_line", "year",
+                                    "entries", "blocks", "source")},
             ledger_rec,
         )
     body["press"] = _press(release, kit)

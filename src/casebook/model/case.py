@@ -129,6 +129,8 @@ class Fact(Model):
     label: str | None = None
     value: RichText
     amounts: list[Amount] = Field(default_factory=list)
+    columns: list[str] = Field(
+        default_factory=list, description="the column names of the table the fact is a row of (none: not a table)")
     source: SourceRef
 
 
@@ -198,6 +200,8 @@ class Ledger(Model):
     director: str | None = None
     film: str | None = None
     film_alternative_title: str | None = None
+    film_line: RichText | None = Field(
+        default=None, description="the ledger's line naming the film, as it writes it ('*Once* (Ireland, 2007)')")
     year: int | None = None
     entries: list[LedgerEntry] = Field(default_factory=list)
     blocks: list[TextBlock] = Field(

@@ -299,6 +299,19 @@ class _DeckBuilder(ExhibitSlides):
         return all(len(self.m.lines(p, p.size(size), width)) == 1 for p in paras)
 
     def fact_paras(self, facts: Sequence[Fact], bullet: bool = True) -> list[Para]:
+        """Facts as bulleted lines; the rows of a table under a line naming the table's columns."""
+        paras: list[Para] = []
+        columns: list[str] = []
+        for fact in facts:
+            if fact.columns and fact.columns != columns:
+                text = self.t(self.labels.deck_columns([clean(c) for c in fact.columns]))
+                paras.append(Para(spans=(Span(text, bold=True, color=self.c.muted),), scale=0.8, space_after=0.3,
+                                  keep_with_next=True, source=fact.source, key=(None, text)))
+            columns = fact.columns
+            paras.extend(self._fact_paras([fact], bullet))
+        return paras
+
+    def _fact_paras(self, facts: Sequence[Fact], bullet: bool = True) -> list[Para]:
         return [
             Para(
                 spans=self.labelled(f.label, f.value),
@@ -650,7 +663,8 @@ class _DeckBuilder(ExhibitSlides):
                 Para(
                     spans=(
                         Span(self.t(self.labels.deck_label(self.labels.ledger_film)), bold=True),
-                        Span(self.t(self.labels.deck_ledger_film(ledger)), italic=False),
+                        *(self.rich(ledger.film_line) if ledger.film_line
+                          else (Span(self.t(self.labels.deck_ledger_film(ledger)), italic=False),)),
                     ),
                     space_after=0.2,
                     source=ledger.source,

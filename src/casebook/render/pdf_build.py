@@ -159,7 +159,11 @@ class _Story(Blocks):
         def flush() -> None:
             if not run:
                 return
-            if any(f.label for f in run):
+            if run[0].columns:  # the rows of a table: under the table's own column names
+                header = [*run[0].columns[:2], *([""] * (2 - len(run[0].columns[:2])))]
+                rows = [[Paragraph(esc(f.label or ""), self.s.cell_bold), Paragraph(self.fact(f), self.s.cell)] for f in run]
+                out.append(self.data_table(header, rows, (35, 65)))
+            elif any(f.label for f in run):
                 out.append(self.label_table([(esc(f.label or ""), self.fact(f)) for f in run]))
             else:
                 out.extend(self.bullets([self.fact(f) for f in run]))
@@ -167,6 +171,8 @@ class _Story(Blocks):
 
         for _, _, item in items:
             if isinstance(item, Fact):
+                if run and run[-1].columns != item.columns:
+                    flush()
                 run.append(item)
             else:
                 flush()
@@ -176,7 +182,7 @@ class _Story(Blocks):
 
     # --- blocks shown as written ---
 
-    def text_blocks(self, blocks: Sequence[TextBlock], level: int = 2) -> list[Flowable]:
+    def text_blocks(self, blocks: Sequence[TextBlock], level: int = 1) -> list[Flowable]:
         """Blocks casebook does not recognise, as written: each under its heading (shown once for the blocks
         that share it), with its note number."""
         out: list[Flowable] = []
@@ -188,7 +194,7 @@ class _Story(Blocks):
             out.extend(self.text_block(block, level))
         return out
 
-    def text_block(self, block: TextBlock, level: int = 2) -> list[Flowable]:
+    def text_block(self, block: TextBlock, level: int = 1) -> list[Flowable]:
         s = self.s
         text = block.text or None
         if block.kind == "heading" and text:
@@ -301,7 +307,10 @@ class _Story(Blocks):
             byline.append(f"<b>{label}</b> {esc(ledger.director)}")
         if ledger.film and ledger.film.strip():
             label = esc(_label(labels.pdf_field_label(labels.ledger_film)))
-            byline.append(f"<b>{label}</b> <i>{esc(_label(labels.pdf_ledger_film(ledger)))}</i>")
+            if ledger.film_line:  # as the ledger writes it: nothing of it is lost
+                byline.append(f"<b>{label}</b> {rich(ledger.film_line)}")
+            else:
+                byline.append(f"<b>{label}</b> <i>{esc(_label(labels.pdf_ledger_film(ledger)))}</i>")
         if byline:
             out.append(_keep(self.para("<br/>".join(byline), s.byline)))
         out.extend(self.text_blocks(ledger.blocks, level=1))
