@@ -261,7 +261,7 @@ def split_statement(runs: list[Run]) -> tuple[list[Run], list[Run]]:
     """A one-line account of a stakeholder to (outcome, impact): its first sentence, then the rest."""
     text = plain_text(runs)
     for m in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATION.search(text[: m.start() + 1].rstrip("\"”’)")):
+        if not _ABBREVIATION.search(text[: m.start()].rstrip("\"”’)")):
             return strip_runs(_cut(runs, 0, m.start())), strip_runs(_cut(runs, m.end(), len(text)))
     return strip_runs(runs), []
 

@@ -40,7 +40,7 @@ def film_line(runs: list[Run]) -> dict[str, Any]:
     bare = re.sub(r"\s*\(.*\)\s*$", "", text).strip(" *_")
     title = italics[0] if italics else bare
     alternative = italics[1] if len(italics) > 1 else None
-    if alternative is None:
+    if alternative is None and not italics:  # "*Once* (Ireland, 2007)": a title in italics, a country beside it
         inside = re.search(r"\(([^)]*)\)", text)
         if inside:
             names = [p.strip(" *_") for p in inside.group(1).split(",") if not re.fullmatch(r"\s*\d{4}\s*", p)]

@@ -622,6 +622,8 @@ class _DeckBuilder(ExhibitSlides):
     def part_slides(self, label: str, part: AnalysisPart) -> list[SlideSpec]:
         out: list[SlideSpec] = []
         heading = clean(part.heading or part.title)
+        if not heading.strip() and part.kind != "other":  # a part without a heading of its own: its kind
+            heading = self.t(getattr(self.labels, part.kind))
         paras = self.text_paras(part.paragraphs, part.points)
         context = {"part_heading": heading, "kind": part.kind, "section": None}
         if paras:
@@ -672,6 +674,11 @@ class _DeckBuilder(ExhibitSlides):
             )
         if paras:
             paras[-1] = replace(paras[-1], space_after=0.9)
+        # what the ledger says before its entries, as written, follows the byline (its tables on slides of their own)
+        preface = [b for b in ledger.blocks if b.kind != "table"]
+        paras.extend(self.block_paras(preface))
+        if preface and paras:
+            paras[-1] = replace(paras[-1], space_after=0.9)
         bullet = self.t(self.labels.deck_bullet)
         for entry in ledger.entries:
             spans: list[Span] = [Span(self.t(self.labels.ledger_entry(entry)), bold=True)]
@@ -707,7 +714,8 @@ class _DeckBuilder(ExhibitSlides):
                     [ledger.source],
                 )
             )
-        out.extend(self.block_slides(label, clean(ledger.title) if ledger.title else label, ledger.blocks))
+        tables = [b for b in ledger.blocks if b.kind == "table"]
+        out.extend(self.block_slides(label, clean(ledger.title) if ledger.title else label, tables))
         for entry in ledger.entries:
             out.extend(self.entry_slides(label, entry))
         return out
