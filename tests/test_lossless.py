@@ -282,3 +282,20 @@ def test_the_deck_carries_the_three_sections(plain_cases, name):
     assert str(labels.stakeholder_balance_sheet) in text
     for sentence in _SENTENCES[name]:
         assert _flat(sentence) in text
+
+
+def test_parts_that_are_no_section_are_shown_as_written():
+    case = load_case(FIXTURES / "other-sections")
+    assert [(s.title, s.follows, [(b.kind, b.heading) for b in s.blocks]) for s in case.business_sections] == [
+        (None, "start", [("paragraph", None)]),
+        ("Comparable Films", "stakeholders", [("table", None), ("paragraph", "Method")]),
+        ("Appendix", "stakeholders", [("paragraph", None)]),
+    ]
+    table = case.business_sections[1].blocks[0]
+    assert table.header == ["Film", "Budget", "Gross"]
+    assert [[c.plain for c in row] for row in table.rows] == [["Low Water", "€1.5 million", "€0.9 million"],
+                                                              ["Salt Marsh", "€2.8 million", "€6.0 million"]]
+    # a heading at the sections' level but not numbered as they are stays inside the section before it
+    assert [(b.heading, b.text.plain) for b in case.stakeholder_blocks] == [
+        ("Production Economics", "The boats were hired by the day.")]
+    assert [(s.role, s.name, s.details) for s in case.stakeholders] == [("Producer", "Ana Ruiz", [])]

@@ -12,7 +12,7 @@ from typing import Any
 from casebook.ingest.amounts import find_amounts
 from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Rule, Run, Span, is_bold_line, lines_of, split_label, split_lines, strip_runs
 from casebook.ingest.blocks import plain as plain_text
-from casebook.ingest.numbering import strip_number
+from casebook.ingest.numbering import split_number, strip_number
 from casebook.ingest.records import Notes, rich, rich_plain, text_block
 
 SECTION_PATTERNS = {
@@ -42,19 +42,42 @@ def section_of(heading: str) -> str | None:
 
 
 def extract_business(blocks: list[Block], notes: Notes) -> dict[str, Any]:
-    """Title and the three sections of a business analysis, as records."""
+    """Title and the three sections of a business analysis, as records; what stands before the first section
+    (after the title) and sections casebook does not know are kept as written (``other_sections``)."""
     sections: dict[str, list[Block]] = {}
     current: list[Block] | None = None
     preamble: list[Block] = []
+    others: list[dict[str, Any]] = []
+    level: int | None = None  # the '#' level of the sections' headings (None: bold lines, or not seen yet)
+    numbered = False
+    last: str = "start"
     for block in blocks:
         key = section_of(block.text) if isinstance(block, Heading) else None
         if key and key not in sections:
             current = sections[key] = []
+            last = key
+            if not sections.keys() - {key}:
+                level = block.level or None  # type: ignore[union-attr]
+                numbered = split_number(block.text)[0] is not None  # type: ignore[union-attr]
+        elif isinstance(block, Heading) and level is not None and _opens_other(block, level, numbered):
+            other = {"title": strip_number(block.text).strip(), "follows": last, "raw": [], "source": block.span}
+            others.append(other)
+            current = other["raw"]
         elif current is not None:
             current.append(block)
         else:
             preamble.append(block)
-    result: dict[str, Any] = {"title": _title(preamble)}
+    title_at = next((k for k, b in enumerate(preamble) if isinstance(b, Heading)), None)
+    before = [b for k, b in enumerate(preamble) if k != title_at]
+    if any(not isinstance(b, Rule) for b in before):
+        first, last_line = before[0].span[0], before[-1].span[1]
+        others.insert(0, {"title": None, "follows": "start", "raw": before, "source": (first, last_line)})
+    for other in others:
+        raw = other.pop("raw")
+        other["blocks"] = as_written(raw, [other["title"]] if other["title"] else [])
+        if raw:
+            other["source"] = (other["source"][0], max(b.span[1] for b in raw))
+    result: dict[str, Any] = {"title": _title(preamble), "other_sections": [o for o in others if o["blocks"] or o["title"]]}
     if "executive_summary" in sections:
         result["executive_summary"] = executive_summary(sections["executive_summary"], notes)
     if "analysis" in sections:
@@ -62,6 +85,34 @@ def extract_business(blocks: list[Block], notes: Notes) -> dict[str, Any]:
     if "stakeholders" in sections:
         result["stakeholders"], result["stakeholder_blocks"] = stakeholders(sections["stakeholders"], notes)
     return result
+
+
+def _opens_other(heading: Heading, level: int, numbered: bool) -> bool:
+    """Whether an unrecognised heading opens a section of its own: one level above the sections' headings
+    ("# Appendix" over "## Executive Summary"), or at their level and numbered as they are ("## 4. Sources")."""
+    if not 1 <= heading.level <= level:
+        return False
+    return heading.level < level or (numbered and split_number(heading.text)[0] is not None)
+
+
+def as_written(blocks: list[Block], path: list[str]) -> list[dict[str, Any]]:
+    """Blocks as text blocks, each under the last heading before it; a heading with nothing under it is a block."""
+    out: list[dict[str, Any]] = []
+    heading: Heading | None = None
+    under = False
+    for block in blocks:
+        if isinstance(block, Rule):
+            continue
+        if isinstance(block, Heading):
+            if heading is not None and not under:
+                out.append(text_block(heading, None, path))
+            heading, under = block, False
+            continue
+        out.append(text_block(block, heading.text if heading else None, [*path, *([heading.text] if heading else [])]))
+        under = True
+    if heading is not None and not under:
+        out.append(text_block(heading, None, path))
+    return out
 
 
 def _title(preamble: list[Block]) -> str | None:

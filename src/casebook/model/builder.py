@@ -186,6 +186,7 @@ def build_case(folder: FolderRecords) -> Case:
             body["analysis"] = _with_refs(data["analysis"], business)
         body["stakeholders"] = _with_refs(data.get("stakeholders", []), business)
         body["stakeholder_blocks"] = _with_refs(data.get("stakeholder_blocks", []), business)
+        body["business_sections"] = _with_refs(data.get("other_sections", []), business)
         for key, what in (("executive_summary", "Executive Summary"), ("analysis", "Strategic Analysis"),
                           ("stakeholders", "Stakeholder Balance Sheet")):
             if not data.get(key) and not (key == "stakeholders" and data.get("stakeholder_blocks")):

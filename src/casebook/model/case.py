@@ -101,6 +101,17 @@ class TextBlock(Model):
     source: SourceRef
 
 
+class TextSection(Model):
+    """A part of the business analysis that is none of its three sections (a preface under the title, an
+    appendix), shown as written after the section it follows in its document."""
+
+    title: str | None = Field(default=None, description="its heading; None for what stands before the first section")
+    follows: Literal["start", "executive_summary", "analysis", "stakeholders"] = Field(
+        description="the section of the business analysis it comes after ('start': before all of them)")
+    blocks: list[TextBlock] = Field(default_factory=list)
+    source: SourceRef
+
+
 # --- numbers in the text --------------------------------------------------------------------------
 
 
@@ -472,6 +483,8 @@ class Case(Model):
     analysis: Analysis | None = None
     ledger: Ledger | None = None
     stakeholders: list[Stakeholder] = Field(default_factory=list)
+    business_sections: list[TextSection] = Field(
+        default_factory=list, description="parts of the business analysis that are none of its sections, as written")
     stakeholder_blocks: list[TextBlock] = Field(
         default_factory=list, description="blocks of the stakeholder balance sheet that are no stakeholder casebook "
         "recognises, shown as written in their place (with the stakeholders, in source order)")

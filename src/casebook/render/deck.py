@@ -170,11 +170,15 @@ class _DeckBuilder(ExhibitSlides):
         groups = [g for g in self.case.executive_summary if g.role != "verdict" and (g.facts or g.paragraphs)]
         candidates: list[tuple[str, list[SlideSpec]]] = [
             (self.t(labels.the_film), self.film_slides()),
+            *self.other_sections("start"),
             (self.t(labels.executive_summary), [s for g in groups for s in self.fact_group_slides(g)]),
             (self.t(labels.strategic_verdict), self.verdict_slides(verdict) if verdict is not None else []),
+            *self.other_sections("executive_summary"),
             (self.t(labels.strategic_analysis), self.analysis_slides()),
+            *self.other_sections("analysis"),
             (self.t(labels.directors_ledger), self.ledger_slides(self.case.ledger) if self.case.ledger is not None else []),
             (self.t(labels.stakeholder_balance_sheet), self.stakeholder_slides()),
+            *self.other_sections("stakeholders"),
             (self.t(labels.exhibits), self.exhibit_slides()),
             (self.t(labels.in_their_words), self.quote_slides()),
             (self.t(labels.timeline), self.timeline_slides()),
@@ -721,6 +725,16 @@ class _DeckBuilder(ExhibitSlides):
         return out
 
     # --- blocks shown as written ------------------------------------------------------------------
+
+    def other_sections(self, follows: str) -> list[tuple[str, list[SlideSpec]]]:
+        """The parts of the business analysis that are none of its sections and come after ``follows``: each an
+        agenda entry with its slides, as written."""
+        out = []
+        for other in self.case.business_sections:
+            if other.follows == follows and other.blocks:
+                title = clean(other.title) if other.title and other.title.strip() else self.t(self.labels.business_preface)
+                out.append((title, self.block_slides(clean(self.case.film.title), title, other.blocks)))
+        return out
 
     def block_paras(self, blocks: Sequence[TextBlock]) -> list[Para]:
         """Blocks of text shown as written (tables apart), each under its heading shown once."""

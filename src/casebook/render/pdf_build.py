@@ -555,13 +555,27 @@ class _Story(Blocks):
         items = [esc(_label(self.labels.pdf_warning_line(w))) for w in self.case.warnings]
         return [*self.section(self.labels.warnings), *self.bullets(items)]
 
+    def other_sections(self, follows: str) -> list[Flowable]:
+        """The parts of the business analysis that are none of its sections and come after ``follows``, as
+        written, each a section of its own."""
+        out: list[Flowable] = []
+        for other in self.case.business_sections:
+            if other.follows == follows and other.blocks:
+                title = other.title if other.title and other.title.strip() else _label(self.labels.business_preface)
+                out.extend([*self.section(title), *self.text_blocks(other.blocks)])
+        return out
+
     def build(self) -> list[Flowable]:
         sections = (
+            self.other_sections("start"),
             self.executive_summary(),
+            self.other_sections("executive_summary"),
             self.film(),
             self.analysis(),
+            self.other_sections("analysis"),
             self.ledger(),
             self.stakeholders(),
+            self.other_sections("stakeholders"),
             self.exhibits.section(),
             self.quotes(),
             self.cast(),
