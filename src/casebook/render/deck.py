@@ -736,10 +736,10 @@ class _DeckBuilder(ExhibitSlides):
                 out.append((title, self.block_slides(clean(self.case.film.title), title, other.blocks)))
         return out
 
-    def block_paras(self, blocks: Sequence[TextBlock]) -> list[Para]:
-        """Blocks of text shown as written (tables apart), each under its heading shown once."""
+    def block_paras(self, blocks: Sequence[TextBlock], shown: str | None = None) -> list[Para]:
+        """Blocks of text shown as written (tables apart), each under its heading shown once (``shown``: the
+        heading the slide's title gives already)."""
         paras: list[Para] = []
-        shown: str | None = None
         bullet = self.t(self.labels.deck_bullet)
         for block in blocks:
             if block.heading and block.heading.strip() and block.heading != shown:
@@ -785,10 +785,13 @@ class _DeckBuilder(ExhibitSlides):
         run: list[TextBlock] = []
 
         def flush() -> None:
-            paras = self.block_paras(run)
+            # blocks under a heading of their own: the heading titles their slides, the section is the eyebrow
+            heading = run[0].heading if run and run[0].heading and run[0].heading.strip() else None
+            paras = self.block_paras(run, shown=heading)
             if paras:
-                context = {"heading": clean(run[0].heading or "")}
-                out.extend(self.flow("deck/text.j2", eyebrow, title, paras, self.sizes.body, context))
+                context = {"heading": clean(heading or "")}
+                slide_title, slide_eyebrow = (clean(heading), title) if heading else (title, eyebrow)
+                out.extend(self.flow("deck/text.j2", slide_eyebrow, slide_title, paras, self.sizes.body, context))
             run.clear()
 
         for block in blocks:
