@@ -13,10 +13,10 @@ markdown-it (not with casebook's own reader) and cut into *pieces*:
 
 Each piece must appear in the text of the PDF (pdftotext, running heads and page footers removed) and in the deck
 (the text of the slides in order, their tables cell by cell, or their speaker notes). Both sides are normalised
-the same way before comparing: Unicode NFKC; control characters removed (as casebook reads documents); typographic quotes to plain ones; every dash and hyphen, soft hyphen
-and white space removed (so a word hyphenated at a line end, or a line broken inside a sentence, still matches);
-markdown markup characters (``*``, ``_``, backquotes) removed; case folded. The figure is printed (``-s`` shows it)
-and must be 100 %.
+the same way before comparing: Unicode NFKC; control characters removed (as casebook reads documents); typographic
+quotes to plain ones; every dash and hyphen, soft hyphen and white space removed (so a word hyphenated at a line end,
+or a line broken inside a sentence, still matches); markdown markup characters (``*``, ``_``, backquotes) removed;
+case folded. The figure is printed (``-s`` shows it) and must be 100 %.
 """
 
 from __future__ import annotations

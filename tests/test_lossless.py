@@ -195,7 +195,8 @@ def test_plain_b_model(plain_cases):
         ("Box Office", "$3.4 million worldwide", ["Item", "Figure"]),
     ]
     assert [(s.role, s.name, s.outcome.plain, s.impact.plain) for s in case.stakeholders] == [
-        ("Director", "Tomás Arrieta", "Gained a two-film deal.", "The studio that passed on his debut now finances his next project."),
+        ("Director", "Tomás Arrieta", "Gained a two-film deal.",
+         "The studio that passed on his debut now finances his next project."),
         ("Lead Actress", "Inés Valdivia", "First international nomination.", "Her fee for the next film tripled."),
         ("Co-Producer", "Faro Norte Films", "Recovered its stake within a year.",
          "The company used the profit to open a second office in Valparaíso."),
@@ -225,7 +226,8 @@ def test_plain_c_model(plain_cases):
     assert ledger.entries == []
     assert [(b.kind, b.source.first_line, b.source.last_line) for b in ledger.blocks] == [
         ("paragraph", 11, 11), ("paragraph", 13, 13), ("list", 15, 16)]
-    assert [i.plain for i in ledger.blocks[2].items] == ["The shoot lasted eighteen days.", "Two of those days were lost to a storm."]
+    assert [i.plain for i in ledger.blocks[2].items] == ["The shoot lasted eighteen days.",
+                                                         "Two of those days were lost to a storm."]
 
 
 _SENTENCES = {

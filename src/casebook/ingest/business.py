@@ -10,7 +10,20 @@ import re
 from typing import Any
 
 from casebook.ingest.amounts import find_amounts
-from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Rule, Run, Span, is_bold_line, lines_of, split_label, split_lines, strip_runs
+from casebook.ingest.blocks import (
+    Block,
+    Heading,
+    ListBlock,
+    Para,
+    Rule,
+    Run,
+    Span,
+    is_bold_line,
+    lines_of,
+    split_label,
+    split_lines,
+    strip_runs,
+)
 from casebook.ingest.blocks import plain as plain_text
 from casebook.ingest.numbering import split_number, strip_number
 from casebook.ingest.records import Notes, rich, rich_plain, text_block

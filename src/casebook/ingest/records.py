@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from casebook.ingest.blocks import Run, Span, strip_runs
+from casebook.ingest.blocks import Heading, ListBlock, Run, Span, strip_runs
 
 
 @dataclass
@@ -47,8 +47,6 @@ def text_block(block: Any, heading: str | None, path: list[str]) -> dict[str, An
 
     ``block`` is a :class:`~casebook.ingest.blocks.Para`, a :class:`~casebook.ingest.blocks.ListBlock` or a
     :class:`~casebook.ingest.blocks.Heading` (a heading with nothing under it)."""
-    from casebook.ingest.blocks import Heading, ListBlock
-
     record: dict[str, Any] = {"kind": "paragraph", "heading": heading, "heading_path": list(path), "text": None,
                               "items": [], "ordered": False, "header": [], "rows": [], "source": block.span}
     if isinstance(block, Heading):

@@ -151,8 +151,10 @@ class _Story(Blocks):
     def _group_body(self, facts: Sequence[Fact], paragraphs: Sequence[CaseParagraph]) -> list[Flowable]:
         """A group's facts and prose in the order of their source: labelled facts as a table, prose as paragraphs,
         facts without any label as a list."""
-        items = sorted([*((f.source.first_line, 0, f) for f in facts), *((p.source.first_line, 1, p) for p in paragraphs if p.text)],
-                       key=lambda item: item[:2])
+        items = sorted(
+            [*((f.source.first_line, 0, f) for f in facts), *((p.source.first_line, 1, p) for p in paragraphs if p.text)],
+            key=lambda item: item[:2],
+        )
         out: list[Flowable] = []
         run: list[Fact] = []
 
