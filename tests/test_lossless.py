@@ -301,3 +301,21 @@ def test_parts_that_are_no_section_are_shown_as_written():
     assert [(b.heading, b.text.plain) for b in case.stakeholder_blocks] == [
         ("Production Economics", "The boats were hired by the day.")]
     assert [(s.role, s.name, s.details) for s in case.stakeholders] == [("Producer", "Ana Ruiz", [])]
+
+
+def test_a_plain_label_before_italics(tmp_path):
+    from casebook.ingest.blocks import Para, split_label
+
+    def label_of(text: str):
+        (block,) = [b for b in _blocks(tmp_path, text + "\n") if isinstance(b, Para)]
+        label, value = split_label(block.runs)
+        return label, "".join(t for t, _, _ in value)
+
+    assert label_of("Film: *Tidewater* (2019)") == ("Film", "Tidewater (2019)")
+    assert label_of("Original title: *Maré Alta*") == ("Original title", "Maré Alta")
+    assert label_of("It was shot in three countries and five cities: *Lisbon* first")[0] is None
+
+
+def test_quotations_and_code_keep_their_kind(tmp_path):
+    blocks = _blocks(tmp_path, "> The numbers are estimates.\n\n```\nbudget 2.0\ngross  5.1\n```\n")
+    assert [(b.kind, b.span) for b in blocks] == [("quote", (1, 1)), ("code", (3, 6))]
