@@ -319,3 +319,18 @@ def test_a_plain_label_before_italics(tmp_path):
 def test_quotations_and_code_keep_their_kind(tmp_path):
     blocks = _blocks(tmp_path, "> The numbers are estimates.\n\n```\nbudget 2.0\ngross  5.1\n```\n")
     assert [(b.kind, b.span) for b in blocks] == [("quote", (1, 1)), ("code", (3, 6))]
+
+
+def test_a_name_before_its_role_in_parentheses():
+    assert _head("**Ana Ruiz (Producer):** Recouped her stake.") == ("Producer", "Ana Ruiz", "Recouped her stake.", "")
+    assert _head("Northmoor Screen (Regional Fund) — Met its quota. Hired local crews.") == (
+        "Regional Fund", "Northmoor Screen", "Met its quota.", "Hired local crews.")
+    assert _head("The budget (in euros) — about two million.") is None  # no role in the parenthesis
+
+
+def test_a_heading_with_a_role_line(tmp_path):
+    found, loose = stakeholders(_blocks(tmp_path, "### Participant\nRole: Production financier\n"
+                                                  "Outcome: Capital recovered.\n"), Notes())
+    assert [(h["role"], h["name"], h["outcome"]["runs"][0]["text"]) for h in found] == [
+        ("Production financier", "Participant", "Capital recovered.")]
+    assert loose == []

@@ -288,7 +288,7 @@ def _table_stakeholders(block: ListBlock) -> list[dict[str, Any]]:
 # words that name a role, not a person or a company ("Writer-Director", "Key Investors", "Sales Agent")
 _ROLE_WORDS = re.compile(
     r"\b(?:director|writer|screenwriter|producers?|distributors?|investors?|financiers?|actors?|actress(?:es)?|cast|lead|"
-    r"sales|agents?|broadcasters?|funders?|cinematographer|editor|composer|mentor|talent|partners?|stakeholders?|crew|"
+    r"sales|agents?|broadcasters?|funders?|funds?|cinematographer|editor|composer|mentor|talent|partners?|stakeholders?|crew|"
     r"studio|platform|exhibitors?|festival)\b", re.IGNORECASE)
 
 
@@ -387,6 +387,14 @@ def _role_name(text: str) -> tuple[str, str] | None:
     return role, name
 
 
+def _named_first(text: str) -> tuple[str, str] | None:
+    """Role and name of ``Name (Role)`` whose parenthesis names a role ("Jonas Berg (Producer)"); None otherwise."""
+    m = re.fullmatch(r"\s*(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s*", text)
+    if m and _ROLE_WORDS.search(m["role"]) and looks_like_name(m["name"]):
+        return m["role"].strip(), m["name"].strip()
+    return None
+
+
 def _head_line(runs: list[Run], span: Span) -> dict[str, Any] | None:
     """A line that opens a stakeholder, or None:
 
@@ -409,8 +417,8 @@ def _head_line(runs: list[Run], span: Span) -> dict[str, Any] | None:
         head, rest = plain_text(runs[:k]).strip(), strip_runs(runs[k:])
         if not rest:
             return None
-        found = _role_name(head) if not head.endswith(":") else None
-        if found:  # "**Producer — Jonas Berg** — Broke even."
+        found = _role_name(head) if not head.endswith(":") else _named_first(head.rstrip(": "))
+        if found:  # "**Producer — Jonas Berg** — Broke even.", "**Jonas Berg (Producer):** Broke even."
             statement = _after(rest, _DASH) if _DASH.match(plain_text(rest)) else _after(rest, re.compile(r"^\s*:\s*"))
             return _holder(*found, span, statement if statement is not None else rest)
         role = strip_number(head).strip().rstrip(":").strip()
@@ -420,6 +428,10 @@ def _head_line(runs: list[Run], span: Span) -> dict[str, Any] | None:
         if value is None or not role:
             return None
     else:
+        first = re.match(r"^(?P<head>[^—–:()]{1,80}\([^()]+\))\s*(?:[—–:]\s*|\s-\s)", text)
+        named = _named_first(first["head"]) if first else None
+        if named and first is not None:  # "Northmoor Screen (Regional Fund) — Met its quota."
+            return _holder(*named, span, strip_runs(_cut(runs, first.end(), len(text))))
         label, value = split_label(runs)
         if label is None:
             m = re.match(r"^\s*(?P<label>[^\W\d][\w&/'’ -]{0,40}?)\s+[—–]\s+", text)
