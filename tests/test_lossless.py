@@ -207,6 +207,9 @@ def test_plain_b_model(plain_cases):
         (2, "The Investment", "What was risked"),
         (3, "The Return", "What came back"),
     ]
+    (table,) = ledger.entries[2].blocks
+    assert (table.kind, table.header, table.source.first_line, table.source.last_line) == ("table", ["Territory", "Buyer"], 24, 27)
+    assert [[c.plain for c in row] for row in table.rows] == [["France", "Lune Distribution"], ["Japan", "Hoshi Pictures"]]
     assert (ledger.director, ledger.film, ledger.year, _rich(ledger.film_line)) == (
         "Tomás Arrieta", "Salt and Lanterns", 2020, "Salt and Lanterns (Chile, 2020)")
     assert case.film.alternative_titles == []  # "Chile" is a country, not another title
@@ -234,7 +237,7 @@ _SENTENCES = {
     "plain-a": ["It earned back its cost through a Croatian television pre-sale",
                 "carries the theatrical risk.", "It keeps a third of the gross in the territories it covers.",
                 "The producers are not listed here", "This ledger follows the money", "The Return"],
-    "plain-b": ["Item", "Figure", "Gained a two-film deal.", "Faro Norte Films", "Her fee for the next film tripled.",
+    "plain-b": ["Item", "Figure", "Territory", "Hoshi Pictures", "Gained a two-film deal.", "Faro Norte Films", "Her fee for the next film tripled.",
                 "Before the first lantern was lit", "Salt and Lanterns (Chile, 2020)"],
     "plain-c": ["Hollis Brennan", "Moved from commercials to features.", "A streaming licence later turned the balance positive.",
                 "Note on sources: the figures above come from the producers' own statements",
@@ -293,6 +296,9 @@ def test_parts_that_are_no_section_are_shown_as_written():
         ("Comparable Films", "stakeholders", [("table", None), ("paragraph", "Method")]),
         ("Appendix", "stakeholders", [("paragraph", None)]),
     ]
+    release = case.executive_summary[1]
+    assert [(f.label, f.value.plain, f.columns) for f in release.facts] == [
+        ("Portugal", "Date: 3 May 2019; Screens: 40", ["Territory", "Date", "Screens"])]
     table = case.business_sections[1].blocks[0]
     assert table.header == ["Film", "Budget", "Gross"]
     assert [[c.plain for c in row] for row in table.rows] == [["Low Water", "€1.5 million", "€0.9 million"],

@@ -229,7 +229,7 @@ def _table_block(rows: list[tuple[list[list[Run]], Span, bool]]) -> ListBlock | 
         runs: list[Run] = [(f"{label}:", True, False), (" ", False, False), *value] if label and value else \
             (value or cells[0])
         items.append(Para(strip_runs(runs), where))
-    return ListBlock(items=items, ordered=False, span=(body[0][1][0], body[-1][1][1]),
+    return ListBlock(items=items, ordered=False, span=(rows[0][1][0], body[-1][1][1]),
                      header=[plain(c).strip() for c in header or []], cells=[cells for cells, _ in body])
 
 

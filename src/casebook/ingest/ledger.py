@@ -70,7 +70,7 @@ def extract_ledger(blocks: list[Block], notes: Notes) -> dict[str, Any]:
 
     def open_entry(head: tuple[int, str, str | None], span: Span) -> dict[str, Any]:
         number, title, subtitle = head
-        new = {"number": number, "title": title, "subtitle": subtitle, "paragraphs": [], "source": span}
+        new = {"number": number, "title": title, "subtitle": subtitle, "paragraphs": [], "blocks": [], "source": span}
         ledger["entries"].append(new)
         return new
 
@@ -123,6 +123,8 @@ def extract_ledger(blocks: list[Block], notes: Notes) -> dict[str, Any]:
                 block = Para(rest, (block.span[0] + 1, block.span[1]))
         if isinstance(block, Para):
             entry["paragraphs"].append({"text": rich(block.runs), "source": block.span})
+        elif isinstance(block, ListBlock) and block.header:  # a table: shown as a table, its columns named
+            entry["blocks"].append(text_block(block, None, [entry["title"]]))
         else:
             for runs, span in lines_of(block):
                 entry["paragraphs"].append({"text": rich(runs), "source": span})
@@ -132,7 +134,7 @@ def extract_ledger(blocks: list[Block], notes: Notes) -> dict[str, Any]:
     if not ledger["entries"]:
         notes.warn("director's ledger has no numbered entries; it is shown as written", (first_line, last_line))
     for e in ledger["entries"]:
-        if not e["paragraphs"]:
+        if not e["paragraphs"] and not e["blocks"]:
             notes.warn(f"ledger entry {e['number']} '{e['title']}' has no text", e["source"])
     numbers = [e["number"] for e in ledger["entries"]]
     if numbers and numbers != list(range(numbers[0], numbers[0] + len(numbers))):

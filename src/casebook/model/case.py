@@ -203,6 +203,8 @@ class LedgerEntry(Model):
     title: str
     subtitle: str | None = None
     paragraphs: list[Paragraph]
+    blocks: list[TextBlock] = Field(
+        default_factory=list, description="tables of the entry, shown as written among its paragraphs (source order)")
     source: SourceRef
 
 

@@ -833,17 +833,19 @@ class _DeckBuilder(ExhibitSlides):
             for p in entry.paragraphs
             if p.text
         )
+        title = self.t(self.labels.ledger_entry(entry))
+        tables = self.block_slides(label, title, entry.blocks)  # its tables on slides of their own, after its text
         if not paras:
-            return []
+            return tables
         return self.flow(
             "deck/ledger_entry.j2",
             label,
-            self.t(self.labels.ledger_entry(entry)),
+            title,
             paras,
             self.sizes.body,
             {"number": entry.number, "entry": clean(entry.title), "subtitle": clean(entry.subtitle or "")},
             [entry.source],
-        )
+        ) + tables
 
     # --- tables -----------------------------------------------------------------------------------
 

@@ -161,8 +161,10 @@ class _Story(Blocks):
         def flush() -> None:
             if not run:
                 return
-            if run[0].columns:  # the rows of a table: under the table's own column names
-                header = [*run[0].columns[:2], *([""] * (2 - len(run[0].columns[:2])))]
+            if run[0].columns:  # the rows of a table: under the table's own column names (the value cell names
+                # the third and further columns itself)
+                names = [str(c) for c in run[0].columns]
+                header = [names[0], str(self.labels.pdf_columns_separator).join(names[1:])]
                 rows = [[Paragraph(esc(f.label or ""), self.s.cell_bold), Paragraph(self.fact(f), self.s.cell)] for f in run]
                 out.append(self.data_table(header, rows, (35, 65)))
             elif any(f.label for f in run):
@@ -320,7 +322,11 @@ class _Story(Blocks):
             out.append(self._heading(_label(labels.ledger_entry(entry)), 1, toc=True))
             if entry.subtitle and entry.subtitle.strip():
                 out.append(_keep(self.para(esc(entry.subtitle), s.subtitle)))
-            out.extend(self.para(self.noted_para(p)) for p in entry.paragraphs if p.text)
+            shown: list[tuple[int, list[Flowable]]] = [(p.source.first_line, [self.para(self.noted_para(p))])
+                                                       for p in entry.paragraphs if p.text]
+            shown.extend((b.source.first_line, self.text_block(b)) for b in entry.blocks)
+            for _, flowables in sorted(shown, key=lambda item: item[0]):
+                out.extend(flowables)
         return out
 
     def _impact(self, holder: Stakeholder) -> str:
