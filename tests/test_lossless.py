@@ -340,3 +340,9 @@ def test_a_heading_with_a_role_line(tmp_path):
     assert [(h["role"], h["name"], h["outcome"]["runs"][0]["text"]) for h in found] == [
         ("Production financier", "Participant", "Capital recovered.")]
     assert loose == []
+
+
+def test_a_bold_line_that_names_no_one_is_no_stakeholder():
+    assert _head("**Lead Actor — Tomás Ferrer**") == ("Lead Actor", "Tomás Ferrer", None, None)
+    assert _head("**Harbour Films: Nuno Costa**") == ("Harbour Films", "Nuno Costa", None, None)
+    assert _head("**Note: figures are estimates**") is None

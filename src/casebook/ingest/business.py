@@ -384,6 +384,8 @@ def _role_name(text: str) -> tuple[str, str] | None:
     role, name = m["role"].strip(), m["name"].strip()
     if _ROLE_WORDS.search(name) and not _ROLE_WORDS.search(role):
         role, name = name, role  # "Writer-Director (Sam Reyes)": the role outside, the name inside
+    if not _ROLE_WORDS.search(role) and not looks_like_name(name):
+        return None  # "Note: figures are estimates" names neither a role nor anyone
     return role, name
 
 
