@@ -199,7 +199,7 @@ def build_case(folder: FolderRecords) -> Case:
     body["people"] = merge_people(_mentions(folder, film))
     body["timeline"] = _timeline(folder)
     claims = _claims(folder, film)
-    body["conflicts"] = find_conflicts(claims, _period(film))
+    body["conflicts"] = find_conflicts(claims, _period(film, claims))
     body["statements"] = [_statement(c) for c in claims]
     body["exhibits"] = build_exhibits(body)
     if case_id is None:
@@ -344,12 +344,17 @@ def _statement(claim: RawClaim) -> dict[str, Any]:
     }
 
 
-def _period(film: dict[str, Any]) -> dt.date | None:
-    """The month whose exchange rates convert the case's money: its premiere's, else the middle of its year."""
+def _period(film: dict[str, Any], claims: list[RawClaim]) -> dt.date | None:
+    """The month whose exchange rates convert the case's money: its premiere's, else the middle of its year, else
+    the month of the earliest premiere a source dates to the month or the day."""
     premiere = film.get("premiere") or {}
     if isinstance(premiere.get("date"), dt.date):
         return premiere["date"]
-    return dt.date(int(film["year"]), 7, 1) if str(film.get("year") or "").isdigit() else None
+    if str(film.get("year") or "").isdigit():
+        return dt.date(int(film["year"]), 7, 1)
+    told = sorted(c.typed["iso"][:7] for c in claims if c.attribute == "premiere_date" and c.subject_kind == "film"
+                  and c.typed.get("precision") in ("day", "month"))
+    return dt.date(int(told[0][:4]), int(told[0][5:7]), 1) if told else None
 
 
 def fold_text(text: str) -> str:
@@ -361,6 +366,11 @@ def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
     and birth dates added."""
     director = (film.get("director") or {}).get("value")
     titles = [film["title"], *film.get("alternative_titles", [])]
+    for record in folder.sources:  # the title in the original language, as the frontmatter gives it
+        for key in ("movieTitle", "originalTitle"):
+            value = record.doc.metadata.get(key)
+            if isinstance(value, str) and value.strip() and value.strip() not in titles:
+                titles.append(value.strip())
     claims: list[RawClaim] = []
 
     def add(item: dict[str, Any], record: SourceRecord, subject: tuple[str, str] | None = None) -> None:

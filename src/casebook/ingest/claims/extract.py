@@ -370,7 +370,8 @@ def release_claims(sentence: Sentence, label: str | None, value: str, value_at: 
     lex = lexicon()
     signals = lex.pattern("release", "signals")
     source = label if label is not None else text
-    hits = [m for m in signals.finditer(source) if not re.search(r"press\s*$", source[:m.start()], re.IGNORECASE)]
+    not_event = [m.span() for m in lex.pattern("release", "not_event").finditer(source)]
+    hits = [m for m in signals.finditer(source) if not any(a <= m.start() < b for a, b in not_event)]
     if not hits or lex.pattern("release", "not_first").search(text):
         return []
     rest, sent = after_dateline(text)
@@ -425,7 +426,9 @@ def award_count_claims(sentence: Sentence, label: str | None, value: str, value_
         typed = count_value(m["num"], None, text[:m.start()])
         if typed is None:
             continue
-        ceremony = _festival(m["noun"]) or _festival(label or "") or _festival(text)
+        near = text[m.end():m.end() + 50]
+        at = re.match(r"\s*(?:\w+\s){0,2}?(?:at|from|in)\s+(?:the\s+)?(?:\d+\w*\s+)?(?P<f>.{3,45})", near)
+        ceremony = _festival(m["noun"]) or _festival(label or "") or (_festival(at["f"]) if at else None)
         if ceremony is None:
             continue
         nominated = bool(m["nom"]) or bool(nominations.search(text[max(0, m.start() - 25):m.start()]))
@@ -456,8 +459,8 @@ def award_name_claims(sentence: Sentence, label: str | None, value: str, value_a
         words = m.group(0).strip()
         if not re.match(r"[A-Z]", words) or len(words.split()) < 2:
             continue
-        if lexicon().festival_in(words) and _festival(words) and fold(words).endswith("awards"):
-            continue  # "the 89th Academy Awards": a ceremony, not an award
+        if any(p.fullmatch(re.sub(r"^(?:the|an?)\s+", "", words, flags=re.IGNORECASE)) for _n, p in lex.festivals):
+            continue  # "the Academy Awards", "an Academy Award": a ceremony, not one of its awards
         before = text[max(0, m.start() - 60):m.start()]
         if not (won.search(before) or (label is not None and m.start() >= value_at) or upper):
             continue
@@ -466,8 +469,9 @@ def award_name_claims(sentence: Sentence, label: str | None, value: str, value_a
         if festival is None or fold(words) in ("special jury award", "jury award"):
             continue
         sole = bool(exclusive.search(before[-40:]))
-        out.append(_claim("award_won", words, {"type": "name", "key": lex.award_key(words), "exclusive": sole},
-                          sentence, festival))
+        key = lex.award_key(words)
+        home = lex.data["award_festivals"].get(key, festival)
+        out.append(_claim("award_won", words, {"type": "name", "key": key, "exclusive": sole}, sentence, home))
     return out
 
 
@@ -497,6 +501,8 @@ def shooting_claims(sentence: Sentence, label: str | None, value: str, value_at:
         between = before[signal[-1].end():] if signal else ""
         if other.search(between) or (not signal and not next_signal and other.search(before)):
             continue
+        if re.search(r"\b(?:" + "|".join(lex.data["shooting"]["part"]) + r")\b[^,;]{0,12}$", before, re.IGNORECASE):
+            continue  # "filmed her scenes in three days": a part of the shoot
         typed = duration_value(m, text[:m.start()])
         if typed is None:
             continue

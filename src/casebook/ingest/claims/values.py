@@ -46,10 +46,14 @@ def number(text: str, scale: str | None = None) -> tuple[float, float] | None:
             return None  # "3,5" without a scale: a decimal comma or a list; not read
         digits = text.replace(",", ".")
     elif text.isdigit():
+        if scale is None:
+            return float(text), 0.0  # a whole number without a scale is exact: "4" is not "between 3.5 and 4.5"
         digits = text
     else:
         value = word_number(text)
-        return (float(value * factor), 0.5 * factor) if value is not None else None
+        if value is None:
+            return None
+        return float(value * factor), (0.5 * factor if scale else 0.0)
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     return float(digits) * factor, 0.5 * 10 ** -decimals * factor
 
@@ -86,10 +90,11 @@ DURATION = re.compile(rf"(?P<num>\d+(?:\.\d+)?|{NUMBER_WORDS})[\s-](?P<unit>day|
 
 
 def duration_value(m: re.Match[str], before: str) -> dict[str, Any] | None:
+    """A length of time; "over four years" is read as across four years (a point), never as a bound."""
     read = number(m["num"])
     if read is None:
         return None
-    q = qualified(before).get("bound")
+    q = None if re.search(r"\bover\s*$", before, re.IGNORECASE) else qualified(before).get("bound")
     value = {"type": "duration", "amount": read[0], "unit": m["unit"].lower()}
     if q == "upper":
         value["bound"] = "upper"
