@@ -39,6 +39,12 @@ _PLACE = re.compile(
 )
 _NOT_PLACES = {"The", "This", "That", "These", "January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"}
+_WHO = r"(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2})"
+# "Born in Miami, Florida, in 1979, Name grew up …", "Born on 3 May 1960 in Town (Region), Name …"
+_BORN = re.compile(r"\bBorn\b(?:\s+(?:on|in)\s+[^.;]{0,60}?)?\b(?P<year>(?:19|20)\d\d)\b"
+                   r"(?:,?\s+(?:in|at|near)\s+[^,;.]{2,60})*,\s+" + _WHO + r"\b(?!\s+(?:was|is)\b)")
+# "Name was born in 1964 in …", "Name was born on 9 August 1976"
+_WAS_BORN = re.compile(_WHO + r"\s+was\s+born\b(?:\s+(?:on|in)\s+(?:[^.;,]{0,30}?\s)?)?(?P<year>(?:19|20)\d\d)\b")
 _AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\s+(?P<who>(?:[A-Z][\w'’-]+\s*){1,3}|director|filmmaker)")
 
 
@@ -84,6 +90,10 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
                       and not lexicon().festival_in(p["place"])]
             if len(set(years)) == 1 and places:
                 out.append(_claim("event_year", text, {"year": int(years[0]), "places": places}, sentence, subject=kind))
+    for pattern in (_BORN, _WAS_BORN):
+        for m in pattern.finditer(text):
+            year = int(m["year"])
+            out.append(_claim("birth", m.group(0), [year, year], sentence, subject=m["who"].strip()))
     for m in _AGE.finditer(text):
         years = re.findall(r"\b((?:19|20)\d\d)\b", text[: m.start()])
         when = int(years[-1]) if years else context_year
