@@ -371,7 +371,10 @@ class Rate(Model):
 
 
 class Converted(Model):
+    """A figure in the currency the disagreement is read in."""
+
     currency: str
+    approximate: bool = False
     value: float | None = None
     lower: float | None = None
     upper: float | None = None

@@ -11,7 +11,7 @@ The rules (README, "Where the sources disagree"):
   range holds every value on its side. Two figures disagree when their intervals do not meet.
 * Money in two currencies is compared in one, at the ECB's mean rate of the month of the film's premiere (or the
   middle of its year), with 10 % for the rate a source may have used; a currency the euro replaced converts at its
-  fixed rate. When a source gives its own conversion ("₩13.5 billion (~$11.4 million)"), that one is used.
+  fixed rate. Without a rate for the period, a source's own conversion ("₩13.5 billion (~$11.4 million)") is used.
 * Dates compare at the coarser of their precisions; running times in minutes, exactly; the length of a shoot in
   the coarser of its units ("17 days" is 2 weeks, not "three weeks").
 * Counts compare as numbers ("seven" and "7"); two sets of names (a crew role) disagree when they share no one.
@@ -107,15 +107,15 @@ class Money:
             return None
         if currency == self.currency:
             return {"interval": interval(typed)}
-        for equivalent in typed.get("equivalents", []):  # the source's own conversion
-            if equivalent.get("currency") == self.currency:
-                return {"interval": interval(equivalent), "own": equivalent}
-        if self.period is None:
-            return None
-        from casebook.model.rates import rate
+        found = None
+        if self.period is not None:
+            from casebook.model.rates import rate
 
-        found = rate(currency, self.currency, self.period)
+            found = rate(currency, self.currency, self.period)
         if found is None:
+            for equivalent in typed.get("equivalents", []):  # no rate known: the source's own conversion
+                if equivalent.get("currency") == self.currency:
+                    return {"interval": interval(equivalent), "own": equivalent}
             return None
         low, high = interval(typed)
         slack = FIXED_SLACK if found.fixed else RATE_SLACK
@@ -319,7 +319,8 @@ def reading(claim: RawClaim, money: Money | None = None) -> dict[str, Any]:
             out["rate"] = {"value": rate.rate, "period": rate.period or None, "fixed": rate.fixed}
         elif found and found.get("own"):
             own = found["own"]
-            out["converted"] = {k: own[k] for k in ("currency", "value", "lower", "upper") if own.get(k) is not None}
+            out["converted"] = {k: own[k] for k in ("currency", "value", "lower", "upper", "approximate")
+                                if own.get(k) is not None}
             out["rate"] = {"value": None, "period": None, "fixed": False, "source_own": True}
     elif kind == "date":
         out.update(date=typed["iso"], precision=typed["precision"])
