@@ -466,11 +466,11 @@ def award_name_claims(sentence: Sentence, label: str | None, value: str, value_a
             continue
         if re.search(r"(?i:nominat\w*|shortlist\w*|contend\w*|competed|in competition for)\W*(?:\w+\W+){0,3}$", before):
             continue
-        if festival is None or fold(words) in ("special jury award", "jury award"):
-            continue
-        sole = bool(exclusive.search(before[-40:]))
         key = lex.award_key(words)
         home = lex.data["award_festivals"].get(key, festival)
+        if home is None:
+            continue  # an award without its festival is not compared
+        sole = bool(exclusive.search(before[-40:]))
         out.append(_claim("award_won", words, {"type": "name", "key": key, "exclusive": sole}, sentence, home))
     return out
 
