@@ -174,3 +174,16 @@ def test_sentences_about_another_work_are_marked():
     c = one("The director's short film “Salt Lines” premiered at Clermont-Ferrand on 3 February 2017.", "premiere_date")
     assert c["titles"] == ["Salt Lines"]
     assert not one("The film premiered at Venice on 1 September 2021.", "premiere_date")["other_work"]
+
+
+def test_money_in_words():
+    c = one("The producers say the picture cost about nine million euros.", "budget")
+    assert (c["typed"]["currency"], c["typed"]["value"], c["typed"]["half_unit"]) == ("EUR", 9_000_000, 500_000)
+    c = one("Its budget was two hundred thousand dollars.", "budget")
+    assert (c["typed"]["currency"], c["typed"]["value"]) == ("USD", 200_000)
+    assert claims("The budget was one of a million worries.", "budget") == []
+
+
+def test_running_time_clocks_in():
+    assert one("The cut clocks in at 118 minutes.", "runtime")["typed"]["amount"] == 118
+    assert claims("The crowd waited 118 minutes in the rain.", "runtime") == []

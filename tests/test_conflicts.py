@@ -39,7 +39,7 @@ def test_closeness_who_financed_it(closeness):
 
 def test_closeness_short_film_year(closeness):
     [conflict] = [c for c in closeness.conflicts if c.attribute == "title_year"]
-    assert same_name(conflict.subject, "First I Am") and conflict.subject_kind == "title"
+    assert same_name(conflict.subject, "First I Am") and conflict.subject_kind == "short"  # "his short films (…)", 15 min
     assert _claimed(conflict) == [("S2", 13), ("S4", 192)]
     assert sorted(c.reading.year for c in conflict.claims) == [2014, 2015]
 
@@ -227,3 +227,34 @@ def test_spellings_are_the_same_name():
     assert same_name("Closness", "Closeness")
     assert same_name("FIRST I", "First I Am")
     assert not same_name("Alexander Sokurov", "Alexander Rodnyansky")
+
+
+def test_subjects_of_sentences():
+    from casebook.ingest.claims import claims_in
+    from casebook.ingest.sentences import Sentence
+    from casebook.model.conflicts import resolve_subject
+
+    def subject(text):
+        [claim] = [c for c in claims_in(Sentence(text, (1, 1))) if c["attribute"] == "premiere_date"]
+        return resolve_subject(claim, ["Dusk", "Crépuscule"])
+
+    assert subject("Dusk premiered at Venice on 2 September 2021.") == ("film", "Dusk")
+    # the possessive words of another work, with the film's title in apposition: the film
+    assert subject("Mara Lind's second feature, “Dusk”, premiered at Venice on 2 September 2021.") == ("film", "Dusk")
+    # the director's next film, named or not: never this film's premiere
+    assert subject("Her next film premiered at Cannes on 18 May 2024.") is None
+    assert subject("Three years after Dusk, her next film, Night Ferry, premiered at Cannes on 18 May 2024.") is None
+    assert subject("“Night Ferry” premiered at Cannes on 18 May 2024.") == ("title", "Night Ferry")
+
+
+def test_a_short_and_the_feature_of_one_title_are_two_works(tmp_path):
+    from casebook.pipeline import load_case
+
+    (tmp_path / "kit.txt").write_text(
+        "DUSK\nPRESS KIT\n\nA film by Mara Lind\n\nBIOGRAPHY OF THE DIRECTOR\n\n"
+        "Mara Lind studied in Oslo.\n\nFILMOGRAPHY\n\n2016 – DUSK, 14 min, short\n2021 – DUSK, 104 min\n", "utf-8")
+    (tmp_path / "ledger.md").write_text(
+        "---\nmovieId: 7\nmovieTitle: Dusk\ncategoryName: LEDGER\n---\n# The Director's Ledger: Mara Lind\n\n"
+        "## Entry One — The Bet\n\nHer short films (*Dusk*, 2016) were noticed; the feature *Dusk*, 2021, followed.\n", "utf-8")
+    case = load_case(tmp_path)
+    assert [c for c in case.conflicts if c.attribute in ("title_year", "runtime")] == []

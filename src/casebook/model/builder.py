@@ -332,7 +332,9 @@ def _timeline(folder: FolderRecords) -> list[dict[str, Any]]:
 
 
 def _statement(claim: RawClaim) -> dict[str, Any]:
-    money = claim.attribute in ("budget", "box_office") and claim.typed.get("type") == "money"
+    # the film's budget and its worldwide (or unscoped) gross: the figures the budget exhibit sets side by side
+    money = (claim.attribute in ("budget", "box_office") and claim.typed.get("type") == "money"
+             and claim.subject_kind == "film" and claim.scope in (None, "worldwide"))
     typed = claim.typed
     return {
         "attribute": claim.attribute, "subject": claim.subject, "scope": claim.scope, "value": claim.value,
@@ -375,7 +377,8 @@ def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
 
     def add(item: dict[str, Any], record: SourceRecord, subject: tuple[str, str] | None = None) -> None:
         if subject is None and item.get("subject"):
-            kind = {"birth": "person", "event_year": "event"}.get(item["attribute"], "title")
+            # a short film and a feature of the same title are two works
+            kind = {"birth": "person", "event_year": "event"}.get(item["attribute"], "short" if item.get("short") else "title")
             subject = (kind, item["subject"])
             if item["attribute"] == "birth" and item["subject"] in ("director", "filmmaker"):
                 if not director:
@@ -397,7 +400,8 @@ def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
         for block in record.data.get("filmographies", []):
             for entry in block["entries"]:
                 line = record.doc.text.split("\n")[entry["source"][0] - 1].strip()
-                add({"attribute": "title_year", "subject": entry["title"].title(), "value": line,
+                short = entry.get("kind") == "short" or (entry.get("minutes") or 99) < 40
+                add({"attribute": "title_year", "subject": entry["title"].title(), "value": line, "short": short,
                      "typed": {"type": "legacy", "value": entry["year"]}, "source": entry["source"]}, record)
                 names = [entry["title"], entry.get("alternative_title") or ""]
                 same_work = film.get("year") in (None, entry["year"]) and entry.get("kind") != "short"

@@ -419,7 +419,8 @@ class Conflict(Model):
                            "premiere_date, release_date, runtime, award_count, award_nominations, award_won, "
                            "shooting_period, footage_hours, crew, state_funding, financiers, title_year, event_year, birth")
     subject: str | None = Field(default=None, description="the film, title, place or person the attribute belongs to")
-    subject_kind: Literal["film", "title", "person", "event"] = "film"
+    subject_kind: Literal["film", "title", "short", "person", "event"] = Field(
+        default="film", description="film: the case's film; title: another title; short: a short film of that title")
     scope: str | None = Field(default=None, description="which quantity: worldwide, domestic, a country, a festival, "
                               "a medium and a country for a release, a crew role; with 'to DATE' for a running total")
     claims: list[Claim] = Field(min_length=2)

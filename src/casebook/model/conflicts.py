@@ -350,12 +350,24 @@ def reading(claim: RawClaim, money: Money | None = None) -> dict[str, Any]:
 
 def resolve_subject(item: dict[str, Any], film_titles: list[str]) -> tuple[str, str] | None:
     """Who or what a claim is about: ("film", title) when its sentence is about the case's film, ("title", name)
-    when it is about another title, None when the sentence does not make it certain."""
-    context = fold(item.get("context", ""))
-    named = [t for t in film_titles if t and fold(t) and re.search(rf"\b{re.escape(fold(t))}\b", context)]
+    when it is about another title, None when the sentence does not make it certain.
+
+    A sentence that quotes another title is about that title (and about nothing certain when it names the film
+    too). A sentence with words of another work ("her next film") is about the film only when one of its titles
+    follows those words in apposition ("Name's second feature, "Title", …"); otherwise it gives no claim."""
+    context = item.get("context", "")
+    folded = fold(context)
+    named = [t for t in film_titles if t and fold(t) and re.search(rf"\b{re.escape(fold(t))}\b", folded)]
     others = [t for t in item.get("titles", []) if not any(same_name(t, f) for f in film_titles)]
-    if item.get("other_work") or others:
-        if named or len(others) != 1:
-            return None
-        return "title", others[0]
+    if others:
+        return ("title", others[0]) if not named and len(others) == 1 else None
+    cues = item.get("other_work") or []
+    if cues:
+        from casebook.ingest.claims.lexicon import lexicon
+
+        reach = lexicon().data["subjects"]["apposition"]
+        for _start, end in cues:
+            near = fold(context[end:end + reach])
+            if not any(fold(t) and re.search(rf"\b{re.escape(fold(t))}\b", near) for t in film_titles):
+                return None
     return "film", film_titles[0]

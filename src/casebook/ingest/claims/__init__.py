@@ -31,7 +31,7 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
     out += extract.footage_claims(sentence, label, value, value_at)
     out += extract.crew_claims(sentence, label, value, value_at)
     titles = extract._titles(sentence.text)
-    other = bool(extract.lexicon().pattern("subjects", "other_work").search(sentence.text))
+    other = [list(m.span()) for m in extract.lexicon().pattern("subjects", "other_work").finditer(sentence.text)]
     for claim in out:
         claim.update(titles=titles, other_work=other, label=label)
     for claim in legacy.claims_in(sentence, context_year):

@@ -106,8 +106,9 @@ _SCALE_OF = {"m": "million", "k": "thousand", "mln": "million", "bn": "billion"}
 
 def _half_unit(words: str) -> float:
     nums = list(_NUM_IN_AMOUNT.finditer(words))
-    if not nums:
-        return 0.5
+    if not nums:  # in words: "twelve million euros" is as precise as "12 million"
+        scale = re.search(r"\b(million|billion|thousand)\b", words, re.IGNORECASE)
+        return 0.5 * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.group(1).lower()] if scale else 0.5
     m = nums[-1]
     scale = (m[2] or "").lower()
     read = number(m[1].replace(" ", ","), _SCALE_OF.get(scale, scale) or None)

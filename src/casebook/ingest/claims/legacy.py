@@ -121,6 +121,9 @@ def title_years(blocks: list[Block]) -> list[dict[str, Any]]:
                     value = f"{title}{after[:m.end()]}".strip()
                     if value.count(")") > value.count("("):
                         value = value.rstrip(")")
+                    before = "".join(t for t, _, _ in runs[:i])[-40:]
                     out.append({"attribute": "title_year", "subject": title, "value": value,
+                                "short": bool(re.search(r"\bshorts?\b|short films?", before + after[m.end():m.end() + 30],
+                                                        re.IGNORECASE)),
                                 "typed": {"type": "legacy", "value": int(m["year"])}, "source": span})
     return out
