@@ -16,6 +16,8 @@ from casebook.ingest.sentences import Sentence
 
 __all__ = ["claims_in", "normal_org", "title_years"]
 
+_NEAR = 120  # characters between words of another work and a value they can be about
+
 
 def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[str, Any]]:
     """Every claim one sentence makes."""
@@ -33,7 +35,10 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
     titles = extract._titles(sentence.text)
     other = [list(m.span()) for m in extract.lexicon().pattern("subjects", "other_work").finditer(sentence.text)]
     for claim in out:
-        claim.update(titles=titles, other_work=other, label=label)
+        # words of another work count for a claim when they are near its value (the same clause, more or less)
+        at = sentence.text.find(claim["value"])
+        near = [span for span in other if at < 0 or abs(span[0] - at) <= _NEAR]
+        claim.update(titles=titles, other_work=near, label=label)
     for claim in legacy.claims_in(sentence, context_year):
         claim["typed"] = {"type": "legacy", "value": claim.pop("normalized")}
         claim.update(scope=None, context=sentence.text, titles=titles, other_work=other, label=label)
