@@ -11,7 +11,7 @@ The rules (README, "Where the sources disagree"):
   range holds every value on its side. Two figures disagree when their intervals do not meet.
 * Money in two currencies is compared in one, at the ECB's mean rate of the month of the film's premiere (or the
   middle of its year), with 10 % for the rate a source may have used; a currency the euro replaced converts at its
-  fixed rate. Without a rate for the period, a source's own conversion ("₩13.5 billion (~$11.4 million)") is used.
+  fixed rate. Without a rate for the period, a source's own conversion ("¥480 million (~$4.4 million)") is used.
 * Dates compare at the coarser of their precisions; running times in minutes, exactly; the length of a shoot in
   the coarser of its units ("17 days" is 2 weeks, not "three weeks").
 * Counts compare as numbers ("seven" and "7"); two sets of names (a crew role) disagree when they share no one.
@@ -55,7 +55,7 @@ class RawClaim:
 
 
 def same_name(a: str, b: str, threshold: float = 0.85) -> bool:
-    """One title, place or organisation in two spellings ("Closness"/"Closeness", "Daghestan"/"Dagestan")."""
+    """One title, place or organisation in two spellings ("Salt Line"/"Salt Lines", "Tashkent"/"Tashkend")."""
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
         return False
@@ -63,7 +63,7 @@ def same_name(a: str, b: str, threshold: float = 0.85) -> bool:
         return True
     ta, tb = fa.split(), fb.split()
     short, long_ = sorted((ta, tb), key=len)
-    # "First I" is the start of "First I Am"; "Sokurov Fund" is inside "Alexander Sokurov Fund"
+    # "Salt" is the start of "Salt Lines"; "Lind Fund" is inside "Mara Lind Fund"
     return len(short) >= 2 and (long_[: len(short)] == short or set(short) <= set(long_))
 
 

@@ -147,7 +147,7 @@ def money_claims(sentence: Sentence, label: str | None, value_at: int) -> list[d
             continue
         words = amount["text"]
         equivalents = []
-        # "₩13.5 billion (~$11.4 million)", "FRF 77 million (≈ €11.7 million)": one figure and its conversion
+        # "¥480 million (~$4.4 million)", "DEM 9 million (≈ €4.6 million)": one figure and its conversion
         if i + 1 < len(amounts):
             nxt = amounts[i + 1]
             nat = text.find(nxt["text"], end)

@@ -3,7 +3,7 @@ recorded or dramatised event at a place, a person's age at a dated moment, and t
 
 * ``state_funding``: yes/no, from sentences about state money, subsidies or the ministry of culture.
 * ``financiers``: the organisations a sentence says mainly financed the film (a word of ``[financiers] main``).
-* ``title_year``: the year a source gives for a film title ("*First I Am*, 2014", "2015 – FIRST I").
+* ``title_year``: the year a source gives for a film title ("*Salt Lines*, 2014", "2015 – SALT LINES").
 * ``event_year``: the year of a recorded or dramatised event at a place ("the 1999 … massacre" footage,
   "images shot ... in 1998, in a village in …").
 * ``birth``: a person's age at a dated moment ("In 2016, 25-year-old Name") as a birth interval.
@@ -104,7 +104,7 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
 
 
 def title_years(blocks: list[Block]) -> list[dict[str, Any]]:
-    """Years given beside italic titles in markdown: ``*First I Am*, 2014``, ``*Beanpole* (*Dylda*, 2019)``."""
+    """Years given beside italic titles in markdown: ``*Salt Lines*, 2014``, ``*Dusk* (*Crépuscule*, 2019)``."""
     out = []
     for block in blocks:
         if isinstance(block, Heading):

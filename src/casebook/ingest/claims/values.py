@@ -105,7 +105,7 @@ def duration_value(m: re.Match[str], before: str) -> dict[str, Any] | None:
     return value
 
 
-#: a running time: "132 minutes", "137 min", "a 137-minute drama", "2h02", "1 h 25 min", "2 hours 10 minutes", "98'"
+#: a running time: "104 minutes", "98 min", "a 97-minute drama", "1h52", "1 h 44 min", "2 hours 10 minutes", "98'"
 MINUTES = re.compile(
     r"(?P<h>\d)\s?(?:h|hrs?|hours?)\.?\s?(?:and\s)?(?P<hm>[0-5]\d)\b(?:\s?(?:mins?|minutes)\b)?"
     r"|(?P<hm1>\d)\s?(?:h|hr|hour)\s?(?P<hm2>\d{1,2})\s?(?:mins?|minutes)\b"
