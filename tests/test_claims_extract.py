@@ -187,3 +187,27 @@ def test_money_in_words():
 def test_running_time_clocks_in():
     assert one("The cut clocks in at 118 minutes.", "runtime")["typed"]["amount"] == 118
     assert claims("The crowd waited 118 minutes in the rain.", "runtime") == []
+
+
+def test_other_expenses_are_not_the_budget():
+    assert claims("Buying the rights cost the distributor $2 million.", "budget") == []
+    assert claims("It cost $300,000 in festival fees and travel.", "budget") == []
+    assert one("The whole production cost $2 million.", "budget")["typed"]["value"] == 2_000_000
+
+
+def test_a_premiere_on_television_is_no_festival_premiere():
+    assert claims("It premiered on national television on 3 March 2020.", "premiere_date") == []
+    assert claims("The series premiered on a streaming service on 3 March 2020.", "premiere_date") == []
+    assert one("It premiered at Rotterdam on 3 February 2020.", "premiere_date")["scope"] == "world"
+
+
+def test_technical_details_carry_their_own_title():
+    c = one("Her debut, NORTH ROAD (Norway, 2015, 96 min, colour), was a success.", "runtime")
+    assert "NORTH ROAD" in c["titles"]
+    assert one("Norway, 2021, colour, 104 min, in Norwegian.", "runtime")["titles"] == []
+
+
+def test_award_counts_need_the_film_to_have_won_them():
+    assert claims("The festival handed out 24 awards this year.", "award_count") == []
+    assert one("It took home two awards at the Sundance Film Festival.", "award_count")["typed"]["value"] == 2
+    assert one("Three Oscars followed in March.", "award_count")["typed"]["value"] == 3

@@ -358,7 +358,11 @@ def resolve_subject(item: dict[str, Any], film_titles: list[str]) -> tuple[str, 
     context = item.get("context", "")
     folded = fold(context)
     named = [t for t in film_titles if t and fold(t) and re.search(rf"\b{re.escape(fold(t))}\b", folded)]
-    others = [t for t in item.get("titles", []) if not any(same_name(t, f) for f in film_titles)]
+    def is_film(title: str) -> bool:  # "About DUSK DUSK": a heading run into the title is still the title
+        words = title.split()
+        return any(same_name(" ".join(words[i:]), f) for i in range(len(words)) for f in film_titles)
+
+    others = [t for t in item.get("titles", []) if not is_film(t)]
     if others:
         return ("title", others[0]) if not named and len(others) == 1 else None
     cues = item.get("other_work") or []

@@ -38,7 +38,8 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
         # words of another work count for a claim when they are near its value (the same clause, more or less)
         at = sentence.text.find(claim["value"])
         near = [span for span in other if at < 0 or abs(span[0] - at) <= _NEAR]
-        claim.update(titles=titles, other_work=near, label=label)
+        own = [claim.pop("own_title")] if claim.get("own_title") else []
+        claim.update(titles=titles + own, other_work=near, label=label)
     for claim in legacy.claims_in(sentence, context_year):
         claim["typed"] = {"type": "legacy", "value": claim.pop("normalized")}
         claim.update(scope=None, context=sentence.text, titles=titles, other_work=other, label=label)

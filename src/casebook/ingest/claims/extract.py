@@ -124,12 +124,14 @@ def _money_attribute(text: str, at: int, label: str | None) -> str | None:
         return None
     window = lex.data["money"]["window"]
     before = text[max(0, at - window):at]
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for attribute, pattern in lex.money.items():
         for m in pattern.finditer(before):
             if best is None or m.start() >= best[0]:
-                best = (m.start(), attribute)
-    return best[1] if best else None
+                best = (m.start(), m.end(), attribute)
+    if best and best[2] == "budget" and lex.pattern("money", "not_budget_between").search(before[best[1]:]):
+        return None  # "cost the distributor $2 million": another expense
+    return best[2] if best else None
 
 
 def money_claims(sentence: Sentence, label: str | None, value_at: int) -> list[dict[str, Any]]:
@@ -257,9 +259,14 @@ def runtime_claims(sentence: Sentence, label: str | None, value: str, value_at: 
             continue  # "20 minutes into the film": a moment, not a length
         if "short" in after[:12].lower():
             continue  # "a 14 min short": another work
-        out.append(_claim("runtime", text[m.start():m.end()].strip(), {"type": "duration", "amount": minutes_of(m),
-                                                                       "unit": "minute"}, sentence,
-                          _version(versions, text[start:stop])))
+        claim = _claim("runtime", text[m.start():m.end()].strip(), {"type": "duration", "amount": minutes_of(m),
+                                                                    "unit": "minute"}, sentence, _version(versions, text[start:stop]))
+        if technical and not signalled:
+            # "TITLE (Country, 2019, 118 min)": the details are the title's, whichever film that is
+            own = re.search(r"([A-Z0-9][A-Z0-9'’:&\-]*(?:\s[A-Z0-9'’:&\-]+)*|\*[^*]+\*)\s*\([^()]*$", text[:m.start()])
+            if own and any(ch.isalpha() for ch in own.group(1)):
+                claim["own_title"] = own.group(1).strip("*")
+        out.append(claim)
     return out
 
 
@@ -360,8 +367,8 @@ def _premiere_scope(text: str, start: int, end: int) -> str | None:
         names = lex.place_in(place.group(1))
         if names and names[0][0] == (4 if place.group(1).startswith("the ") else 0):
             return names[0][2]
-    if lex.pattern("release", "media", "streaming").search(after):
-        return None  # "premiered on a streaming service": a release
+    if lex.pattern("release", "media", "streaming").search(after) or lex.pattern("release", "media", "television").search(after):
+        return None  # "premiered on a streaming service", "premiered on national television": a release
     return "world"
 
 
@@ -434,6 +441,9 @@ def award_count_claims(sentence: Sentence, label: str | None, value: str, value_
             continue
         nominated = bool(m["nom"]) or bool(nominations.search(text[max(0, m.start() - 25):m.start()]))
         attribute = "award_nominations" if nominated else "award_count"
+        won = lex.pattern("awards", "won").search(text[max(0, m.start() - 40):m.start()])
+        if not (nominated or won or _festival(m["noun"]) or (label is not None and m.start() - value_at <= 2)):
+            continue  # "the festival gave 24 awards": not a count of the film's awards
         words = _with_qualifier(text, m.start(), m.end())
         out.append(_claim(attribute, words, typed, sentence, ceremony))
     for m in re.finditer(rf"\b{NUMBER}\s(?:nominations|nods)\b", text, re.IGNORECASE):
