@@ -129,7 +129,8 @@ def test_length_of_the_shoot():
 
 def test_premiere_dates_and_scope():
     c = one("The film had its world premiere at Locarno on 4 August 2022.", "premiere_date")
-    assert (c["scope"], c["typed"]) == ("world", {"type": "date", "iso": "2022-08-04", "precision": "day"})
+    assert (c["scope"], c["typed"]) == ("world", {"type": "date", "iso": "2022-08-04", "precision": "day",
+                                                  "festival": "Locarno Film Festival"})
     c = one("Its North American premiere followed at Toronto on September 9, 2022.", "premiere_date")
     assert c["scope"] == "north american" or c["scope"] == "United States"
     c = one("OSLO, 12 March 2021 — The drama premieres tonight at the city's festival.", "premiere_date")
@@ -211,3 +212,10 @@ def test_award_counts_need_the_film_to_have_won_them():
     assert claims("The festival handed out 24 awards this year.", "award_count") == []
     assert one("It took home two awards at the Sundance Film Festival.", "award_count")["typed"]["value"] == 2
     assert one("Three Oscars followed in March.", "award_count")["typed"]["value"] == 3
+
+
+def test_a_premiere_names_its_festival_or_none():
+    c = one("It premiered at the Berlinale on 20 February 2020.", "premiere_date")
+    assert c["typed"]["festival"] == "Berlin International Film Festival"
+    assert one("The drama had its world premiere on 9 May 2020.", "premiere_date")["typed"].get("festival") is None
+    assert claims("After Venice, it premiered at Toronto on 11 September 2021.", "premiere_date") == []

@@ -103,7 +103,8 @@ def test_points_differ_beyond_their_precision():
     assert _pairs([_c("box_office", _money(446e6, approximate=True, half=5e5), "S1", "worldwide"),
                    _c("box_office", _money(472e6, approximate=True, half=5e5), "S2", "worldwide")])
     # about $20 million and $20.3 million agree; $15 million and about $20 million do not
-    assert not _pairs([_c("budget", _money(20e6, approximate=True, half=5e5), "S1"), _c("budget", _money(20.3e6, half=5e4), "S2")])
+    assert not _pairs([_c("budget", _money(20e6, approximate=True, half=5e5), "S1"),
+                       _c("budget", _money(20.3e6, half=5e4), "S2")])
     assert _pairs([_c("budget", _money(15e6, half=5e5), "S1"), _c("budget", _money(20e6, approximate=True, half=5e5), "S2")])
 
 
@@ -190,7 +191,8 @@ def test_crew_names_disagree_only_when_they_share_no_one():
     assert _pairs([_c("crew", one, "S1", "director of photography"),
                    _c("crew", {"type": "names", "names": ["Tomas Berg"]}, "S2", "director of photography")])
     assert _pairs([_c("crew", one, "S1", "director of photography"),
-                   _c("crew", {"type": "names", "names": ["Tomas Berg", "Ana Ruiz Vega"]}, "S2", "director of photography")]) == []
+                   _c("crew", {"type": "names", "names": ["Tomas Berg", "Ana Ruiz Vega"]}, "S2",
+                      "director of photography")]) == []
 
 
 def test_award_names_at_one_festival():
@@ -258,3 +260,11 @@ def test_a_short_and_the_feature_of_one_title_are_two_works(tmp_path):
         "## Entry One — The Bet\n\nHer short films (*Dusk*, 2016) were noticed; the feature *Dusk*, 2021, followed.\n", "utf-8")
     case = load_case(tmp_path)
     assert [c for c in case.conflicts if c.attribute in ("title_year", "runtime")] == []
+
+
+def test_premieres_at_two_festivals_are_two_events():
+    venice = {"type": "date", "iso": "2021-09-02", "precision": "day", "festival": "Venice Film Festival"}
+    toronto = {"type": "date", "iso": "2021-09-11", "precision": "day", "festival": "Toronto International Film Festival"}
+    assert _pairs([_c("premiere_date", venice, "S1", "world"), _c("premiere_date", toronto, "S2", "world")]) == []
+    unnamed = {"type": "date", "iso": "2021-09-03", "precision": "day"}
+    assert _pairs([_c("premiere_date", venice, "S1", "world"), _c("premiere_date", unnamed, "S2", "world")])

@@ -81,7 +81,8 @@ def _money_in_words(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
         if value is None:
             continue
         code = _CODES.get(m["code"].lower())
-        item = {"kind": "money", "text": m.group(0).strip(), "currency": code} | _bounds(m["qual"], value * _SCALES[m["scale"].lower()])
+        bounds = _bounds(m["qual"], value * _SCALES[m["scale"].lower()])
+        item = {"kind": "money", "text": m.group(0).strip(), "currency": code} | bounds
         out.append((m.start(), item))
         taken.append(m.span())
     return out

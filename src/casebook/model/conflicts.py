@@ -12,7 +12,7 @@ The rules (README, "Where the sources disagree"):
 * Money in two currencies is compared in one, at the ECB's mean rate of the month of the film's premiere (or the
   middle of its year), with 10 % for the rate a source may have used; a currency the euro replaced converts at its
   fixed rate. Without a rate for the period, a source's own conversion ("¥480 million (~$4.4 million)") is used.
-* Dates compare at the coarser of their precisions; running times in minutes, exactly; the length of a shoot in
+* Dates compare at the coarser of their precisions (premieres at two festivals are two events); running times in minutes, exactly; the length of a shoot in
   the coarser of its units ("17 days" is 2 weeks, not "three weeks").
 * Counts compare as numbers ("seven" and "7"); two sets of names (a crew role) disagree when they share no one.
 * Two award names at one festival disagree when a source says its award was the only one there, or when every
@@ -143,6 +143,13 @@ def dates_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return a["iso"][:n] == b["iso"][:n]
 
 
+def premieres_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Premieres at two festivals are two events (a premiere "at Toronto" may follow the world premiere elsewhere)."""
+    if a.get("festival") and b.get("festival") and a["festival"] != b["festival"]:
+        return True
+    return dates_agree(a, b)
+
+
 _IN_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 365.25 / 12, "year": 365.25}
 
 
@@ -179,7 +186,7 @@ AGREE: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
     "award_count": numbers_agree,
     "award_nominations": numbers_agree,
     "footage_hours": numbers_agree,
-    "premiere_date": dates_agree,
+    "premiere_date": premieres_agree,
     "release_date": dates_agree,
     "runtime": durations_agree,
     "shooting_period": durations_agree,

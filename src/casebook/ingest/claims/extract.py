@@ -99,8 +99,8 @@ def _label_scope(label: str | None) -> str | None:
 
 # --- money: budget, box office, money raised ----------------------------------------------------------------
 
-_NUM_IN_AMOUNT = re.compile(r"(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(million|billion|thousand|mln|bn|m|k)?\b",
-                            re.IGNORECASE)
+_NUM_IN_AMOUNT = re.compile(r"(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                            r"\s?(million|billion|thousand|mln|bn|m|k)?\b", re.IGNORECASE)
 _SCALE_OF = {"m": "million", "k": "thousand", "mln": "million", "bn": "billion"}
 
 
@@ -153,7 +153,8 @@ def money_claims(sentence: Sentence, label: str | None, value_at: int) -> list[d
         if i + 1 < len(amounts):
             nxt = amounts[i + 1]
             nat = text.find(nxt["text"], end)
-            if nat >= 0 and re.fullmatch(r"\s*\(\s*(?:[~≈]|about|approx\.?|approximately|some|around|roughly)?\s*", text[end:nat]):
+            between = text[end:nat]
+            if nat >= 0 and re.fullmatch(r"\s*\(\s*(?:[~≈]|about|approx\.?|approximately|some|around|roughly)?\s*", between):
                 close = text.find(")", nat)
                 words = text[at:close + 1] if close >= 0 else text[at:nat + len(nxt["text"])]
                 equivalents.append(_money_typed(nxt))
@@ -259,8 +260,8 @@ def runtime_claims(sentence: Sentence, label: str | None, value: str, value_at: 
             continue  # "20 minutes into the film": a moment, not a length
         if "short" in after[:12].lower():
             continue  # "a 14 min short": another work
-        claim = _claim("runtime", text[m.start():m.end()].strip(), {"type": "duration", "amount": minutes_of(m),
-                                                                    "unit": "minute"}, sentence, _version(versions, text[start:stop]))
+        typed = {"type": "duration", "amount": minutes_of(m), "unit": "minute"}
+        claim = _claim("runtime", text[m.start():m.end()].strip(), typed, sentence, _version(versions, text[start:stop]))
         if technical and not signalled:
             # "TITLE (Country, 2019, 118 min)": the details are the title's, whichever film that is
             own = re.search(r"([A-Z0-9][A-Z0-9'’:&\-]*(?:\s[A-Z0-9'’:&\-]+)*|\*[^*]+\*)\s*\([^()]*$", text[:m.start()])
@@ -342,6 +343,11 @@ def premiere_claims(sentence: Sentence, label: str | None, value: str, value_at:
     if found is None:
         return []
     typed = {"type": "date"} | found[0]
+    festivals = {name for _at, name in lex.festival_in(text)}
+    if len(festivals) > 1:
+        return []  # "after Venice, it premiered at Toronto": which festival's premiere is not certain
+    if festivals:
+        typed["festival"] = festivals.pop()
     return [_claim("premiere_date", found[1], typed, sentence, scope)]
 
 
