@@ -219,3 +219,16 @@ def test_a_premiere_names_its_festival_or_none():
     assert c["typed"]["festival"] == "Berlin International Film Festival"
     assert one("The drama had its world premiere on 9 May 2020.", "premiere_date")["typed"].get("festival") is None
     assert claims("After Venice, it premiered at Toronto on 11 September 2021.", "premiere_date") == []
+
+
+def test_fact_lines_are_sentences_of_their_own(tmp_path):
+    from casebook.ingest.document import read_document
+    from casebook.ingest.sentences import sentences
+
+    path = tmp_path / "kit.txt"
+    path.write_text("Budget — €900,000\nShooting Schedule — 19 days in March\n| Worldwide Gross | $2.2 million |\n"
+                    "+ Release: 4 May 2018\nRunning time ........ 1h38\nDirector of Photography ...... Ines Koller\n", "utf-8")
+    found = [(s.text, s.span) for s in sentences(read_document(path))]
+    assert found == [("Budget — €900,000", (1, 1)), ("Shooting Schedule — 19 days in March", (2, 2)),
+                     ("| Worldwide Gross | $2.2 million |", (3, 3)), ("Release: 4 May 2018", (4, 4)),
+                     ("Running time ........ 1h38", (5, 5)), ("Director of Photography ...... Ines Koller", (6, 6))]
