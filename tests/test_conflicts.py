@@ -268,3 +268,36 @@ def test_premieres_at_two_festivals_are_two_events():
     assert _pairs([_c("premiere_date", venice, "S1", "world"), _c("premiere_date", toronto, "S2", "world")]) == []
     unnamed = {"type": "date", "iso": "2021-09-03", "precision": "day"}
     assert _pairs([_c("premiere_date", venice, "S1", "world"), _c("premiere_date", unnamed, "S2", "world")])
+
+
+# --- a case of the family written for these tests: planted disagreements and traps ----------------------------
+
+
+def test_a_case_written_for_the_claims(tmp_path):
+    """tests/fixtures/claims-family: the disagreements planted in it (read from its four documents) and nothing else.
+
+    Planted: budget about $3 million (business) against some twelve million euros (ledger); worldwide gross
+    ~$8.5 million against about $9.1 million (7 % apart); premiere 4 August 2021 against 5 August 2021; running time
+    108 minutes (business, kit, filmography) against a 112-minute drama (release); director of photography Nuno Reis
+    (kit) against Ana Costa (release). Traps: 2 Oscars and two Academy Awards agree; the domestic gross is another
+    quantity; the 2017 short and the 2021 feature of one title are two works; the director's next film premiering
+    in 2024 is not this one; three sentences about one fund are no disagreement."""
+    from casebook.pipeline import load_case
+
+    from .conftest import FIXTURES
+
+    case = load_case(FIXTURES / "claims-family")
+    found = {c.attribute: c for c in case.conflicts}
+    assert set(found) == {"budget", "box_office", "premiere_date", "runtime", "crew"}
+    files = {s.id: s.file for s in case.sources}
+    budget = {files[c.source.source]: c for c in found["budget"].claims}
+    assert budget["business.md"].value == "about $3 million" and budget["ledger.md"].value == "some twelve million euros"
+    euros = budget["ledger.md"].reading
+    assert (euros.currency, euros.value, euros.converted.currency, euros.rate.period) == ("EUR", 12e6, "USD", "2021-08")
+    assert found["box_office"].scope == "worldwide"
+    assert sorted(c.reading.value for c in found["box_office"].claims) == [8.5e6, 9.1e6]
+    assert sorted(c.reading.date for c in found["premiere_date"].claims) == ["2021-08-04", "2021-08-05"]
+    assert sorted({c.reading.amount for c in found["runtime"].claims}) == [108, 112]
+    assert "1 h 48 min" in [c.value for c in found["runtime"].claims]
+    assert sorted(n for c in found["crew"].claims for n in c.reading.names) == ["Ana Costa", "Nuno Reis"]
+    assert found["crew"].scope == "director of photography"

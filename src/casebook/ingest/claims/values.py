@@ -109,7 +109,7 @@ def duration_value(m: re.Match[str], before: str) -> dict[str, Any] | None:
 MINUTES = re.compile(
     r"(?P<h>\d)\s?(?:h|hrs?|hours?)\.?\s?(?:and\s)?(?P<hm>[0-5]\d)\b(?:\s?(?:mins?|minutes)\b)?"
     r"|(?P<hm1>\d)\s?(?:h|hr|hour)\s?(?P<hm2>\d{1,2})\s?(?:mins?|minutes)\b"
-    r"|(?P<min>\d{2,3})(?:\s?(?:-|\s)?(?:minutes?|mins?)\b\.?|')",
+    r"|(?P<min>\d{2,3})(?:\s?(?:-|\s)?(?:minutes?|mins?)\b|')",
     re.IGNORECASE,
 )
 
