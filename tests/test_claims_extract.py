@@ -232,3 +232,10 @@ def test_fact_lines_are_sentences_of_their_own(tmp_path):
     assert found == [("Budget — €900,000", (1, 1)), ("Shooting Schedule — 19 days in March", (2, 2)),
                      ("| Worldwide Gross | $2.2 million |", (3, 3)), ("Release: 4 May 2018", (4, 4)),
                      ("Running time ........ 1h38", (5, 5)), ("Director of Photography ...... Ines Koller", (6, 6))]
+
+
+def test_a_stake_or_a_spend_is_the_budget_only_as_a_whole():
+    assert one("The stake was about $6 million, all of it private money.", "budget")["typed"]["value"] == 6_000_000
+    assert one("A tight schedule kept the spend at $900,000.", "budget")["typed"]["value"] == 900_000
+    assert claims("The fund took a 20 % stake for $2 million.", "budget") == []
+    assert claims("The distributor spent $1 million in the spring.", "budget") == []

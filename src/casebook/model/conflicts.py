@@ -278,6 +278,8 @@ def find_conflicts(claims: list[RawClaim], period: dt.date | None = None) -> lis
     conflicts = []
     award_counts = [c for c in claims if c.attribute == "award_count"]
     for attribute, subject, scope, group in _groups(claims):
+        if attribute == "financing":
+            continue  # money raised is often raised in parts: two sums raised are not two budgets
         money = Money(group, period) if attribute in MONEY else None
         if attribute == "award_won":
             counts = [c for c in award_counts if c.scope == (scope or "").split(" to ")[0] and c.subject == subject]
