@@ -8,6 +8,7 @@ documents that disagree about which case they belong to.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Any
@@ -18,7 +19,7 @@ from slugify import slugify
 from casebook.errors import CaseError, Problem
 from casebook.ingest.folder import FolderRecords, SourceRecord
 from casebook.model.case import Case, CaseWarning, Source, SourceRef
-from casebook.model.conflicts import RawClaim, describe, find_conflicts, same_name
+from casebook.model.conflicts import RawClaim, find_conflicts, reading, resolve_subject, same_name
 from casebook.model.exhibits import build_exhibits
 from casebook.model.people import kind_of, merge_people
 
@@ -201,7 +202,7 @@ def build_case(folder: FolderRecords) -> Case:
     body["people"] = merge_people(_mentions(folder, film))
     body["timeline"] = _timeline(folder)
     claims = _claims(folder, film)
-    body["conflicts"] = find_conflicts(claims)
+    body["conflicts"] = find_conflicts(claims, _period(film, claims))
     body["statements"] = [_statement(c) for c in claims]
     body["exhibits"] = build_exhibits(body)
     if case_id is None:
@@ -334,14 +335,31 @@ def _timeline(folder: FolderRecords) -> list[dict[str, Any]]:
 
 
 def _statement(claim: RawClaim) -> dict[str, Any]:
-    money = claim.attribute in ("budget", "box_office")
+    # the film's budget and its worldwide (or unscoped) gross: the figures the budget exhibit sets side by side
+    money = (claim.attribute in ("budget", "box_office") and claim.typed.get("type") == "money"
+             and claim.subject_kind == "film" and claim.scope in (None, "worldwide"))
+    typed = claim.typed
     return {
-        "attribute": claim.attribute, "subject": claim.subject, "value": claim.value,
-        "normalized": describe(claim.attribute, claim.normalized),
-        "amount": {"kind": "money", "text": claim.value} | {k: v for k, v in claim.normalized.items() if v is not None}
+        "attribute": claim.attribute, "subject": claim.subject, "scope": claim.scope, "value": claim.value,
+        "reading": reading(claim),
+        "amount": {"kind": "money", "text": claim.value}
+        | {k: typed[k] for k in ("value", "lower", "upper", "approximate", "currency") if typed.get(k) is not None}
         if money else None,
         "source": {"source": claim.source, "first_line": claim.span[0], "last_line": claim.span[1]},
     }
+
+
+def _period(film: dict[str, Any], claims: list[RawClaim]) -> dt.date | None:
+    """The month whose exchange rates convert the case's money: its premiere's, else the middle of its year, else
+    the month of the earliest premiere a source dates to the month or the day."""
+    premiere = film.get("premiere") or {}
+    if isinstance(premiere.get("date"), dt.date):
+        return premiere["date"]
+    if str(film.get("year") or "").isdigit():
+        return dt.date(int(film["year"]), 7, 1)
+    told = sorted(c.typed["iso"][:7] for c in claims if c.attribute == "premiere_date" and c.subject_kind == "film"
+                  and c.typed.get("precision") in ("day", "month"))
+    return dt.date(int(told[0][:4]), int(told[0][5:7]), 1) if told else None
 
 
 def fold_text(text: str) -> str:
@@ -349,16 +367,33 @@ def fold_text(text: str) -> str:
 
 
 def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
-    """Every claim of every source, with filmography years, film lengths and birth dates added."""
+    """Every claim of every source about a subject the text makes certain, with filmography years, film lengths
+    and birth dates added."""
     director = (film.get("director") or {}).get("value")
     titles = [film["title"], *film.get("alternative_titles", [])]
+    for record in folder.sources:  # the title in the original language, as the frontmatter gives it
+        for key in ("movieTitle", "originalTitle"):
+            value = record.doc.metadata.get(key)
+            if isinstance(value, str) and value.strip() and value.strip() not in titles:
+                titles.append(value.strip())
     claims: list[RawClaim] = []
 
-    def add(item: dict[str, Any], record: SourceRecord) -> None:
-        subject = item.get("subject")
-        if item["attribute"] == "birth" and subject in ("director", "filmmaker"):
-            subject = director
-        claims.append(RawClaim(item["attribute"], subject, item["value"], item["normalized"], record.id, item["source"]))
+    def add(item: dict[str, Any], record: SourceRecord, subject: tuple[str, str] | None = None) -> None:
+        if subject is None and item.get("subject"):
+            # a short film and a feature of the same title are two works
+            kind = {"birth": "person", "event_year": "event"}.get(item["attribute"], "short" if item.get("short") else "title")
+            subject = (kind, item["subject"])
+            if item["attribute"] == "birth" and item["subject"] in ("director", "filmmaker"):
+                if not director:
+                    return
+                subject = ("person", director)
+        if subject is None:
+            subject = resolve_subject(item, titles) if item["typed"].get("type") != "legacy" else ("film", titles[0])
+        if subject is None:
+            return  # the sentence does not make certain what the claim is about
+        kind, name = subject
+        claims.append(RawClaim(item["attribute"], name, item["value"], item["typed"], record.id, item["source"],
+                               scope=item.get("scope"), subject_kind=kind))
 
     for record in folder.sources:
         for item in record.claims:
@@ -368,17 +403,20 @@ def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
         for block in record.data.get("filmographies", []):
             for entry in block["entries"]:
                 line = record.doc.text.split("\n")[entry["source"][0] - 1].strip()
-                add({"attribute": "title_year", "subject": entry["title"].title(), "value": line,
-                     "normalized": entry["year"], "source": entry["source"]}, record)
+                short = entry.get("kind") == "short" or (entry.get("minutes") or 99) < 40
+                add({"attribute": "title_year", "subject": entry["title"].title(), "value": line, "short": short,
+                     "typed": {"type": "legacy", "value": entry["year"]}, "source": entry["source"]}, record)
                 names = [entry["title"], entry.get("alternative_title") or ""]
-                if entry.get("minutes") and any(same_name(n, t) for n in names if n for t in titles):
-                    add({"attribute": "runtime", "subject": None, "value": line, "normalized": entry["minutes"],
-                         "source": entry["source"]}, record)
+                same_work = film.get("year") in (None, entry["year"]) and entry.get("kind") != "short"
+                if entry.get("minutes") and same_work and any(same_name(n, t) for n in names if n for t in titles):
+                    add({"attribute": "runtime", "value": line, "source": entry["source"],
+                         "typed": {"type": "duration", "amount": entry["minutes"], "unit": "minute"}}, record,
+                        ("film", titles[0]))
         for bio in record.data.get("bios", []):
             year = bio.get("birth_date").year if bio.get("birth_date") else bio.get("birth_year")
             if year:
                 add({"attribute": "birth", "subject": bio["name"], "value": bio.get("text", "")[:160] or str(year),
-                     "normalized": [year, year], "source": bio["source"]}, record)
+                     "typed": {"type": "legacy", "value": [year, year]}, "source": bio["source"]}, record)
     return claims
 
 

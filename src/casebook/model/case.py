@@ -402,20 +402,68 @@ def told_once(events: Iterable[Event]) -> list[tuple[list[EventKind], Event]]:
     return merged
 
 
+class Rate(Model):
+    """The exchange rate a conversion used: the ECB's mean of a month, a fixed euro rate, or the source's own."""
+
+    value: float | None = Field(default=None, description="units of the target currency for one of the source's")
+    period: str | None = Field(default=None, description="the month of an ECB mean rate, YYYY-MM")
+    fixed: bool = Field(default=False, description="the irrevocable rate of a currency the euro replaced")
+    source_own: bool = Field(default=False, description="the source's own conversion, written beside the figure")
+
+
+class Converted(Model):
+    """A figure in the currency the disagreement is read in."""
+
+    currency: str
+    approximate: bool = False
+    value: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+
+
+class Reading(Model):
+    """How casebook read a claim's value: its type and the typed value it compared (no wording: the templates
+    word it)."""
+
+    kind: Literal["money", "count", "date", "duration", "names", "name", "year", "years", "flag"]
+    value: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    approximate: bool = False
+    currency: str | None = None
+    cutoff: str | None = Field(default=None, description="the day a running total is counted to")
+    converted: Converted | None = None
+    rate: Rate | None = None
+    date: str | None = Field(default=None, description="ISO date, cut to its precision (2019, 2019-05, 2019-05-16)")
+    precision: Literal["day", "month", "year"] | None = None
+    amount: float | None = Field(default=None, description="a duration's number of units")
+    unit: str | None = None
+    bound: Literal["upper", "lower"] | None = None
+    names: list[str] = Field(default_factory=list)
+    exclusive: bool = Field(default=False, description="the source says this award was the only one there")
+    year: int | None = None
+    flag: str | None = None
+
+
 class Claim(Model):
-    """What one source says about an attribute, in its own words."""
+    """What one source says about an attribute, in its own words, and how casebook read it."""
 
     value: str = Field(description="the value as the source words it")
-    normalized: str = Field(description="the value as casebook compared it")
+    reading: Reading = Field(description="the value as casebook compared it")
     source: SourceRef
 
 
 class Conflict(Model):
-    """An attribute on which the sources give values that cannot all be true."""
+    """An attribute of one subject, in one scope, on which the sources give values that cannot all be true."""
 
-    attribute: str = Field(description="what the claims are about: budget, box_office, premiere_date, runtime, "
-                           "state_funding, financiers, title_year, event_year, birth")
-    subject: str | None = Field(default=None, description="the title, place or person the attribute belongs to")
+    attribute: str = Field(description="what the claims are about: budget, box_office, financing, admissions, "
+                           "premiere_date, release_date, runtime, award_count, award_nominations, award_won, "
+                           "shooting_period, footage_hours, crew, state_funding, financiers, title_year, event_year, birth")
+    subject: str | None = Field(default=None, description="the film, title, place or person the attribute belongs to")
+    subject_kind: Literal["film", "title", "short", "person", "event"] = Field(
+        default="film", description="film: the case's film; title: another title; short: a short film of that title")
+    scope: str | None = Field(default=None, description="which quantity: worldwide, domestic, a country, a festival, "
+                              "a medium and a country for a release, a crew role; with 'to DATE' for a running total")
     claims: list[Claim] = Field(min_length=2)
 
 
@@ -424,8 +472,9 @@ class Statement(Model):
 
     attribute: str
     subject: str | None = None
+    scope: str | None = None
     value: str = Field(description="the words of the source")
-    normalized: str = Field(description="the value as casebook compared it")
+    reading: Reading = Field(description="the value as casebook compared it")
     amount: Amount | None = Field(default=None, description="for money: the amount with its bounds")
     source: SourceRef
 

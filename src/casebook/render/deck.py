@@ -573,12 +573,15 @@ class _DeckBuilder(ExhibitSlides):
             )
             for claim in conflict.claims:
                 value = self.t(labels.deck_claim(clean(claim.value).strip()))
+                reading = self.t(labels.deck_claim_reading(labels.claim_reading(claim)))
                 where = self.where(claim.source)
                 rows.append(
                     Row(
-                        cells=((Para(spans=(Span(value),)),), (Para(spans=(Span(where),)),)),
+                        cells=((Para(spans=(Span(value),)), Para(spans=(Span(reading, color=self.c.muted),))),
+                               (Para(spans=(Span(where),)),)),
                         source=claim.source,
-                        key={"heading": False, "title": title, "value": clean(claim.value), "where": where},
+                        key={"heading": False, "title": title, "value": clean(claim.value), "where": where,
+                             "reading": clean(str(labels.claim_reading(claim)))},
                         group=group,
                     )
                 )

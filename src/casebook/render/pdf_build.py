@@ -500,7 +500,7 @@ class _Story(Blocks):
             [
                 [
                     Paragraph(esc(claim.value), s.cell),
-                    Paragraph(esc(claim.normalized), s.cell),
+                    Paragraph(esc(_label(labels.claim_reading(claim))), s.cell),
                     Paragraph(self.noted(esc(self.where(claim.source)), claim.source, claim.value, scale=0.85), s.cell_small),
                 ]
                 for claim in conflict.claims
@@ -512,7 +512,7 @@ class _Story(Blocks):
         out = [*self.section(labels.disagreements), intro]
         for conflict, rows in zip(conflicts, tables, strict=True):
             out.append(self._heading(_label(labels.conflict_title(conflict)), 1, toc=True))
-            out.append(self.data_table(header, rows, (55, 17, 28), one_line=(2,), measure=every_row))
+            out.append(self.data_table(header, rows, (46, 26, 28), one_line=(2,), measure=every_row))
         return out
 
     # --- sources and notes ---
