@@ -92,6 +92,11 @@ def looks_like_person(name: str) -> bool:
     return not words & _not_person_words()
 
 
+def role_words() -> frozenset[str]:
+    """The words of casebook's roles and titles ("producer", "head", "jury"), folded."""
+    return _ROLE_WORDS
+
+
 @functools.cache
 def title_words() -> frozenset[str]:
     """Words that may stand before a name as its title or role ("Jury President", "the festival's director")."""

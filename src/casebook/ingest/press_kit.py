@@ -32,6 +32,8 @@ from casebook.ingest.plaintext import (
     text_width,
     vocabulary,
 )
+from casebook.ingest.names import normal_role
+from casebook.ingest.quotations import Cast, inline, single_quotes
 from casebook.ingest.records import Notes
 
 # --- filmography lines --------------------------------------------------------------------------------------
@@ -614,6 +616,27 @@ def production_facts(paras: list[Para]) -> list[dict[str, Any]]:
     return out
 
 
+# --- quotations in the production notes ----------------------------------------------------------------------
+
+
+def _quotations(sections: list[Section], words: frozenset[str], width: int, cites: dict[int, list[str]],
+                prose: str) -> list[dict[str, Any]]:
+    """Quotations in the kit's notes and other prose sections ('“…,” says producer Ana Roe.'), each with the
+    speaker the text attributes it to (:mod:`casebook.ingest.quotations`) or none. Interview answers and the
+    statement are the interviewee's and the director's own words, not quotations."""
+    paras = [para for section in sections if section.kind in ("notes", "other")
+             for para in reflow(section.body, words, width, cites)]
+    texts = [single_quotes(p.text) for p in paras]
+    cast = Cast([single_quotes(prose)])  # the people of the whole kit, bios and credits too
+    out: list[dict[str, Any]] = []
+    for para, text in zip(paras, texts, strict=True):
+        for run, speaker, role in inline(text, cast):
+            out.append({"speaker": speaker, "role": normal_role(role) if role else None,
+                        "paragraphs": [text[a + 1 : b].strip() for a, b in run],
+                        "source": para.span_of(run[0][0], run[-1][1])})
+    return out
+
+
 # --- the whole press kit ----------------------------------------------------------------------------------
 
 
@@ -628,7 +651,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
     result: dict[str, Any] = {
         "title_block": None, "synopsis": [], "runtimes": [], "director": None, "festival": None,
         "interviewee": None, "interview": [], "statement": [], "statement_by": None, "notes": [], "footnotes": found.notes,
-        "bios": [], "filmographies": [], "credits": [], "production": [],
+        "bios": [], "filmographies": [], "credits": [], "production": [], "quotes": [],
     }
     front, sections = _sections(lines, prose)
     result["title_block"] = _title_block(front, prose)
@@ -658,6 +681,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
             statement_paras.extend(paras)
         elif section.kind == "notes":
             result["notes"].extend(_records(reflow(section.body, words, width, cites)))
+    result["quotes"] = _quotations(sections, words, width, cites, prose)
     result["credits"] = _credits(sections)
     result["production"] = production_facts(answer_paras + statement_paras)
 

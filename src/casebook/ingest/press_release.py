@@ -116,7 +116,10 @@ def _titled(text: str) -> bool:
     if not stretches or len(stretches[0].split()) >= 6 or _left_open(text[: text.find(stretches[0]) + len(stretches[0]) + 1]):
         return False  # no quoted stretch, a long one (a real quote), or one that does not close
     after = text[text.find(stretches[0]) + len(stretches[0]) + 1 :]
-    return len(after.split()) > 3 and not speech_verb(after)
+    attributed = speech_verb(after) or re.match(r"\s*,?\s*(?:according to|[—–―])", after)
+    words = after.split()
+    headline = bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)  # '"Wind" Opens Orizzonti'
+    return (len(words) > 3 or headline) and not attributed
 
 
 def _quoted(text: str) -> list[str]:

@@ -206,7 +206,7 @@ def speaker_line(text: str, cast: Cast) -> tuple[str, str | None] | None:
         if who.isupper():
             who = " ".join(w.capitalize() for w in who.split())
     role = m["role"] or m["paren"]
-    if not any(w.casefold() in names.title_words() for w in re.split(r"[\s/-]+", role)):
+    if not any(w.casefold() in names.role_words() for w in re.split(r"[\s/-]+", role)):
         return None  # "Ana Roe, accepting the award:" is a lead-in (rule 4), not a name and a role
     found = cast.mentions(who)
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(who):

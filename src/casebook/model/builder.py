@@ -245,6 +245,7 @@ def _press(release: SourceRecord | None, kit: SourceRecord | None) -> dict[str, 
         press["awards"] = _with_refs(data.get("awards", []), release)
     if kit:
         data = kit.data
+        press["quotes"] = press.get("quotes", []) + _with_refs(data.get("quotes", []), kit)
         press["interviewee"] = data.get("interviewee")
         press["interview"] = [
             {"question": qa["question"], "answer": _paragraphs(qa["answer"], kit), "source": _ref(kit, qa["source"])}
@@ -296,6 +297,9 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
         if record.kind == "press_kit":
             if data.get("director"):
                 found.append(_mention(data["director"]["value"], "director", record, data["director"]["source"]))
+            for quote in data.get("quotes", []):
+                if quote.get("speaker"):
+                    found.append(_mention(quote["speaker"], quote.get("role"), record, quote["source"]))
             for bio in data.get("bios", []):
                 found.append(_mention(bio["name"], bio.get("role"), record, bio["source"], born=bio.get("birth_date"),
                                       born_year=bio.get("birth_year"), birthplace=bio.get("birthplace"),
