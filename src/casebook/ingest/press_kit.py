@@ -10,6 +10,7 @@ of the file. Nothing here knows a particular film: the rules are patterns over t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +33,7 @@ from casebook.ingest.plaintext import (
     text_width,
     vocabulary,
 )
-from casebook.ingest.names import normal_role
+from casebook.ingest.names import lexicon, looks_like_person, normal_role
 from casebook.ingest.quotations import Cast, inline, single_quotes
 from casebook.ingest.records import Notes
 
@@ -68,7 +69,7 @@ def filmography_entry(text: str) -> dict[str, Any] | None:
     entry: dict[str, Any] = {"year": int(m["year"]), "title": title, "alternative_title": alt,
                              "minutes": int(minutes.group(1)) if minutes else None,
                              "kind": _KIND_NAMES.get(kind_name, kind_name) if kind_name else None}
-    director = re.search(rf"\b(?:dir\.|directed by)\s+({_NAME_WORDS})", rest)
+    director = re.search(rf"\b(?:dir\.|directed by|co-directed with|co-directed by)\s+({_NAME_WORDS})", rest)
     if director:
         entry["director"] = director.group(1)
     return entry
@@ -162,12 +163,21 @@ def _norm_heading(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").strip())
 
 
+def _heading_parts(text: str) -> list[str]:
+    """A heading and, when it is given in two languages ("FICHE TECHNIQUE / CREW"), each of its parts."""
+    parts = [p.strip() for p in re.split(r"\s+/\s+", text) if p.strip()]
+    return [text, *parts] if len(parts) > 1 else [text]
+
+
 def _classify(heading: Line) -> tuple[str, re.Match[str] | None]:
     text = _norm_heading(heading.text)
-    for kind, pattern in _SECTION_KINDS:
-        m = pattern.fullmatch(text)
-        if m:
-            return kind, m
+    for part in _heading_parts(text):
+        for kind, pattern in _SECTION_KINDS:
+            m = pattern.fullmatch(part)
+            if m:
+                return kind, m
+        if _credits_heading(part):
+            return "credits", None
     return "other", None
 
 
@@ -287,10 +297,43 @@ def _spec_line(text: str, block: dict[str, Any]) -> None:
 # --- credits with dotted leaders ---------------------------------------------------------------------------
 
 _LEADER = re.compile(r"^\s*(?P<role>\S.*?)\s*(?:\.{4,}|…{2,}|_{4,}|\s{4,}|\t+)\s*(?P<names>\S.*?)\s*$")
-_CREW_ROLE = re.compile(
-    r"direct|produc|screenplay|writ|script|photograph|camera|cinematograph|edit|music|composer|sound|design|costume|"
-    r"make-?up|casting|sales|distribut|executive|line\s+producer|art\b|visual|effects|stunt|choreograph|press|"
-    r"production|studio|financ", re.IGNORECASE)
+
+
+@functools.cache
+def _credit_words() -> dict[str, Any]:
+    """The credits lexicon of ``data/people.toml``: headings, crew role stems and words, cast words, self words."""
+    words = lexicon()["credits"]
+    return {key: [w.casefold() for w in value] for key, value in words.items()}
+
+
+def _credits_heading(text: str) -> str | None:
+    """"cast", "crew" or "credits" for a heading of a credits list in any language of the lexicon."""
+    folded = re.sub(r"\s+", " ", text.strip(" :")).casefold()
+    for kind in ("cast", "crew", "credits"):
+        if folded in _credit_words()[f"{kind}_headings"]:
+            return kind
+    return None
+
+
+def _crew_role(role: str) -> bool:
+    """A crew role in any language of the lexicon: a word that starts with one of its stems ("Réalisation",
+    "Montage", "Director of Photography"), or one of its whole words ("Son", "Image")."""
+    folded = role.casefold()
+    words = _credit_words()
+    return any(re.search(rf"(?<![^\W\d_]){re.escape(stem)}", folded) for stem in words["crew_stems"]) or any(
+        re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", folded) for w in words["crew_words"])
+
+
+def _crew_names(role: str, names: str) -> bool:
+    """A role that is also a technical heading ("Sound ..... Anna Roe, Jon Doe", not "Sound ..... Dolby
+    Digital"): crew when it is a crew role and no name is a technical value of the lexicon."""
+    values = set(_credit_words()["technical_values"])
+    return _crew_role(role) and not any(w in values for w in re.findall(r"[^\W\d_]+", names.casefold()))
+
+
+def _split_credit_names(text: str) -> list[str]:
+    joins = "|".join(re.escape(w) for w in _credit_words()["and_words"])
+    return [n.strip(" .") for n in re.split(rf"\s*(?:,|;|\s+(?:{joins})\s+)\s*", text) if n.strip(" .")]
 
 
 # inside a credits section, looser separators: "Eirik ... Jonas Berg", "Director: Marta Kowalczyk", "Music – Name"
@@ -311,23 +354,40 @@ def _credits(sections: list[Section]) -> list[dict[str, Any]]:
     for section in sections:
         if section.kind != "credits" or section.heading is None:
             continue
-        heading = _norm_heading(section.heading.text).lower()
-        fixed = "cast" if re.search(r"\bcast\b", heading) and "crew" not in heading else None
-        if re.search(r"\bcrew\b", heading) and "cast" not in heading:
-            fixed = "crew"
+        heading = _norm_heading(section.heading.text)
+        kinds = {_credits_heading(part) for part in _heading_parts(heading)} - {None}
+        folded = heading.lower()
+        if re.search(r"\bcast\b", folded) and "crew" not in folded:
+            kinds.add("cast")
+        if re.search(r"\bcrew\b", folded) and "cast" not in folded:
+            kinds.add("crew")
+        fixed = kinds.pop() if len(kinds) == 1 and kinds <= {"cast", "crew"} else None
         found = []
         for ln in section.body:
             m = _LEADER.match(ln.text) or _LOOSE_LEADER.match(ln.text)
-            if not m or filmography_entry(ln.text) or _NOT_CREDIT.fullmatch(m["role"].strip()) or re.search(r"\d", m["names"]):
+            if not m or filmography_entry(ln.text) or re.search(r"\d", m["names"]) or (
+                    _NOT_CREDIT.fullmatch(m["role"].strip()) and not _crew_names(m["role"], m["names"])):
                 continue  # a technical line among the credits ("Running time: 137 minutes", "Country: Norway")
-            names = [n.strip(" .") for n in re.split(r"\s*(?:,|;|\s+and\s+|\s+&\s+)\s*", m["names"]) if n.strip(" .")]
-            role = m["role"].strip()
-            kind = fixed or ("crew" if _CREW_ROLE.search(role) else "cast")
+            role: str | None = m["role"].strip()
+            names = _split_credit_names(m["names"])
+            assert role is not None
+            if role.casefold() in _credit_words()["cast_words"]:  # "Avec ....... Anna Roe, Jon Doe"
+                found.append({"section": "cast", "role": None, "names": names, "source": (ln.number, ln.number)})
+                continue
+            if any(m["names"].casefold().startswith(w) for w in _credit_words()["self_words"]):
+                # "Anna Roe ...... herself, the farmer's mother": the person on the left, as themselves
+                found.append({"section": "cast", "role": m["names"].strip(), "names": [role], "self": True,
+                              "source": (ln.number, ln.number)})
+                continue
+            people = [n for n in names if looks_like_person(n)]
+            kind = fixed or ("crew" if _crew_role(role) or not people else "cast")  # a company is no character
             found.append({"section": kind, "role": role, "names": names, "source": (ln.number, ln.number)})
-        cast = [c for c in found if c["section"] == "cast" and len(c["names"]) == 1]
+        cast = [c for c in found if c["section"] == "cast" and len(c["names"]) == 1 and c["role"] and not c.get("self")]
         if cast and sum(_personlike(c["role"]) for c in cast) > sum(_personlike(c["names"][0]) for c in cast):
             for credit in cast:
                 credit["role"], credit["names"] = credit["names"][0], [credit["role"]]
+        for credit in found:
+            credit.pop("self", None)
         out.extend(found)
     return out
 
@@ -783,7 +843,8 @@ def _bios_and_filmographies(sections: list[Section], front: list[Line], result: 
         if not paras:
             continue
         if role is None and owner:
-            credited = [c["role"] for c in result["credits"] if owner in c["names"]]
+            credited = [c["role"] for c in result["credits"] if owner in c["names"] and c["role"] and not any(
+                c["role"].casefold().startswith(w) for w in _credit_words()["self_words"])]
             if credited:
                 role = credited[0]
             elif director and owner.lower() == director.lower():

@@ -309,8 +309,13 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
                     found.append(_mention(fact["name"], fact.get("role"), record, fact["source"]))
                 elif fact["attribute"] in ("co_writer", "producer", "co_producer"):
                     found.append(_mention(fact["value"], fact["attribute"].replace("_", "-"), record, fact["source"]))
+            for block in data.get("filmographies", []):  # "1999 – TITLE, dir. Anna Roe": named, with no role here
+                for entry in block["entries"]:
+                    if entry.get("director"):
+                        found.append(_mention(entry["director"], None, record, entry["source"]))
             for credit in data.get("credits", []):
-                role = credit["role"] if credit.get("section") != "cast" else f"cast: {credit['role']}"
+                role = credit["role"] if credit.get("section") != "cast" else \
+                    f"cast: {credit['role']}" if credit.get("role") else "cast"
                 for name in credit.get("names", []):
                     found.append(_mention(name, role, record, credit["source"]))
     return found
