@@ -1,10 +1,10 @@
 """People and organisations named in running text, with the roles the text gives them.
 
-Press text names people in a handful of ways: "Kantemir Balagov, director:", "producer Alexander
-Rodnyansky", "ROSKINO CEO Katya Mtsitouridze", "his actresses Darya Zhovner and Olga Dragunova",
-"— Viktoria Miroshnichenko, actress (Iya)", "presided over by the Hollywood superstar Uma Thurman".
-A name is two to four capitalised words (any alphabet with capitals; "McCraney", "Bong Joon-ho",
-"Guillermo del Toro"); roles come from a vocabulary of film-industry roles. The words a name is told apart
+Press text names people in a handful of ways: "Anna Petrova, director:", "producer Tomas Berg",
+"ACME CEO Mira Olsen", "his actresses Ines Varga and Olga Ivanova", "— Paul Okafor, actor (Tom)",
+"presided over by the actress Clara Moss".
+A name is two to four capitalised words (any alphabet with capitals; "McAllister", "Kim Ha-jun",
+"Lucía de la Torre"); roles come from a vocabulary of film-industry roles. The words a name is told apart
 by (particles, places, organisations) and the verbs of speech are data: ``data/people.toml``.
 """
 
@@ -39,13 +39,13 @@ def _letters(upper: bool) -> str:
 
 UPPER = _letters(upper=True)
 LOWER = _letters(upper=False)
-# "Markéta", "Ha-jun" in "Lee Ha-jun", "McCraney", "O'Brien", "Garnier-Roux"
+# "Inès", "Ha-jun" in "Kim Ha-jun", "McAllister", "O'Brien", "Dupont-Roux"
 _WORD = rf"(?:Mc|Mac|O['’])?[{UPPER}][{LOWER}'’]+(?:-[{UPPER}]?[{LOWER}'’]+)*"
 _PARTICLE = "|".join(sorted(lexicon()["names"]["particles"], key=len, reverse=True))
 NAME = rf"{_WORD}(?:\s+(?:(?:{_PARTICLE})\s+){{0,2}}{_WORD}){{1,3}}"
 SURNAME = _WORD
 _NAME_RE = re.compile(rf"(?<![\w-]){NAME}(?![\w-])")
-# a run of capitalised words of any length, cut into a name by trim_name ("Jury President Alejandro González Iñárritu")
+# a run of capitalised words of any length, cut into a name by trim_name ("Jury President Lucía Gómez Ortiz")
 _RUN_RE = re.compile(rf"(?<![\w-]){_WORD}(?:\s+(?:(?:{_PARTICLE})\s+){{0,2}}{_WORD})*(?![\w-])")
 
 ROLES = [

@@ -324,11 +324,15 @@ def _crew_role(role: str) -> bool:
         re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", folded) for w in words["crew_words"])
 
 
-def _crew_names(role: str, names: str) -> bool:
-    """A role that is also a technical heading ("Sound ..... Anna Roe, Jon Doe", not "Sound ..... Dolby
-    Digital"): crew when it is a crew role and no name is a technical value of the lexicon."""
-    values = set(_credit_words()["technical_values"])
-    return _crew_role(role) and not any(w in values for w in re.findall(r"[^\W\d_]+", names.casefold()))
+def _technical(role: str, names: str) -> bool:
+    """A technical detail among the credits: "Country: Norway", "Sound ...... Dolby Digital". A role that is also
+    a crew role ("Sound ...... Anna Roe, Jon Doe", "Son ...... Léa Simon") is one only when a word of its value
+    is a technical value of the lexicon."""
+    folded = role.strip().casefold()
+    if folded in _credit_words()["technical_roles"]:
+        values = set(_credit_words()["technical_values"])
+        return any(w in values for w in re.findall(r"[^\W\d_]+", names.casefold()))
+    return _NOT_CREDIT.fullmatch(role.strip()) is not None
 
 
 def _split_credit_names(text: str) -> list[str]:
@@ -365,8 +369,7 @@ def _credits(sections: list[Section]) -> list[dict[str, Any]]:
         found = []
         for ln in section.body:
             m = _LEADER.match(ln.text) or _LOOSE_LEADER.match(ln.text)
-            if not m or filmography_entry(ln.text) or re.search(r"\d", m["names"]) or (
-                    _NOT_CREDIT.fullmatch(m["role"].strip()) and not _crew_names(m["role"], m["names"])):
+            if not m or filmography_entry(ln.text) or re.search(r"\d", m["names"]) or _technical(m["role"], m["names"]):
                 continue  # a technical line among the credits ("Running time: 137 minutes", "Country: Norway")
             role: str | None = m["role"].strip()
             names = _split_credit_names(m["names"])

@@ -242,7 +242,7 @@ def _awards(paras: list[tuple[str, tuple[int, int]]]) -> list[dict[str, Any]]:
 
 _ORG = r"(?P<org>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
 _COMPANY_PATTERNS = [
-    # "purchased by the European distribution giant Wild Bunch": the last capitalised run before the clause ends
+    # "purchased by the European distribution giant North Star": the last capitalised run before the clause ends
     (re.compile(rf"\b(?:purchased|acquired|bought|picked up)\s+by\s+(?:[^.,;:]*?\s)?{_ORG}(?=\s*[.,;:)]|$)"), "distributor"),
     (re.compile(rf"\b{_ORG}\s+(?:is|are|will be)\s+handling\s+(?:the\s+)?(?:international|world(?:wide)?)\s+sales"),
      "sales agent"),

@@ -13,7 +13,7 @@ The rules (the sieve of Muzny et al. 2017, cut down to what press text needs; se
 Nothing looser: without one of these, the quotation stays unattributed. People are *mentions* outside every
 quotation (a name inside the quotation is never its speaker): a full name of two to four words that is not a
 place, an organisation or a quoted title, or a single word that is the first or last word of exactly one full
-name the document gives elsewhere ("Hansard" for "Glen Hansard").
+name the document gives elsewhere ("Okafor" for "Paul Okafor").
 """
 
 from __future__ import annotations

@@ -307,8 +307,10 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
             for fact in data.get("production", []):
                 if fact.get("name"):
                     found.append(_mention(fact["name"], fact.get("role"), record, fact["source"]))
-                elif fact["attribute"] in ("co_writer", "producer", "co_producer"):
+                elif fact["attribute"] in ("co_writer", "producer"):
                     found.append(_mention(fact["value"], fact["attribute"].replace("_", "-"), record, fact["source"]))
+                elif fact["attribute"] == "co_producer":  # read as a company by its pattern ("co-production with X")
+                    found.append(_mention(fact["value"], "co-producer", record, fact["source"]) | {"kind": "organisation"})
             for block in data.get("filmographies", []):  # "1999 – TITLE, dir. Anna Roe": named, with no role here
                 for entry in block["entries"]:
                     if entry.get("director"):
