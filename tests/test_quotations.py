@@ -35,6 +35,8 @@ def test_no_name_beside_the_quotation_is_no_speaker():
     assert beside(", the producer said.", CAST) is None
     assert beside(", said after the screening that Ana Silva had left.", CAST) is None  # not the verb's subject
     assert beside(" Ana Silva and Tomas Berg left early.", CAST) is None  # no speech verb
+    assert beside(", said Ana Silva and Tomas Berg.", CAST) is None  # two people: which one?
+    assert beside(", said Silva's producer.", CAST) is None  # someone of Silva's, not Silva
 
 
 def test_an_organisation_a_place_or_a_quoted_title_never_speaks():
@@ -54,6 +56,8 @@ def test_a_name_inside_the_quotation_is_never_its_speaker():
 
 def test_dash_lines():
     assert dash_line("— Ines Varga, editor", CAST) == ("Ines Varga", "editor")
+    assert dash_line("—Mira Olsen, Head of Sales, Nordic Film Distribution", CAST) == (
+        "Mira Olsen", "Head of Sales, Nordic Film Distribution")
     assert dash_line("– Paul Okafor (Tom)", CAST) == ("Paul Okafor", None)
     assert dash_line("— Lisbon Film Festival", CAST) is None
 
@@ -77,8 +81,15 @@ def test_lead_in_names_the_speaker_by_title_and_name_or_surname():
     assert lead_in("Okafor, accepting the prize:", CAST) == "Paul Okafor"
 
 
-def test_lead_in_with_two_people_and_no_subject_is_no_speaker():
+def test_lead_in_with_an_apposition_naming_someone_else():
+    assert lead_in("Paul Okafor, who produced the film with Ana Silva, told the audience:", CAST) == "Paul Okafor"
+    assert lead_in("After the vote, the jury president, Clara Moss, said:", Cast([PEOPLE + " Clara Moss"])) == \
+        "Clara Moss"
+
+
+def test_lead_in_whose_subject_is_no_name_is_no_speaker():
     assert lead_in("The jury thanked Ana Silva and Tomas Berg:", CAST) is None
+    assert lead_in("In her speech, she thanked Tomas Berg:", CAST) is None  # "she" speaks, not Berg
     assert lead_in("Ana Silva left the stage.", CAST) is None  # no colon: not a lead-in
 
 
@@ -93,6 +104,8 @@ def test_subject_of_a_speech_verb_in_the_sentence_before():
 def test_no_speech_verb_or_no_person_as_its_subject_is_no_speaker():
     assert told_before("The band kept playing while host Ana Silva waited on the stage.", CAST) is None
     assert told_before("The critics said that Ana Silva had made her best film.", CAST) is None
+    assert told_before("The film, which Paul Okafor produced, was described as brave.", CAST) is None
+    assert told_before("Tomas Berg was praised by Mira Olsen, who said it was a triumph.", CAST) is None
 
 
 # --- quotation marks --------------------------------------------------------------------------------------

@@ -135,9 +135,10 @@ class Cast:
         for m in re.finditer(rf"(?<![\w-]){names.SURNAME}(?![\w-])", hidden):
             if any(f.start <= m.start() < f.end for f in found):
                 continue
-            full = self.resolve(re.sub(r"['’]s$", "", m.group(0)))
+            word = re.sub(r"['’]s$", "", m.group(0))  # "Roe's": the mention ends before the possessive
+            full = self.resolve(word)
             if full:
-                found.append(Mention(m.start(), m.end(), full))
+                found.append(Mention(m.start(), m.start() + len(word), full))
         return sorted(found, key=lambda f: f.start)
 
 
@@ -154,8 +155,8 @@ def _named_after(window: str, cast: Cast) -> tuple[str, str | None] | None:
     end = re.search(r"[,.;:!?\"“”«»\n]", hidden)
     clause = window[: end.start()] if end else window
     found = cast.mentions(clause)
-    if not found:
-        return None
+    if len({f.name for f in found}) != 1 or re.match(r"['’]s\b", clause[found[0].end :]):
+        return None  # nobody, two people ("said Ana Roe and Jo Lin"), or someone else's ("said Roe's producer")
     before = clause[: found[0].start]
     words = re.findall(r"[\w'’-]+", before)
     if len(words) > 7 or any(w.casefold() in _not_before_name() for w in words):
@@ -185,7 +186,7 @@ _ROLE_LINE = r"[^\W\d_][\w /'’&.-]{0,60}?"
 
 def dash_line(text: str, cast: Cast) -> tuple[str, str | None] | None:
     """Rule 2: ``— Name`` or ``— Name, role`` (``(Character)`` after it allowed), a line of its own."""
-    m = re.fullmatch(rf"\s*[{_DASH}]{{1,2}}\s*(?P<who>[^,()\n]+?)\s*(?:,\s*(?P<role>{_ROLE_LINE}))?"
+    m = re.fullmatch(rf"\s*[{_DASH}]{{1,2}}\s*(?P<who>[^,()\n]+?)\s*(?:,\s*(?P<role>[^\W\d_][^()\n]{{0,80}}?))?"
                      rf"\s*(?:\([^)\n]*\))?\s*", text)
     if not m:
         return None
@@ -231,23 +232,27 @@ def _subject_part(sentence: str) -> str:
 
 
 def subject(sentence: str, cast: Cast, need_verb: bool) -> str | None:
-    """The person a sentence is about as the one speaking: the only person named before its first speech verb;
-    without a verb (``need_verb`` False, a lead-in ending in a colon) the only person it names, or the one that
-    opens it."""
+    """The person a sentence opens with, as the one speaking: a name at its start (after an opening clause and
+    titles: "Speaking to the press, Jury President Ana Roe told …"), with no other person between it and the
+    sentence's first speech verb but in an apposition ("Ana Roe, who produced it with Jo Lin, said"). Without a
+    speech verb the name counts only when ``need_verb`` is False (a lead-in ending in a colon)."""
     part = _subject_part(sentence)
     found = cast.mentions(part)
-    verb = _verbs().search(masked(part))
-    if verb:
-        before = {f.name for f in found if f.end <= verb.start()}
-        return before.pop() if len(before) == 1 else None
-    if need_verb or not found:
+    if not found:
         return None
-    if len({f.name for f in found}) == 1:
-        return found[0].name
-    opening = part[: found[0].start].strip()
-    if all(w.casefold() in names.title_words() or w.isupper() for w in re.findall(r"[\w'’-]+", opening)):
-        return found[0].name
-    return None
+    first = found[0]
+    opening = re.findall(r"[\w'’-]+", part[: first.start])
+    if not all(w.casefold() in names.title_words() or w.isupper() for w in opening):
+        return None  # "In her speech she thanked Ana Roe:", "The film, which Ana Roe produced, was described …"
+    hidden = masked(part)
+    verb = _verbs().search(hidden, first.end)
+    if verb is None:
+        return None if need_verb else first.name
+    apposition = re.match(r"\s*,[^,]*,", hidden[first.end : verb.start()])
+    inside = first.end + (apposition.end() if apposition else 0)
+    if any(f.name != first.name and inside <= f.start < verb.start() for f in found[1:]):
+        return None
+    return first.name
 
 
 def lead_in(before: str, cast: Cast) -> str | None:

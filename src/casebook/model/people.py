@@ -1,6 +1,6 @@
 """The cast and crew of a case: every person and organisation the sources name, merged across spellings.
 
-Mentions with the same name in another spelling ("Andreyev"/"Andreiev", "Tbilisi"/"Tiflis")
+Mentions with the same name in another spelling ("Andreyev"/"Andreiev", "Tbilisi"/"Tbilissi")
 are one entry; the most frequent spelling is the name, the others are its aliases. A person is never
 merged with an organisation ("Anna Petrova" is not "the Anna Petrova Fund").
 """
