@@ -17,6 +17,7 @@ from typing import Any
 
 from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
+from casebook.ingest.names import lexicon, looks_like_person, normal_role
 from casebook.ingest.plaintext import (
     RUNNING_TIME,
     Line,
@@ -33,7 +34,6 @@ from casebook.ingest.plaintext import (
     text_width,
     vocabulary,
 )
-from casebook.ingest.names import lexicon, looks_like_person, normal_role
 from casebook.ingest.quotations import Cast, inline, single_quotes
 from casebook.ingest.records import Notes
 

@@ -15,7 +15,18 @@ from casebook.ingest.dates import day_told, find_dates
 from casebook.ingest.document import Document
 from casebook.ingest.names import NAME, SPEAKER_LINE, normal_role, people_with_roles
 from casebook.ingest.plaintext import DATELINE, after_dateline, festival_in, file_lines, paragraphs, premiere_in, sentences
-from casebook.ingest.quotations import Cast, beside, dash_line, inline, lead_in, single_quotes, spans, speaker_line, speech_verb, told_before
+from casebook.ingest.quotations import (
+    Cast,
+    beside,
+    dash_line,
+    inline,
+    lead_in,
+    single_quotes,
+    spans,
+    speaker_line,
+    speech_verb,
+    told_before,
+)
 from casebook.ingest.records import Notes
 
 

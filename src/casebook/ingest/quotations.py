@@ -27,6 +27,7 @@ from casebook.ingest import names
 _OPEN = "\"“«„"
 _CLOSE = "\"”»“"
 _DASH = "—–―"
+_MARKS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 
 
 @functools.cache
@@ -58,6 +59,8 @@ def speech_verb(text: str) -> bool:
 def single_quotes(text: str) -> str:
     """``‘…’`` quotations written with double marks (same length), so that apostrophes stay apostrophes: a ‘ that
     opens a word, closed by the next ’ that no letter follows."""
+    if "‘" not in text:
+        return text
     out = list(text)
     for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—–]))‘", text):
         close = re.compile(r"’(?![^\W\d_])").search(text, m.end())
@@ -70,7 +73,8 @@ def spans(text: str) -> list[tuple[int, int]]:
     """(opening mark, closing mark) of every quotation in ``text``; one left open ends at ``len(text)``."""
     found: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group(0)
         if start is None and ch in _OPEN:
             start = i
         elif start is not None and ch in _CLOSE:
@@ -83,11 +87,15 @@ def spans(text: str) -> list[tuple[int, int]]:
 
 def masked(text: str) -> str:
     """``text`` with the letters and digits of every quotation hidden (same length; punctuation kept)."""
-    out = list(text)
-    for a, b in spans(text):
-        for i in range(a + 1, b):
-            if out[i].isalnum():
-                out[i] = "x"
+    marks = spans(text)
+    if not marks:
+        return text
+    out, last = [], 0
+    for a, b in marks:
+        out.append(text[last : a + 1])
+        out.append(re.sub(r"[^\W_]", "x", text[a + 1 : b]))
+        last = b
+    out.append(text[last:])
     return "".join(out)
 
 
