@@ -110,24 +110,36 @@ class Cast:
     """The people a document names (outside its quotations), to tell a speaker's name from other capitals."""
 
     def __init__(self, texts: list[str], not_people: set[str] | None = None):
-        skip = {n.casefold() for n in not_people or ()}
-        for text in texts:  # quoted titles ("August Rush") are not people
+        self.texts = texts
+        self.skip = {n.casefold() for n in not_people or ()}
+        for text in texts:  # quoted titles ("Silent Lake") are not people
             for a, b in spans(text):
                 inner = text[a + 1 : b].strip(" ,.")
                 if len(inner.split()) <= 6:
-                    skip.add(inner.casefold())
-        full: dict[str, None] = {}
-        for text in texts:
+                    self.skip.add(inner.casefold())
+
+    @functools.cached_property
+    def full(self) -> list[str]:
+        """The full names of the document, in order (read when a single word is first to be resolved)."""
+        found: dict[str, None] = {}
+        for text in self.texts:
             for name, _ in names.names_in(masked(text)):
-                if name.casefold() not in skip:
-                    full.setdefault(name)
-        self.full = list(full)
-        self.skip = skip
+                if name.casefold() not in self.skip:
+                    found.setdefault(name)
+        return list(found)
+
+    @functools.cached_property
+    def _ends(self) -> dict[str, set[str]]:
+        ends: dict[str, set[str]] = {}
+        for full in self.full:
+            for word in {full.split()[0], full.split()[-1]}:
+                ends.setdefault(word, set()).add(full)
+        return ends
 
     def resolve(self, word: str) -> str | None:
         """A single word to the one full name it begins or ends; None when no name or several do."""
-        found = {f for f in self.full if word in (f.split()[0], f.split()[-1])}
-        return found.pop() if len(found) == 1 else None
+        found = self._ends.get(word, set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def known(self, name: str) -> str:
         """How the document writes a name given in capitals elsewhere ("ALFONSO CUARÓN")."""
