@@ -193,3 +193,32 @@ def test_kit_quotations_in_the_notes(tmp_path: Path):
         (None, None, "A lake that freezes ", (13, 14)),
     ]
     assert data["quotes"][0]["paragraphs"][1] == "Nobody was paid like a star."
+
+
+INTERVIEW = """SILENT LAKE
+
+A film by Tomas Berg and Ines Varga
+
+INTERVIEW WITH THE DIRECTORS
+
+Why a lake?
+BERG: Because it freezes, and a frozen lake keeps everything that fell into it
+until spring.
+INES VARGA: And because we both grew up on one.
+
+What came first, the story or the place?
+NOTE: The place. We found the lake before we had written a single line, and the
+story came out of the people who live around it.
+"""
+
+
+def test_interview_turns_by_a_name_in_capitals(tmp_path: Path):
+    path = tmp_path / "kit.txt"
+    path.write_text(INTERVIEW, encoding="utf-8")
+    data = extract_press_kit(read_document(path), Notes())
+    got = [[(a["speaker"] if "speaker" in a else None, a["source"]) for a in qa["answer"]] for qa in data["interview"]]
+    assert got == [
+        [("Tomas Berg", (8, 9)), ("Ines Varga", (10, 10))],  # a surname, a full name: each turn its own paragraph
+        [(None, (13, 14))],  # "NOTE:" names nobody of the kit: the answer stays whole, unattributed
+    ]
+    assert data["interview"][0]["answer"][1]["text"] == "INES VARGA: And because we both grew up on one."

@@ -46,7 +46,8 @@ NAME = rf"{_WORD}(?:\s+(?:(?:{_PARTICLE})\s+){{0,2}}{_WORD}){{1,3}}"
 SURNAME = _WORD
 _NAME_RE = re.compile(rf"(?<![\w-]){NAME}(?![\w-])")
 # a run of capitalised words of any length, cut into a name by trim_name ("Jury President Lucía Gómez Ortiz")
-_RUN_RE = re.compile(rf"(?<![\w-]){_WORD}(?:\s+(?:(?:{_PARTICLE})\s+){{0,2}}{_WORD})*(?![\w-])")
+# (within a line: "Ana Roe" at the end of a title line is not "Ana Roe Why" with the next line's first word)
+_RUN_RE = re.compile(rf"(?<![\w-]){_WORD}(?:[^\S\n]+(?:(?:{_PARTICLE})[^\S\n]+){{0,2}}{_WORD})*(?![\w-])")
 
 ROLES = [
     "director of photography", "production designer", "costume designer", "sound engineer", "casting director",

@@ -446,9 +446,27 @@ def _question_end(lines: list[Line], i: int, width: int, strong: bool) -> int | 
 _QA_MARK = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.–—-]\s+(?=\S)")
 
 
-def _interview(body: list[Line], width: int, words: frozenset[str],
-               cites: dict[int, list[str]]) -> tuple[list[dict[str, Any]], list[Para]]:
-    """Question and answer pairs; also the answers' paragraphs, for the production facts."""
+_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_](?:[^\W\d_]|['’ .-]){1,40}?)\s*:\s+(?=\S)")
+
+
+def _speaker_turns(answer: list[Line], cast: Cast) -> list[tuple[str | None, list[Line]]]:
+    """An answer cut where a line opens with a speaker's name in capitals ("STEFANOV: The moment we met …"),
+    the name being a person of the kit; the label stays in the text, as written."""
+    turns: list[tuple[str | None, list[Line]]] = [(None, [])]
+    for ln in answer:
+        m = _LABEL.match(ln.text)
+        who = cast.labelled(m["label"]) if m and m["label"].isupper() else None
+        if who:
+            turns.append((who, [ln]))
+        else:
+            turns[-1][1].append(ln)
+    return [(who, lines) for who, lines in turns if lines]
+
+
+def _interview(body: list[Line], width: int, words: frozenset[str], cites: dict[int, list[str]],
+               cast: Cast) -> tuple[list[dict[str, Any]], list[Para]]:
+    """Question and answer pairs; also the answers' paragraphs, for the production facts. Where two people
+    answer, each turn is a paragraph of its own with its ``speaker``."""
     lines = [Line(ln.number, _QA_MARK.sub("", ln.text, count=1)) for ln in body if not is_page_number(ln.text)]
     pairs: list[dict[str, Any]] = []
     all_paras: list[Para] = []
@@ -459,11 +477,16 @@ def _interview(body: list[Line], width: int, words: frozenset[str],
         if question is None:
             return
         text, _ = join_wrapped(question, words)
-        paras = reflow(answer, words, width, cites)
+        records: list[dict[str, Any]] = []
+        paras: list[Para] = []
+        for who, turn in _speaker_turns(answer, cast):
+            turn_paras = reflow(turn, words, width, cites)
+            paras.extend(turn_paras)
+            records.extend(r | {"speaker": who} if who else r for r in _records(turn_paras))
         all_paras.extend(paras)
         last = paras[-1].source[1] if paras else question[-1].number
         pair: dict[str, Any] = {"question": text, "question_source": (question[0].number, question[-1].number),
-                                "answer": _records(paras), "source": (question[0].number, last)}
+                                "answer": records, "source": (question[0].number, last)}
         cited = [m for ln in question for m in cites.get(ln.number, [])]
         if cited:
             pair["footnotes"] = cited
@@ -683,14 +706,13 @@ def production_facts(paras: list[Para]) -> list[dict[str, Any]]:
 
 
 def _quotations(sections: list[Section], words: frozenset[str], width: int, cites: dict[int, list[str]],
-                prose: str) -> list[dict[str, Any]]:
+                cast: Cast) -> list[dict[str, Any]]:
     """Quotations in the kit's notes and other prose sections ('“…,” says producer Ana Roe.'), each with the
     speaker the text attributes it to (:mod:`casebook.ingest.quotations`) or none. Interview answers and the
     statement are the interviewee's and the director's own words, not quotations."""
     paras = [para for section in sections if section.kind in ("notes", "other")
              for para in reflow(section.body, words, width, cites)]
     texts = [single_quotes(p.text) for p in paras]
-    cast = Cast([single_quotes(prose)])  # the people of the whole kit, bios and credits too
     out: list[dict[str, Any]] = []
     for para, text in zip(paras, texts, strict=True):
         for run, speaker, role in inline(text, cast):
@@ -718,6 +740,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
     }
     front, sections = _sections(lines, prose)
     result["title_block"] = _title_block(front, prose)
+    cast = Cast([single_quotes(prose)])  # the people of the whole kit (bios and credits too), for speakers
 
     statement_paras: list[Para] = []
     answer_paras: list[Para] = []
@@ -730,7 +753,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
             name = section.match["name"] if section.match else None
             if name and result["interviewee"] is None:
                 result["interviewee"] = _cased(name.strip(), prose)
-            pairs, paras = _interview(section.body, width, words, cites)
+            pairs, paras = _interview(section.body, width, words, cites, cast)
             if not pairs and any(ln.text.strip() for ln in section.body):
                 notes.warn("the press kit's interview has no question ending with '?'", (heading.number, heading.number))
             result["interview"].extend(pairs)
@@ -744,7 +767,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
             statement_paras.extend(paras)
         elif section.kind == "notes":
             result["notes"].extend(_records(reflow(section.body, words, width, cites)))
-    result["quotes"] = _quotations(sections, words, width, cites, prose)
+    result["quotes"] = _quotations(sections, words, width, cites, cast)
     result["credits"] = _credits(sections)
     result["production"] = production_facts(answer_paras + statement_paras)
 

@@ -141,6 +141,15 @@ class Cast:
         found = self._ends.get(word, set())
         return next(iter(found)) if len(found) == 1 else None
 
+    def labelled(self, label: str) -> str | None:
+        """The person a label in capitals names ("STEFANOV", "ANA ROE"): a full name written so, or the one
+        full name that begins or ends with that word; None otherwise."""
+        folded = " ".join(label.split()).casefold()
+        found = {f for f in self.full if f.casefold() == folded}
+        if not found and " " not in folded:
+            found = {f for f in self.full if folded in (f.split()[0].casefold(), f.split()[-1].casefold())}
+        return next(iter(found)) if len(found) == 1 else None
+
     def known(self, name: str) -> str:
         """How the document writes a name given in capitals elsewhere ("ALFONSO CUARÓN")."""
         return next((f for f in self.full if f.casefold() == name.casefold()), name)

@@ -248,7 +248,9 @@ def _press(release: SourceRecord | None, kit: SourceRecord | None) -> dict[str, 
         press["quotes"] = press.get("quotes", []) + _with_refs(data.get("quotes", []), kit)
         press["interviewee"] = data.get("interviewee")
         press["interview"] = [
-            {"question": qa["question"], "answer": _paragraphs(qa["answer"], kit), "source": _ref(kit, qa["source"])}
+            {"question": qa["question"], "source": _ref(kit, qa["source"]),
+             "answer": [p | {"speaker": a["speaker"]} if a.get("speaker") else p
+                        for a, p in zip(qa["answer"], _paragraphs(qa["answer"], kit), strict=True)]}
             for qa in data.get("interview", [])
         ]
         press["statement"] = _paragraphs(data.get("statement", []), kit)

@@ -249,9 +249,15 @@ class Award(Model):
     source: SourceRef
 
 
+class AnswerParagraph(Paragraph):
+    """A paragraph of an interview answer; ``speaker`` when the kit names who answers ("STEFANOV: …")."""
+
+    speaker: str | None = None
+
+
 class InterviewAnswer(Model):
     question: str
-    answer: list[Paragraph]
+    answer: list[AnswerParagraph]
     source: SourceRef
 
 
