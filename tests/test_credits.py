@@ -85,3 +85,23 @@ def test_amelie_french_credits_and_people_named_in_passing(amelie):
     # named only in filmographies ("dir. Tonie Marshall", "co-directed with Marc Caro"): no role in this film
     assert people["Tonie Marshall"] == []
     assert people["Marc Caro"] == []
+
+
+def test_a_company_is_told_by_its_words_and_its_role_not_by_its_name():
+    from casebook.model.people import kind_of
+
+    assert kind_of("Blue Heron", "US Distribution") == "organisation"  # a role that is an activity
+    assert kind_of("Kestrel", "co-financier and distributor") == "organisation"  # one word with a company's role
+    assert kind_of("NORDLYS", None) == "organisation"  # one word in capitals
+    assert kind_of("Jane Roe", "Head of Distribution") == "person"  # a person's title
+    assert kind_of("Rufus", "cast: Raphaël") == "person"  # one word, an actor
+
+
+def test_a_name_given_once_as_a_company_is_a_company_everywhere():
+    from casebook.model.people import merge_people
+
+    ref = {"source": "S1", "first_line": 1, "last_line": 1}
+    people = merge_people([{"name": "Blue Heron", "role": "Sales Agent", "kind": "person", "source": ref},
+                           {"name": "Blue Heron", "role": "International Sales", "kind": "organisation", "source": ref}])
+    assert [(p["name"], p["kind"], p["roles"]) for p in people] == [
+        ("Blue Heron", "organisation", ["Sales Agent", "International Sales"])]

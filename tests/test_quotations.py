@@ -24,6 +24,7 @@ CAST = Cast([PEOPLE])
 def test_said_name_after_the_closing_mark_with_a_title():
     assert beside(', said festival director Ana Silva.', CAST) == ("Ana Silva", "festival director")
     assert beside(", according to sales chief Mira Olsen, who closed the deals.", CAST) == ("Mira Olsen", "sales chief")
+    assert beside(", says Nordic Film Distribution's head of sales Mira Olsen.", CAST) == ("Mira Olsen", "head of sales")
 
 
 def test_name_and_verb_after_the_closing_mark_surname_alone_or_with_an_apposition():

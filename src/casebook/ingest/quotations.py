@@ -190,7 +190,8 @@ def _named_after(window: str, cast: Cast) -> tuple[str, str | None] | None:
     words = re.findall(r"[\w'’-]+", before)
     if len(words) > 7 or any(w.casefold() in _not_before_name() for w in words):
         return None
-    return found[0].name, _clean_role(before) if before.strip() and before.strip()[:1].islower() else None
+    role = re.sub(r"^(?:\S+\s+){0,4}?\S+['’]s\s+(?=[a-z])", "", before.strip())  # "Acme Films' head of sales"
+    return found[0].name, _clean_role(role) if role[:1].islower() else None
 
 
 def beside(after: str, cast: Cast) -> tuple[str, str | None] | None:

@@ -234,7 +234,8 @@ class Film(Model):
 
 
 class Quote(Model):
-    """Words a person said, as the press release quotes them: one quote per paragraph group."""
+    """Words a person said, as the press release (or the press kit's notes) quotes them: one quote per paragraph
+    group. ``speaker`` is None when the text attributes the words to nobody for certain."""
 
     speaker: str | None = None
     role: str | None = None
