@@ -6,9 +6,10 @@ The rules (the sieve of Muzny et al. 2017, cut down to what press text needs; se
    ``"…," Name, who plays X, said``, ``"…", according to Name``;
 2. a dash line just after it: ``— Name, role``;
 3. a ``Name, role:`` or ``NAME (Role):`` line just before it;
-4. a lead-in ending in a colon just before it (``Festival director Ana Silva explained …:``): the subject of the
-   lead-in (the person before its speech verb, or the only person it names);
-5. the last sentence before it, when a person is the subject of its speech verb (``Anna Roe noted that …``).
+4. a lead-in ending in a colon just before it (``Festival director Ana Silva explained …:``): the person who opens
+   it (after an opening clause and titles), with nobody else before its speech verb;
+5. the last sentence before it, when the person who opens it is the subject of its speech verb
+   (``Anna Roe opened the evening and noted that …``).
 
 Nothing looser: without one of these, the quotation stays unattributed. People are *mentions* outside every
 quotation (a name inside the quotation is never its speaker): a full name of two to four words that is not a
