@@ -249,9 +249,12 @@ def _press(release: SourceRecord | None, kit: SourceRecord | None) -> dict[str, 
         press["awards"] = _with_refs(data.get("awards", []), release)
     if kit:
         data = kit.data
+        press["quotes"] = press.get("quotes", []) + _with_refs(data.get("quotes", []), kit)
         press["interviewee"] = data.get("interviewee")
         press["interview"] = [
-            {"question": qa["question"], "answer": _paragraphs(qa["answer"], kit), "source": _ref(kit, qa["source"])}
+            {"question": qa["question"], "source": _ref(kit, qa["source"]),
+             "answer": [p | {"speaker": a["speaker"]} if a.get("speaker") else p
+                        for a, p in zip(qa["answer"], _paragraphs(qa["answer"], kit), strict=True)]}
             for qa in data.get("interview", [])
         ]
         press["statement"] = _paragraphs(data.get("statement", []), kit)
@@ -300,6 +303,9 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
         if record.kind == "press_kit":
             if data.get("director"):
                 found.append(_mention(data["director"]["value"], "director", record, data["director"]["source"]))
+            for quote in data.get("quotes", []):
+                if quote.get("speaker"):
+                    found.append(_mention(quote["speaker"], quote.get("role"), record, quote["source"]))
             for bio in data.get("bios", []):
                 found.append(_mention(bio["name"], bio.get("role"), record, bio["source"], born=bio.get("birth_date"),
                                       born_year=bio.get("birth_year"), birthplace=bio.get("birthplace"),
@@ -307,10 +313,17 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
             for fact in data.get("production", []):
                 if fact.get("name"):
                     found.append(_mention(fact["name"], fact.get("role"), record, fact["source"]))
-                elif fact["attribute"] in ("co_writer", "producer", "co_producer"):
+                elif fact["attribute"] in ("co_writer", "producer"):
                     found.append(_mention(fact["value"], fact["attribute"].replace("_", "-"), record, fact["source"]))
+                elif fact["attribute"] == "co_producer":  # read as a company by its pattern ("co-production with X")
+                    found.append(_mention(fact["value"], "co-producer", record, fact["source"]) | {"kind": "organisation"})
+            for block in data.get("filmographies", []):  # "1999 – TITLE, dir. Anna Roe": named, with no role here
+                for entry in block["entries"]:
+                    if entry.get("director"):
+                        found.append(_mention(entry["director"], None, record, entry["source"]))
             for credit in data.get("credits", []):
-                role = credit["role"] if credit.get("section") != "cast" else f"cast: {credit['role']}"
+                role = credit["role"] if credit.get("section") != "cast" else \
+                    f"cast: {credit['role']}" if credit.get("role") else "cast"
                 for name in credit.get("names", []):
                     found.append(_mention(name, role, record, credit["source"]))
     return found

@@ -275,7 +275,8 @@ class Film(Model):
 
 
 class Quote(Model):
-    """Words a person said, as the press release quotes them: one quote per paragraph group."""
+    """Words a person said, as the press release (or the press kit's notes) quotes them: one quote per paragraph
+    group. ``speaker`` is None when the text attributes the words to nobody for certain."""
 
     speaker: str | None = None
     role: str | None = None
@@ -290,9 +291,15 @@ class Award(Model):
     source: SourceRef
 
 
+class AnswerParagraph(Paragraph):
+    """A paragraph of an interview answer; ``speaker`` when the kit names who answers ("STEFANOV: …")."""
+
+    speaker: str | None = None
+
+
 class InterviewAnswer(Model):
     question: str
-    answer: list[Paragraph]
+    answer: list[AnswerParagraph]
     source: SourceRef
 
 
