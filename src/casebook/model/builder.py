@@ -2,8 +2,9 @@
 
 The builder decides which document answers which question (the film's title from the frontmatter,
 its director from the ledger before the press kit, ...), adds the source id to every span, and turns
-what is missing into warnings. It raises :class:`CaseError` only for what makes a case meaningless:
-documents that disagree about which case they belong to.
+what is missing into warnings. Documents that disagree about which case they are (movieId, movieTitle, two of
+one category) never reach it: :func:`~casebook.ingest.folder.read_folder` refuses them. It raises
+:class:`CaseError` only for a model that does not validate.
 """
 
 from __future__ import annotations
@@ -53,21 +54,9 @@ def _title_from_doc(record: SourceRecord) -> str | None:
     return str(own)[:200] if own else None
 
 
-def _case_id(folder: FolderRecords) -> tuple[str | None, list[Problem]]:
-    ids: dict[str, SourceRecord] = {}
-    problems = []
-    for record in folder.sources:
-        if "movieId" not in record.doc.metadata:
-            continue
-        value = record.doc.metadata["movieId"]
-        if isinstance(value, (dict, list)) or value is None:
-            problems.append(Problem(record.doc.path, f"movieId must be a single value, not {type(value).__name__}", 2))
-            continue
-        ids.setdefault(str(value).strip(), record)
-    if len(ids) > 1:
-        listed = ", ".join(f"{k} ({r.doc.name})" for k, r in ids.items())
-        problems.append(Problem(folder.folder, f"documents belong to different cases: movieId {listed}"))
-    return (next(iter(ids), None), problems)
+def _case_id(folder: FolderRecords) -> str | None:
+    """The documents' ``movieId`` (checked to be one single value by :func:`~casebook.ingest.folder.read_folder`)."""
+    return next((str(r.doc.metadata["movieId"]).strip() for r in folder.sources if "movieId" in r.doc.metadata), None)
 
 
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -86,9 +75,7 @@ def _similar(a: str, b: str) -> bool:
 
 def build_case(folder: FolderRecords) -> Case:
     """Build the :class:`Case` of one folder's records."""
-    case_id, problems = _case_id(folder)
-    if problems:
-        raise CaseError(problems)
+    case_id = _case_id(folder)
     warnings: list[dict[str, Any]] = []
 
     def warn(message: str, record: SourceRecord | None = None, span: tuple[int, int] | None = None) -> None:
