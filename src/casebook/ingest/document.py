@@ -30,6 +30,8 @@ class Document:
     encoding: str = "utf-8"  # what the bytes were read as: utf-8 (with or without BOM), utf-16-le, cp1252, ...
     #: 1-based line of each top-level frontmatter key, for errors that name the field
     key_lines: dict[str, int] = field(default_factory=dict)
+    #: 1-based lines that begin a page: where the file had a form feed (text extracted from a PDF)
+    page_starts: frozenset[int] = frozenset()
 
     @property
     def name(self) -> str:
@@ -147,6 +149,18 @@ def clean_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
+def _page_starts(text: str) -> frozenset[int]:
+    """Lines that begin a page: a form feed at the start of a line begins that line's page, one after text
+    begins the next line's (``clean_text`` then removes the form feeds, keeping every line)."""
+    if "\f" not in text:
+        return frozenset()
+    starts = set()
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if "\f" in line:
+            starts.add(number if not line[: line.index("\f")].strip() else number + 1)
+    return frozenset(starts)
+
+
 def _refuse(path: Path, message: str, line: int | None = None) -> DocumentError:
     return DocumentError(Problem(path, message, line))
 
@@ -170,13 +184,15 @@ def read_document(path: Path) -> Document:
         ends = b"\n" if b"\n" in data else b"\r"
         line = data[: exc.offset].count(ends) + 1
         raise _refuse(path, exc.reason, line) from None
+    pages = _page_starts(text)
     text = clean_text(text)
     if not text.strip():
         raise _refuse(path, "holds no text")
     for number, line in enumerate(text.split("\n"), 1):
         if len(line) > MAX_LINE_CHARS:
             raise _refuse(path, f"line is {len(line):,} characters long; a line may be at most {MAX_LINE_CHARS:,}", number)
-    doc = Document(path=path, text=text, sha256=hashlib.sha256(data).hexdigest(), body=text, encoding=encoding)
+    doc = Document(path=path, text=text, sha256=hashlib.sha256(data).hexdigest(), body=text, encoding=encoding,
+                   page_starts=pages)
     _split_frontmatter(doc)
     return doc
 

@@ -20,8 +20,8 @@ from casebook.ingest.classify import classify
 from casebook.ingest.document import Document, DocumentError, read_document
 from casebook.ingest.events import events_in
 from casebook.ingest.ledger import extract_ledger
-from casebook.ingest.plaintext import premiere_in
-from casebook.ingest.press_kit import extract_press_kit
+from casebook.ingest.plaintext import file_lines, page_debris, premiere_in
+from casebook.ingest.press_kit import extract_press_kit, section_heading
 from casebook.ingest.press_release import extract_press_release
 from casebook.ingest.records import Notes
 from casebook.ingest.sentences import sentences
@@ -86,6 +86,15 @@ def _extract(record: SourceRecord) -> None:
         premiere = premiere_in(sentence.text, day) if day else None
         if premiere and premiere.get("festival"):
             premieres.append({**premiere, "source": sentence.span})
+
+
+def _clear_debris(doc: Document) -> None:
+    """Blank the page furniture of text extracted from a PDF (running headers and footers, page labels), so that
+    no extractor reads it as content; every other line keeps its number."""
+    debris = page_debris(file_lines(doc), doc.page_starts, keep=section_heading)
+    if debris:
+        lines = doc.text.split("\n")
+        doc.text = doc.body = "\n".join("" if number in debris else line for number, line in enumerate(lines, 1))
 
 
 def _document_year(record: SourceRecord) -> int | None:
@@ -205,6 +214,8 @@ def read_folder(folder: Path) -> FolderRecords:
         if kind is None:
             skipped.append(path)
             continue
+        if kind in ("press_kit", "press_release") and not doc.has_frontmatter:
+            _clear_debris(doc)
         record = SourceRecord(id=f"S{len(sources) + 1}", doc=doc, kind=kind)
         if doc.encoding not in _UNICODE:
             record.notes.warn(f"not UTF-8: read as {doc.encoding}, the encoding charset-normalizer found")

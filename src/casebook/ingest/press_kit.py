@@ -169,6 +169,11 @@ def _classify(heading: Line) -> tuple[str, re.Match[str] | None]:
     return "other", None
 
 
+def section_heading(text: str) -> bool:
+    """An all-capitals line that opens a known kind of section (SYNOPSIS, FILMOGRAPHY, …): never page debris."""
+    return is_heading(text) and _classify(Line(0, text))[0] != "other"
+
+
 def _person_heading(section: Section, prose: str) -> bool:
     """``ANNA PETROVA`` or ``AIGERIM NUR – AINUR``: a name, perhaps a role, and a body that
     is about that person (it says "born", or names them, or lists their films)."""
