@@ -2,7 +2,8 @@
 
 A sentence names an event by its verb ("was born", "graduated", "started shooting", "premiered",
 "won the FIPRESCI Prize", "released") and dates it by a full date, a month and year, or a year.
-Each event is a plain record ``{"kind", "year", "month", "date", "text", "source"}``.
+Each event is a plain record ``{"kind", "year", "month", "date", "text", "prose", "source"}``; ``prose`` tells
+whether the text reads as a sentence (:func:`reads_as_sentence`) or is a line laid out for the eye.
 """
 
 from __future__ import annotations
@@ -47,6 +48,21 @@ def when(text: str) -> dict[str, Any] | None:
     return None
 
 
+_LAID_OUT = re.compile(r"\.{4,}|…{2,}|_{4,}|\S {3,}\S|\t")  # dotted leaders, columns of a table
+_BULLET = re.compile(r"^\s*[-+*•·▪◦]\s")
+_ENDS = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+def reads_as_sentence(text: str) -> bool:
+    """``text`` is a sentence a reader can be shown as it is: it ends as a sentence ends, and it is no line laid
+    out for the eye (a credit with dotted leaders, a table row, a bullet, a label and its value without a stop).
+
+    "Shooting wrapped on 10 November 2016." is one; "Release — 12 May 2019" and "Premiere ....... Cannes 2019" are not.
+    """
+    text = text.strip()
+    return bool(_ENDS.search(text)) and not _LAID_OUT.search(text) and not _BULLET.match(text)
+
+
 def events_in(sentence: Sentence) -> list[dict[str, Any]]:
     text, sent = after_dateline(sentence.text)  # "COPENHAGEN, March 25, 2022 — …": not the day of the event
     if text.endswith("?") or _FUTURE.search(text):
@@ -58,8 +74,9 @@ def events_in(sentence: Sentence) -> list[dict[str, Any]]:
     if date is None:
         return []
     short = text if len(text) <= 220 else text[:217].rsplit(" ", 1)[0] + "…"
+    prose = reads_as_sentence(text)  # judged on the whole text, before it is shortened
     return [
-        {"kind": kind, **date, "text": short, "source": sentence.span}
+        {"kind": kind, **date, "text": short, "prose": prose, "source": sentence.span}
         for kind, pattern in KINDS.items()
         if re.search(pattern, text, re.IGNORECASE)
     ]

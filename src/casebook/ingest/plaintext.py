@@ -15,6 +15,7 @@ from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_SCOTS = re.compile(r"\b(?:Mc|Mac)(?=[A-Z]{2})")
 _FESTIVAL = re.compile(
     r"(?:(?P<edition>\d{1,3})(?:st|nd|rd|th)\s+)?"
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}(?:International\s+)?Film\s+Festival(?:\s+of\s+[A-Z]\w+)?"
@@ -38,8 +39,9 @@ def file_lines(doc: Document) -> list[Line]:
 
 
 def is_heading(text: str) -> bool:
-    """An all-capitals line: SYNOPSIS, INTERVIEW WITH …, KANTEMIR BALAGOV – DIRECTOR."""
-    letters = [ch for ch in text if ch.isalpha()]
+    """An all-capitals line: SYNOPSIS, INTERVIEW WITH …, KANTEMIR BALAGOV – DIRECTOR; a name's "Mc" or "Mac"
+    before capitals counts as capitals (TARELL McCRANEY – WRITER)."""
+    letters = [ch for ch in _SCOTS.sub("", text) if ch.isalpha()]
     return len(letters) >= 3 and all(ch.isupper() for ch in letters) and not re.match(r"^\s*\d{4}\s*[–—-]", text)
 
 

@@ -36,7 +36,8 @@ from casebook.ingest.records import Notes
 
 # --- filmography lines --------------------------------------------------------------------------------------
 
-_FILMOGRAPHY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*[–—-]\s*(?P<rest>\S.*)$")
+_FILMOGRAPHY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)(?:\s*[–—-]\s*(?P<until>(?:19|20)\d\d)(?=\s*[–—-]))?"
+                          r"\s*[–—-]\s*(?P<rest>\S.*)$")  # "2001–2003 – A SERIES": a series' years
 _KINDS = r"documentary|short film|short|feature film|feature|tv series|series|animation|doc"
 _KIND_NAMES = {"short film": "short", "feature film": "feature", "doc": "documentary", "series": "tv series"}
 

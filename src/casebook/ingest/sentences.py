@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from casebook.ingest.document import Document
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_SCOTS = re.compile(r"\b(?:Mc|Mac)(?=[A-Z]{2})")
 _MARKUP = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|^#+\s*|^\s*[-*]\s+(?=\S))")
 _GLUED_MARKER = re.compile(r"(?<=[a-z\u00e0-\u024f\u0430-\u044f”’\"),.])(?<!\d[.,])\d{1,2}(?=[\s,.;:)]|$)")
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _SPLIT = re.compile(
+    r"(?!(?:" + "|".join(rf"(?<=\b{m}\.)" for m in _MONTH_ABBREVIATIONS) + r")\s+\d)"  # "Feb. 24, 2008": one date
     r"(?<!\bSt\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)"
     r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9\u0400-\u042f])"
 )
@@ -64,7 +67,8 @@ def sentences(doc: Document) -> list[Sentence]:
             continue
         line = clean_line(raw)
         heading = re.match(r"\s{0,3}#{1,6}\s", raw)  # a markdown heading
-        if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or line.isupper():  # a label or heading stands alone
+        capitals = _SCOTS.sub("", line).isupper()  # "TARELL McCRANEY – WRITER" is all capitals too
+        if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or capitals:  # a label or heading stands alone
             flush()
             block.append((index + 1, line))
             flush()

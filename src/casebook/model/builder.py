@@ -18,6 +18,7 @@ from slugify import slugify
 
 from casebook.errors import CaseError, Problem
 from casebook.ingest.folder import FolderRecords, SourceRecord
+from casebook.ingest.plaintext import festival_in
 from casebook.model.case import Case, CaseWarning, Source, SourceRef
 from casebook.model.conflicts import RawClaim, describe, find_conflicts, same_name
 from casebook.model.exhibits import build_exhibits
@@ -183,7 +184,7 @@ def build_case(folder: FolderRecords) -> Case:
         )
     body["press"] = _press(release, kit)
     body["people"] = merge_people(_mentions(folder, film))
-    body["timeline"] = _timeline(folder)
+    body["timeline"] = _timeline(folder, film)
     claims = _claims(folder, film)
     body["conflicts"] = find_conflicts(claims)
     body["statements"] = [_statement(c) for c in claims]
@@ -299,22 +300,78 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
     return found
 
 
-def _timeline(folder: FolderRecords) -> list[dict[str, Any]]:
-    """Dated events of every source, oldest first; a film's year in a filmography is its release."""
+def _timeline(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any]]:
+    """Dated events of every source, oldest first, each told as the sources make it certain.
+
+    A sentence that tells an event is kept in its words. A birth told in a press kit's biography is that
+    person's, born where the biography says; a year in a filmography is the film's release, the film named as
+    the documents write its title; a premiere on a line that is no sentence ("World Premiere – <festival> – <date>")
+    is the festival's. Any other event on a line that is no sentence (a table row, a label and its value, a
+    credit) is left out of the timeline: unsure, it says nothing there (its document still shows the line).
+    """
+    texts = "\n".join(r.doc.text for r in folder.sources)
+    titles = [film["title"], *film.get("alternative_titles", [])]
     events: list[dict[str, Any]] = []
     for record in folder.sources:
-        for event in record.events:
-            events.append(_with_refs(event, record))
+        bios = record.data.get("bios", []) if record.kind == "press_kit" else []
+        for found in record.events:
+            event = dict(found)
+            sentence = event.pop("prose", True)
+            if event["kind"] == "born":
+                event.update(_birth(event, bios))
+            elif event["kind"] == "premiered" and not sentence:
+                festival = festival_in(event["text"]).get("festival")
+                if festival:
+                    event["subject"] = festival
+            if event.get("subject") or sentence:
+                events.append(_with_refs(event, record))
         for block in record.data.get("filmographies", []) if record.kind == "press_kit" else []:
             for entry in block["entries"]:
                 line = record.doc.text.split("\n")[entry["source"][0] - 1].strip()
-                events.append({"kind": "released", "year": entry["year"], "month": None, "date": None,
-                               "text": line, "source": _ref(record, entry["source"])})
+                events.append({"kind": "released", "year": entry["year"], "month": None, "date": None, "text": line,
+                               "subject": _film_title(entry, titles, texts), "source": _ref(record, entry["source"])})
     unique: dict[tuple[Any, ...], dict[str, Any]] = {}
     for event in events:
-        key = (event["kind"], event["year"], event["month"], event["date"], fold_text(event["text"]))
-        unique.setdefault(key, event)
+        told = fold_text(event["subject"]) if event.get("subject") else fold_text(event["text"])
+        unique.setdefault((event["kind"], event["year"], event["month"], event["date"], told), event)
     return sorted(unique.values(), key=lambda e: (e["year"], e["month"] or 0, e["date"].day if e["date"] else 0))
+
+
+_BORN_LEAD = re.compile(r"\s*(?:Born|(?:He|She|They)\s+(?:was|were)\s+born)\b")
+
+
+def _birth(event: dict[str, Any], bios: list[dict[str, Any]]) -> dict[str, Any]:
+    """Whose birth a sentence of a biography tells, and where: the biography's person when the sentence names
+    them (or opens "Born …", "She was born …") and gives the year the biography gives; else nothing."""
+    first, last = event["source"]
+    for bio in bios:
+        if not (bio["source"][0] <= first and last <= bio["source"][1]) or not bio.get("name"):
+            continue
+        year = bio["birth_date"].year if bio.get("birth_date") else bio.get("birth_year")
+        surname = bio["name"].split()[-1]
+        named = re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", event["text"], re.IGNORECASE) is not None
+        if year == event["year"] and (named or _BORN_LEAD.match(event["text"])):
+            return {"subject": bio["name"], "place": bio.get("birthplace")}
+        return {}
+    return {}
+
+
+def _film_title(entry: dict[str, Any], titles: list[str], prose: str) -> str:
+    """A filmography's title as the case writes it: the film's own title when it is that film; an all-capitals
+    title as the documents' running text writes it ("THE HOST" → "The Host"), else as the line writes it."""
+    for written in (entry["title"], entry.get("alternative_title")):
+        for title in titles:
+            if written and _similar(written, title):
+                return title
+    title = entry["title"]
+    if title.isupper():
+        words = [re.escape(w) for w in title.split()]
+        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
+        for m in pattern.finditer(prose):
+            found = " ".join(m.group(0).split())
+            if found[:1].isupper() and not found.isupper():
+                return found
+    return title
 
 
 def _statement(claim: RawClaim) -> dict[str, Any]:
