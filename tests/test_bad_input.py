@@ -421,3 +421,22 @@ def test_every_problem_of_a_case_is_reported_at_once(tmp_path):
     with pytest.raises(CaseError) as caught:
         load_case(tmp_path)
     assert [p.path.name for p in caught.value.problems] == ["duplicate_key.txt", "python_tag.txt", "unclosed.txt"]
+
+
+def test_a_case_with_no_frontmatter_at_all_says_where_its_title_comes_from(tmp_path):
+    case = tmp_path / "harbour-notes"
+    case.mkdir()
+    (case / "kit.txt").write_text("SYNOPSIS\nA ferry keeps running after the town has gone.\n\nNOTES\nShot in 2020.\n")
+    loaded = load_case(case)
+    assert (loaded.film.title, loaded.slug) == ("harbour-notes", "harbour-notes")
+    assert "no document gives a movieTitle: the case is titled “harbour-notes”, as the case folder's name" in [
+        w.message for w in loaded.warnings]
+
+
+def test_a_blank_title_beside_a_given_one_is_not_the_case_title(tmp_path):
+    (tmp_path / "a.md").write_text(LEDGER.format(title_line="movieTitle: '   '\n", heading="X"))
+    (tmp_path / "b.txt").write_text(BUSINESS.format(title="Harbour Lights", heading="T"))
+    case = load_case(tmp_path)
+    assert case.film.title == "Harbour Lights"
+    assert [(w.file, w.message) for w in case.warnings if "movieTitle" in w.message] == [
+        ("a.md", "movieTitle is empty; the case takes its title, “Harbour Lights”, from b.txt")]

@@ -69,6 +69,17 @@ def test_a_footer_repeated_beside_page_numbers():
                              "River House Films · For press use only", "- 3 -", "River House Films · For press use only"]
 
 
+def test_a_footer_alone_between_blank_lines():
+    text = ("A first page.\n\nLighthouse Films · Not for sale\n\nA second page.\n\nLighthouse Films · Not for sale\n\n"
+            "A third page.\n\nLighthouse Films · Not for sale\n")
+    assert _debris(text) == ["Lighthouse Films · Not for sale"] * 3
+
+
+def test_a_line_alone_only_twice_stays():
+    text = "A first page.\n\nThank you.\n\nA second page.\n\nThank you.\n\nThe end.\n"
+    assert _debris(text) == []
+
+
 def test_a_header_at_form_feeds():
     # the first line of each page (after the form feed) is the header; the text follows without a blank line
     text = ("THE RIVER HOUSE – PRESS KIT\nSYNOPSIS\nA story of a house.\n"

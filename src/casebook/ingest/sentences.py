@@ -13,6 +13,9 @@ from casebook.ingest.document import Document
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _SCOTS = re.compile(r"\b(?:Mc|Mac)(?=[A-Z]{2})")
+#: a label of one to four words and its value ("Budget — €1.2m", "Release: 12 May"), dotted leaders, columns
+_LAID_OUT = re.compile(r"^[A-Z][\w’'&/().-]*(?:\s+[\w’'&/().-]+){0,3}(?:\s+[—–]|:)\s+\S|\.{4,}|…{2,}|\S {3,}\S|\t")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _MARKUP = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|^#+\s*|^\s*[-*]\s+(?=\S))")
 _GLUED_MARKER = re.compile(r"(?<=[a-z\u00e0-\u024f\u0430-\u044f”’\"),.])(?<!\d[.,])\d{1,2}(?=[\s,.;:)]|$)")
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
@@ -70,6 +73,12 @@ def sentences(doc: Document) -> list[Sentence]:
         capitals = _SCOTS.sub("", line).isupper()  # "TARELL McCRANEY – WRITER" is all capitals too
         if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or capitals:  # a label or heading stands alone
             flush()
+            block.append((index + 1, line))
+            flush()
+            continue
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if _LAID_OUT.search(line) and not _SENTENCE_END.search(line) and not following[:1].islower():
+            flush()  # "Budget — €1.2m", "Running time      97 min": a line laid out for the eye is its own unit
             block.append((index + 1, line))
             flush()
             continue

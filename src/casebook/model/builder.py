@@ -104,9 +104,13 @@ def build_case(folder: FolderRecords) -> Case:
         if record is None:
             warn(f"the case has no {what}")
 
-    meta_titles = [str(r.doc.metadata["movieTitle"]).strip() for r in folder.sources if r.doc.metadata.get("movieTitle")]
+    meta_titles = [title for title in (" ".join(str(r.doc.metadata.get("movieTitle") or "").split()) for r in folder.sources)
+                   if title]
     ledger = ledger_rec.data if ledger_rec else {}
     film_title = (meta_titles[0] if meta_titles else None) or ledger.get("film") or folder.folder.name
+    if not meta_titles:  # no frontmatter anywhere (read_folder refuses frontmatter without a title)
+        origin = "the director's ledger names the film" if ledger.get("film") else "the case folder's name"
+        warn(f"no document gives a movieTitle: the case is titled “{film_title}”, as {origin}")
     film: dict[str, Any] = {"title": film_title, "alternative_titles": [], "synopsis": []}
     if ledger.get("film_alternative_title"):
         film["alternative_titles"].append(ledger["film_alternative_title"])
