@@ -103,6 +103,14 @@ def test_a_whole_file_in_a_legacy_encoding_is_read_with_a_warning(tmp_path, enco
         ("a.txt", f"not UTF-8: read as {encoding}, the encoding charset-normalizer found")]
 
 
+def test_a_legacy_file_with_a_byte_pair_that_happens_to_be_utf8_is_still_read(tmp_path):
+    heading = RUSSIAN + " Агентство «ТАСС» сообщило о премьере."  # "С»" in cp1251 is D1 BB, well-formed UTF-8
+    assert "С»".encode("cp1251") == b"\xd1\xbb"
+    (tmp_path / "a.txt").write_bytes(BUSINESS.format(title="Enc", heading=heading).encode("cp1251"))
+    case = load_case(tmp_path)
+    assert case.title == heading
+
+
 def test_utf8_files_have_no_encoding_warning(tmp_path):
     (tmp_path / "a.txt").write_text(BUSINESS.format(title="Enc", heading=FRENCH), encoding="utf-8-sig")
     assert not [w for w in load_case(tmp_path).warnings if "UTF-8" in w.message]

@@ -91,10 +91,12 @@ _MAX_CHAOS = 0.1
 
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes to text and the encoding read: a byte-order mark decides; else UTF-8; else a legacy 8-bit
-    encoding, only when the bytes hold no UTF-8 sequence at all and charset-normalizer is sure of it.
+    encoding, only when the bytes are not mostly UTF-8 and charset-normalizer is sure of it.
 
     Raises :class:`NotText` with the offset of the first byte at fault when no encoding reads the bytes
-    with confidence: a file that is mostly UTF-8 with a few broken bytes is broken, not in another encoding.
+    with confidence. A file that is mostly UTF-8 with a few broken bytes (its bytes in well-formed UTF-8
+    sequences at least as many as its other bytes over 0x7F) is damaged, not in another encoding; a legacy file
+    may hold a pair of bytes that happens to be well-formed UTF-8 ("С»" in cp1251 is such a pair).
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -107,7 +109,8 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         bad = exc.start
-    if _UTF8_MULTIBYTE.search(data):
+    in_utf8 = sum(len(m.group(0)) for m in _UTF8_MULTIBYTE.finditer(data))
+    if in_utf8 and in_utf8 >= sum(b >= 0x80 for b in data) - in_utf8:  # as much UTF-8 as broken bytes, or more
         raise NotText(f"byte 0x{data[bad]:02X} at byte offset {bad:,} is not valid UTF-8, in a file that is otherwise "
                       "UTF-8: the file is damaged", bad)
     guessed = _legacy(data)

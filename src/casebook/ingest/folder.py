@@ -155,7 +155,7 @@ def identity_problems(sources: list[SourceRecord]) -> list[Problem]:
         elif value is None or not str(value).strip():
             untitled.append((record, "is missing" if "movieTitle" not in record.doc.metadata else "is empty"))
         else:
-            titled.append((record, " ".join(str(value).split())))
+            titled.append((record, str(value).strip()))
     for record, what in untitled:
         if titled:
             giver, title = titled[0]

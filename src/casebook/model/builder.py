@@ -104,8 +104,7 @@ def build_case(folder: FolderRecords) -> Case:
         if record is None:
             warn(f"the case has no {what}")
 
-    meta_titles = [title for title in (" ".join(str(r.doc.metadata.get("movieTitle") or "").split()) for r in folder.sources)
-                   if title]
+    meta_titles = [title for title in (str(r.doc.metadata.get("movieTitle") or "").strip() for r in folder.sources) if title]
     ledger = ledger_rec.data if ledger_rec else {}
     film_title = (meta_titles[0] if meta_titles else None) or ledger.get("film") or folder.folder.name
     if not meta_titles:  # no frontmatter anywhere (read_folder refuses frontmatter without a title)
