@@ -6,6 +6,7 @@ leave alone. Line numbers are 1-based lines of the kit, counted by hand.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 
@@ -16,6 +17,7 @@ from lxml import etree
 from casebook import pipeline
 from casebook.ingest.events import reads_as_sentence
 from casebook.ingest.plaintext import is_heading
+from casebook.ingest.press_kit import parse_birth
 from casebook.ingest.sentences import _SPLIT
 from casebook.pipeline import load_case
 from casebook.render.event_words import event_told
@@ -195,3 +197,13 @@ def test_lines_laid_out_for_the_eye_are_units_of_their_own():
 def test_a_wrapped_sentence_with_a_colon_stays_one():
     assert _units("Then in Faro: the crew lived on\nthe boat for thirty days.\n") == [
         "Then in Faro: the crew lived on the boat for thirty days."]
+
+
+@pytest.mark.parametrize(("text", "birth"), [
+    ("Born in Faro, Algarve, in 1979, Rui Falcão trained as an actor.", (None, 1979, "Faro")),
+    ("She was born in Tomar, Portugal, on 2 May 1990.", (dt.date(1990, 5, 2), 1990, "Tomar")),
+    # the region is not followed by the date: what follows is another clause, not the birth's year
+    ("He was born in Braga, Portugal, and raised in Porto, in 1960 or so.", (None, None, "Braga")),
+])
+def test_a_birthplace_with_its_region_before_the_date(text, birth):
+    assert parse_birth(text) == birth

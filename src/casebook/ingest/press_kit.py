@@ -452,7 +452,8 @@ _TRAINING_STOP = re.compile(
 
 
 def parse_birth(text: str) -> tuple[dt.date | None, int | None, str | None]:
-    """"born on July 28, 1991 in Kazan", "Born in 1994 in Omsk", "born in Kyiv on 2 July 1961"."""
+    """"born on July 28, 1991 in Kazan", "Born in 1994 in Omsk", "born in Kyiv on 2 July 1961", "Born in Omsk,
+    Siberia, in 1994" (the place is the town; a region after it is passed over)."""
     m = re.search(r"\b[Bb]orn\b\s*(?P<rest>.{0,120})", text)
     if not m:
         return None, None, None
@@ -474,6 +475,9 @@ def parse_birth(text: str) -> tuple[dt.date | None, int | None, str | None]:
         elif p and place is None and _place(p.group(1)) and re.match(r"\s*in\s", rest):
             place = p.group(1)
             rest = rest[p.end() :]
+            region = re.match(rf",\s+{_PLACE}(?=,\s+(?:in|on)\s)", rest)  # "in Miami, Florida, in 1979"
+            if region:
+                rest = rest[region.end() :]
         else:
             break
         rest = re.sub(r"^\s*,", "", rest)
