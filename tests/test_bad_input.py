@@ -409,6 +409,27 @@ def test_sigterm_ends_a_running_build_with_143_and_no_partial_file(built):
     assert not [p for p in out.rglob("*.part")]  # no temporary file left behind
 
 
+def test_sigterm_stops_a_parallel_batch_without_starting_its_other_jobs(tmp_path, closeness_dir):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email\n" + "".join(f"Student {n},s{n}@example.org\n" for n in range(40)))
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "casebook", "build", str(closeness_dir), "--out", str(out),
+                                "--roster", str(roster), "--format", "pdf", "-j", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    seen = ""
+    while "students" not in seen:  # the first copy is written: the others are queued or running
+        line = process.stdout.readline()
+        assert line, "the build ended before writing a student's copy"
+        seen += line
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 143, stderr
+    copies = list((out / "closeness" / "students").glob("*/closeness-case-study.pdf"))
+    assert len(copies) < 40  # the queued copies never started: the pool stopped, it did not build on
+    assert not list(out.rglob("*.part"))
+
+
 def test_two_builds_into_one_folder_at_once(tmp_path, closeness_dir):
     out = tmp_path / "out"
     command = [sys.executable, "-m", "casebook", "build", str(closeness_dir), "--out", str(out), "-q"]
