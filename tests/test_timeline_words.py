@@ -55,6 +55,9 @@ stage role. His mother kept a bakery.
 
 2009 – MOTHER, 104 min
 
+NORA LIND (Editor)
+Born in Porto on 9 June 1981, Nora Lind cut her first feature at twenty-five.
+
 PRODUCTION NOTES
 Shooting wrapped on 3 March 2021.
 Release — 12 May 2022
@@ -91,8 +94,9 @@ def test_a_birth_the_biography_tells_names_the_person_and_the_place(tide):
     told = _told(tide)
     assert ("born", 1984, "Ines Duarte born in Setúbal") in told  # "<Name> was born on <day> in <place>."
     assert ("born", 1979, "Rui Falcão born in Faro") in told  # "Born in <year> in <place>, <Name> trained …"
+    assert ("born", 1981, "Nora Lind born in Porto") in told  # under "NAME (Role)": the heading is not glued on
     births = {e.subject: (e.place, e.source.first_line) for e in tide.timeline if e.kind == "born" and e.subject}
-    assert births == {"Ines Duarte": ("Setúbal", 19), "Rui Falcão": ("Faro", 27)}
+    assert births == {"Ines Duarte": ("Setúbal", 19), "Rui Falcão": ("Faro", 27), "Nora Lind": ("Porto", 33)}
 
 
 def test_a_birth_the_biography_does_not_make_certain_keeps_its_words(tide):
@@ -173,6 +177,7 @@ def test_an_abbreviated_month_before_a_day_does_not_end_a_sentence(text, pieces)
 
 @pytest.mark.parametrize(("text", "heading"), [
     ("NORA McALLISTER – EDITOR", True), ("SEAN MacDONAGH – COMPOSER", True), ("Nora McAllister edited it", False),
+    ("NORA LIND (Editor)", True), ("RUI FALCÃO (Tomás, the son)", True), ("Nora Lind (Editor)", False),
 ])
 def test_capital_headings_with_mc_and_mac(text, heading):
     assert is_heading(text) is heading

@@ -38,9 +38,17 @@ def file_lines(doc: Document) -> list[Line]:
     return [Line(i + 1, t) for i, t in enumerate(doc.text.split("\n"))]
 
 
+#: a role in parentheses after a capitals heading: "ANNA PETROVA (Director)", "RUI FALCÃO (Tomás)"
+ROLE_IN_PARENS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<role>[^()]{1,40})\)\s*$")
+
+
 def is_heading(text: str) -> bool:
     """An all-capitals line: SYNOPSIS, INTERVIEW WITH …, KANTEMIR BALAGOV – DIRECTOR; a name's "Mc" or "Mac"
-    before capitals counts as capitals (TARELL McCRANEY – WRITER)."""
+    before capitals counts as capitals (TARELL McCRANEY – WRITER), and so does a role in parentheses after the
+    capitals (ANNA PETROVA (Director))."""
+    role = ROLE_IN_PARENS.match(text)
+    if role and not is_heading(role["role"]):
+        text = role["head"]
     letters = [ch for ch in _SCOTS.sub("", text) if ch.isalpha()]
     return len(letters) >= 3 and all(ch.isupper() for ch in letters) and not re.match(r"^\s*\d{4}\s*[–—-]", text)
 

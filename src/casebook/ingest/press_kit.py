@@ -17,6 +17,7 @@ from typing import Any
 from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
 from casebook.ingest.plaintext import (
+    ROLE_IN_PARENS,
     RUNNING_TIME,
     Line,
     Para,
@@ -176,10 +177,14 @@ def section_heading(text: str) -> bool:
 
 
 def _person_heading(section: Section, prose: str) -> bool:
-    """``ANNA PETROVA`` or ``AIGERIM NUR – AINUR``: a name, perhaps a role, and a body that
+    """``ANNA PETROVA``, ``AIGERIM NUR – AINUR`` or ``ANNA PETROVA (Director)``: a name, perhaps a role, and a body that
     is about that person (it says "born", or names them, or lists their films)."""
     assert section.heading is not None
-    parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", section.heading.text.strip(), maxsplit=1)]
+    in_parens = ROLE_IN_PARENS.match(section.heading.text.strip())
+    if in_parens and not is_heading(in_parens["role"]):  # ANNA PETROVA (Director)
+        parts = [in_parens["head"].strip(), in_parens["role"].strip()]
+    else:
+        parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", section.heading.text.strip(), maxsplit=1)]
     name = parts[0]
     if name.split()[0].lower() in _NOT_NAME | {"about", "production", "director's", "director’s"}:
         return False

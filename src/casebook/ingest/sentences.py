@@ -13,6 +13,7 @@ from casebook.ingest.document import Document
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _SCOTS = re.compile(r"\b(?:Mc|Mac)(?=[A-Z]{2})")
+_ROLE = re.compile(r"(?<=\S)\s*\([^()]{1,40}\)\s*$")  # a role in parentheses after a capitals heading
 #: a label of one to four words and its value ("Budget — €1.2m", "Release: 12 May"), dotted leaders, columns
 _LAID_OUT = re.compile(r"^[A-Z][\w’'&/().-]*(?:\s+[\w’'&/().-]+){0,3}(?:\s+[—–]|:)\s+\S|\.{4,}|…{2,}|\S {3,}\S|\t")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -70,7 +71,7 @@ def sentences(doc: Document) -> list[Sentence]:
             continue
         line = clean_line(raw)
         heading = re.match(r"\s{0,3}#{1,6}\s", raw)  # a markdown heading
-        capitals = _SCOTS.sub("", line).isupper()  # "TARELL McCRANEY – WRITER" is all capitals too
+        capitals = _SCOTS.sub("", _ROLE.sub("", line)).isupper()  # "TARELL McCRANEY – WRITER", "ANNA LIND (Editor)"
         if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or capitals:  # a label or heading stands alone
             flush()
             block.append((index + 1, line))
