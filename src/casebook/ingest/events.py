@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from casebook.ingest.dates import day_told, find_dates
-from casebook.ingest.plaintext import after_dateline
+from casebook.ingest.plaintext import LAID_OUT, after_dateline, ends_sentence
 from casebook.ingest.sentences import Sentence
 
 KINDS = {
@@ -48,9 +48,7 @@ def when(text: str) -> dict[str, Any] | None:
     return None
 
 
-_LAID_OUT = re.compile(r"\.{4,}|…{2,}|_{4,}|\S {3,}\S|\t")  # dotted leaders, columns of a table
 _BULLET = re.compile(r"^\s*[-+*•·▪◦]\s")
-_ENDS = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 def reads_as_sentence(text: str) -> bool:
@@ -59,8 +57,7 @@ def reads_as_sentence(text: str) -> bool:
 
     "Shooting wrapped on 10 November 2016." is one; "Release — 12 May 2019" and "Premiere ....... Cannes 2019" are not.
     """
-    text = text.strip()
-    return bool(_ENDS.search(text)) and not _LAID_OUT.search(text) and not _BULLET.match(text)
+    return ends_sentence(text) and not LAID_OUT.search(text) and not _BULLET.match(text)
 
 
 def events_in(sentence: Sentence) -> list[dict[str, Any]]:

@@ -132,6 +132,10 @@ def sentences(text: str) -> list[str]:
 # --- PDF debris: glued footnote markers, footnote bodies, hyphenated line ends, reflowed paragraphs ---------
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+#: a line laid out for the eye, not written as prose: dotted leaders, columns of a table, a tab
+LAID_OUT = re.compile(r"\.{4,}|…{2,}|_{4,}|\S {3,}\S|\t")
+#: a label of one to four words and its value: "Budget — €1.2m", "Release: 12 May 2022"
+LABELLED = re.compile(r"^[A-Z][\w’'&/().-]*(?:\s+[\w’'&/().-]+){0,3}(?:\s+[—–]|:)\s+\S")
 _HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_START = re.compile(r"^([^\W\d_]+)")
 _DIGITS_ONLY = re.compile(r"^\s*(\d{1,3})\s*$")

@@ -116,8 +116,9 @@ def smart_title(text: str) -> str:
     return " ".join(out)
 
 
-def _cased(caps: str, prose: str) -> str:
-    """How the running text writes an all-capitals name; else :func:`smart_title`."""
+def as_written(caps: str, prose: str) -> str | None:
+    """How the running text writes an all-capitals name or title ("THE HOST" → "The Host"); None when it never
+    writes it otherwise than in capitals or lower case."""
     words = [re.escape(w) for w in caps.split()]
     if words:
         pattern = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
@@ -125,7 +126,12 @@ def _cased(caps: str, prose: str) -> str:
             found = re.sub(r"\s+", " ", m.group(0))
             if found[:1].isupper() and not found.isupper():
                 return found
-    return smart_title(caps)
+    return None
+
+
+def _cased(caps: str, prose: str) -> str:
+    """How the running text writes an all-capitals name; else :func:`smart_title`."""
+    return as_written(caps, prose) or smart_title(caps)
 
 
 # --- sections ----------------------------------------------------------------------------------------------

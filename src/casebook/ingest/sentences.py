@@ -10,13 +10,9 @@ import re
 from dataclasses import dataclass
 
 from casebook.ingest.document import Document
+from casebook.ingest.plaintext import LABELLED, LAID_OUT, ends_sentence, is_heading
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
-_SCOTS = re.compile(r"\b(?:Mc|Mac)(?=[A-Z]{2})")
-_ROLE = re.compile(r"(?<=\S)\s*\([^()]{1,40}\)\s*$")  # a role in parentheses after a capitals heading
-#: a label of one to four words and its value ("Budget — €1.2m", "Release: 12 May"), dotted leaders, columns
-_LAID_OUT = re.compile(r"^[A-Z][\w’'&/().-]*(?:\s+[\w’'&/().-]+){0,3}(?:\s+[—–]|:)\s+\S|\.{4,}|…{2,}|\S {3,}\S|\t")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _MARKUP = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|^#+\s*|^\s*[-*]\s+(?=\S))")
 _GLUED_MARKER = re.compile(r"(?<=[a-z\u00e0-\u024f\u0430-\u044f”’\"),.])(?<!\d[.,])\d{1,2}(?=[\s,.;:)]|$)")
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
@@ -71,14 +67,15 @@ def sentences(doc: Document) -> list[Sentence]:
             continue
         line = clean_line(raw)
         heading = re.match(r"\s{0,3}#{1,6}\s", raw)  # a markdown heading
-        capitals = _SCOTS.sub("", _ROLE.sub("", line)).isupper()  # "TARELL McCRANEY – WRITER", "ANNA LIND (Editor)"
+        capitals = line.isupper() or is_heading(line)  # also "TARELL McCRANEY – WRITER", "ANNA LIND (Editor)"
         if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or capitals:  # a label or heading stands alone
             flush()
             block.append((index + 1, line))
             flush()
             continue
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        if _LAID_OUT.search(line) and not _SENTENCE_END.search(line) and not following[:1].islower():
+        laid_out = LABELLED.match(line) or LAID_OUT.search(line)
+        if laid_out and not ends_sentence(line) and not following[:1].islower():
             flush()  # "Budget — €1.2m", "Running time      97 min": a line laid out for the eye is its own unit
             block.append((index + 1, line))
             flush()

@@ -19,6 +19,7 @@ from slugify import slugify
 from casebook.errors import CaseError, Problem
 from casebook.ingest.folder import FolderRecords, SourceRecord
 from casebook.ingest.plaintext import festival_in
+from casebook.ingest.press_kit import as_written
 from casebook.model.case import Case, CaseWarning, Source, SourceRef
 from casebook.model.conflicts import RawClaim, describe, find_conflicts, same_name
 from casebook.model.exhibits import build_exhibits
@@ -367,14 +368,7 @@ def _film_title(entry: dict[str, Any], titles: list[str], prose: str) -> str:
             if written and _similar(written, title):
                 return title
     title = entry["title"]
-    if title.isupper():
-        words = [re.escape(w) for w in title.split()]
-        pattern = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
-        for m in pattern.finditer(prose):
-            found = " ".join(m.group(0).split())
-            if found[:1].isupper() and not found.isupper():
-                return found
-    return title
+    return (as_written(title, prose) or title) if title.isupper() else title
 
 
 def _statement(claim: RawClaim) -> dict[str, Any]:
