@@ -1143,7 +1143,7 @@ class _DeckBuilder(ExhibitSlides):
         elif spec.columns:
             rects = spec.column_rects or split_rect(body, [1.0] * len(spec.columns))
             for rect, column in zip(rects, spec.columns, strict=True):
-                writer.text_box(slide, rect, column, spec.size, name="Body")
+                writer.text_box(slide, rect, column, spec.size, name=spec.column_name)
         elif spec.body:
             writer.text_box(slide, body, spec.body, spec.size, name="Body")
         left, left_size = self.title_para(self.footer_text(), grid.footer_left, FOOTER_SIZES, c.muted, bold=False)

@@ -350,6 +350,7 @@ class TeachingDeckBuilder(_DeckBuilder):
             return []
         figures: list[tuple[str, str, str, Any]] = []
         told: list[dict[str, Any]] = []
+        measures: set[str] = set()
         for bar in exhibit.bars:
             a = bar.amount
             if a.value is None and a.lower is None and a.upper is None:
@@ -358,10 +359,11 @@ class TeachingDeckBuilder(_DeckBuilder):
                 category = self.t(self.labels.bar_label(self.case, bar))
             else:
                 category = self.t(self.labels.measure_names.get(bar.measure, bar.measure))
-            figure = self.amount_text(a)
             where = self.where(bar.source)
-            told.append({"category": category, "label": figure, "words": clean(a.text), "where": where})
-            if len(figures) < 3:
+            told.append({"category": category, "label": self.amount_text(a), "words": clean(a.text), "where": where})
+            if len(figures) < 3 and bar.measure not in measures:  # the first each source-kind states of a measure
+                measures.add(bar.measure)
+                figure = self.t(self.labels.figure(a, a.currency or exhibit.currency))
                 figures.append((figure, category, where, bar.source))
         if not figures:
             return []
@@ -393,6 +395,7 @@ class TeachingDeckBuilder(_DeckBuilder):
                 size=size,
                 columns=columns,
                 column_rects=rects,
+                column_name="Key figure",
                 context=context,
                 refs=unique([*(f[3] for f in figures), *exhibit.sources]),
             )
@@ -409,7 +412,7 @@ class TeachingDeckBuilder(_DeckBuilder):
             subject = self.t(labels.conflict_title(conflict))
             title = self.t(self.tl.conflict_question(subject))
             eyebrow = self.t(labels.disagreements)
-            rows: list[dict[str, Any]] = [{"heading": True, "title": subject, "continued": False}]
+            rows: list[dict[str, Any]] = []
             points: list[Para] = []
             for claim in conflict.claims:
                 where = self.where(claim.source)
@@ -422,14 +425,18 @@ class TeachingDeckBuilder(_DeckBuilder):
                                    bullet=self.t(labels.deck_bullet), space_after=0.5, source=claim.source))
             budget = self.budget(title, eyebrow)
             chunks: list[list[Para]] = [[]]
+            told: list[list[dict[str, Any]]] = [[]]
             used = 0
-            for p in points:
+            for p, row in zip(points, rows, strict=True):
                 if chunks[-1] and (len(chunks[-1]) >= self.max_points or used + words(p.text) > budget):
                     chunks.append([])
+                    told.append([])
                     used = 0
                 chunks[-1].append(p)
+                told[-1].append(row)
                 used += words(p.text)
-            for i, chunk in enumerate(chunks, start=1):
+            for i, (chunk, claims) in enumerate(zip(chunks, told, strict=True), start=1):
+                heading = {"heading": True, "title": subject, "continued": i > 1}
                 size = self.m.largest_fit(chunk, self.body_box, self.sizes.body) or self.sizes.body[-1]
                 out.append(SlideSpec(
                     notes="deck/disagreements.j2",
@@ -437,7 +444,7 @@ class TeachingDeckBuilder(_DeckBuilder):
                     eyebrow=eyebrow,
                     body=chunk,
                     size=size,
-                    context={"rows": rows if i == 1 else [], "header": [], "question": title},
+                    context={"rows": [heading, *claims], "header": [], "question": title},
                     refs=unique([p.source for p in chunk if isinstance(p.source, SourceRef)]),
                     part=i,
                     parts=len(chunks),
