@@ -207,3 +207,24 @@ def test_full_deck_and_teaching_deck_from_the_cli(tmp_path):
 def test_the_teaching_deck_is_byte_identical():
     case = load_case(SEEDS / "closeness")
     assert render_deck(case, Wording(case)) == render_deck(case, Wording(case))
+
+
+# --- text never overflows its shape -----------------------------------------------------------------------
+
+
+def test_every_text_of_the_teaching_deck_fits_its_shape(decks):
+    from tests.test_render_deck import assert_text_fits
+
+    for name, _, prs in decks:
+        try:
+            assert_text_fits(prs)
+        except AssertionError as exc:
+            raise AssertionError(f"{name}: {exc}") from None
+
+
+def test_libreoffice_draws_every_word_of_the_seed_inside_its_shape(decks, tmp_path):
+    from tests.test_render_deck import to_pdf, words_outside_shapes
+
+    _, case, prs = next(d for d in decks if d[0] == "closeness")
+    data = render_deck(case, Wording(case))
+    assert words_outside_shapes(to_pdf(data, tmp_path), Presentation(BytesIO(data))) == []

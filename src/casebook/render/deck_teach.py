@@ -32,7 +32,7 @@ from typing import Any
 from casebook.model.case import Conflict, Exhibit, SourceRef, Stakeholder
 from casebook.render.deck import _DeckBuilder
 from casebook.render.deck_draw import box_of
-from casebook.render.deck_fit import Para, Span, clean
+from casebook.render.deck_fit import Para, Span, clean, sizes
 from casebook.render.deck_spec import Row, SlideSpec, split_rect, unique
 
 #: slides whose text is never shortened: the agenda and the discussion questions (short by themselves)
@@ -99,6 +99,9 @@ class TeachingDeckBuilder(_DeckBuilder):
         self.max_words = self.theme.deck.max_words_per_slide
         self.max_points = self.theme.deck.max_points
         self.tl = self.wording.module("deck/teaching_labels.j2")
+        # few words: larger type than the reading deck's, down to the same floor
+        d = self.theme.deck
+        self.sizes = replace(self.sizes, body=sizes(d.body_max + 6, d.body_min), table=sizes(d.table_max + 4, d.table_min))
 
     # --- short text -------------------------------------------------------------------------------
 
@@ -203,6 +206,9 @@ class TeachingDeckBuilder(_DeckBuilder):
         points: list[tuple[Para | None, list[dict[str, Any]], object]] = []
         for (label, text), p in texts:
             item = self.item(label, text, p.source)
+            if notes == "deck/ledger_overview.j2" and not isinstance(p.key, tuple):
+                points.append((None, [item], p.source))  # the byline (director, film): in the notes
+                continue
             rest, told = text, False
             if lead is not None and text.startswith(lead):
                 rest, told, lead = text[len(lead):].strip(), True, None
@@ -218,6 +224,14 @@ class TeachingDeckBuilder(_DeckBuilder):
                 points.append((para, [item], p.source))
                 continue
             points.append((self.point(label, rest, p.source), [item], p.source))
+
+        if notes == "deck/ledger_entry.j2":  # the figures that matter: the amounts the entry states
+            for ref in extra_refs:
+                for label, value, source in self.figures_in(ref):
+                    para = Para(spans=(Span(self.t(self.labels.deck_label(label)), bold=True),
+                                       Span(self.shorten(value, POINT_WORDS - words(label)), bold=True, color=self.c.accent)),
+                                bullet=self.t(self.labels.deck_bullet), space_after=0.5, source=source)
+                    points.append((para, [self.item(label, value, source)], source))
 
         budget = self.budget(title, eyebrow)
         chunks: list[list[tuple[Para | None, list[dict[str, Any]], object]]] = [[]]
@@ -257,6 +271,19 @@ class TeachingDeckBuilder(_DeckBuilder):
                     parts=len(chunks),
                 )
             )
+        return out
+
+    def figures_in(self, ref: SourceRef) -> list[tuple[str, str, SourceRef]]:
+        """The amounts of money the lines of ``ref`` state about the case's film (typed statements of the
+        model): what they measure, and the words as written."""
+        out = []
+        for st in self.case.statements:
+            where = st.source
+            if st.amount is None or where.source != ref.source or st.subject not in (None, self.case.film.title):
+                continue
+            if ref.first_line <= where.first_line and where.last_line <= ref.last_line:
+                measure = {"attribute": st.attribute, "scope": st.scope, "subject": None, "subject_kind": "film"}
+                out.append((self.t(self.labels.conflict_title(measure)), clean(st.value), where))
         return out
 
     # --- tables -----------------------------------------------------------------------------------
