@@ -8,6 +8,7 @@ the notes of every slide hold the full text of what its points summarise.
 from __future__ import annotations
 
 import re
+import shutil
 from io import BytesIO
 
 import pytest
@@ -222,6 +223,8 @@ def test_every_text_of_the_teaching_deck_fits_its_shape(decks):
             raise AssertionError(f"{name}: {exc}") from None
 
 
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice or pdftotext is not installed")
 def test_libreoffice_draws_every_word_of_the_seed_inside_its_shape(decks, tmp_path):
     from tests.test_render_deck import to_pdf, words_outside_shapes
 

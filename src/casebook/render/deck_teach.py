@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from casebook.model.case import Conflict, Exhibit, SourceRef, Stakeholder
+from casebook.model.case import Conflict, Event, Exhibit, SourceRef, Stakeholder, told_once
 from casebook.render.deck import _DeckBuilder
 from casebook.render.deck_draw import box_of
 from casebook.render.deck_fit import Para, Span, clean, sizes
@@ -37,6 +37,10 @@ from casebook.render.deck_spec import Row, SlideSpec, split_rect, unique
 
 #: slides whose text is never shortened: the agenda and the discussion questions (short by themselves)
 WHOLE = ("deck/agenda.j2", "deck/question.j2")
+#: the most words of what happened, on a row of the timeline exhibit
+TIMELINE_WORDS = 8
+#: a heading "Label: subtitle" longer than this is titled by its subtitle
+LONG_TITLE = 8
 #: the most words of one point (and of a shortened title or table cell)
 POINT_WORDS = 12
 #: the title of a continued slide gains a part number ("(2/3)"): one word kept in reserve
@@ -198,9 +202,13 @@ class TeachingDeckBuilder(_DeckBuilder):
             sentence = first_sentence(text) if text else ""
             if sentence and words(sentence) <= POINT_WORDS and not (label and notes != "deck/verdict.j2"):
                 title, lead = sentence, sentence
-        else:
+        if title == heading and words(title) > LONG_TITLE and ": " in title:
+            title = title.split(": ", 1)[1]  # a long "Label: subtitle" heading: its subtitle (the whole in the notes)
+        elif title == heading:
             title = self.shorten(title)
-        if title != heading:
+        if title != heading and heading.endswith(title):
+            pass  # the running head stays the section's
+        elif title != heading:
             eyebrow = heading  # the part's own heading runs above the sentence that states its point
 
         points: list[tuple[Para | None, list[dict[str, Any]], object]] = []
@@ -249,6 +257,7 @@ class TeachingDeckBuilder(_DeckBuilder):
         if len(chunks) > 1 and not any(e[0] is not None for e in chunks[-1]):
             chunks[-2].extend(chunks.pop())
         out: list[SlideSpec] = []
+        font_sizes = self.sizes.body
         for i, chunk in enumerate(chunks, start=1):
             body = [e[0] for e in chunk if e[0] is not None]
             size = self.m.largest_fit(body, self.body_box, font_sizes) if body else font_sizes[0]
@@ -332,6 +341,31 @@ class TeachingDeckBuilder(_DeckBuilder):
             out.extend(super().table_slides(notes, eyebrow, title, header, chunk, fractions, repeat,
                                             intro=intro if i == 0 else ()))
         return [replace(s, part=i, parts=len(out)) for i, s in enumerate(out, start=1)]
+
+    def exhibit_timeline_slides(self, exhibit: Exhibit) -> list[SlideSpec]:
+        """The timeline exhibit as dates and what happened (its opening words; the kinds and the whole text in
+        the notes)."""
+        labels = self.labels
+        merged = [
+            (list(dict.fromkeys(self.t(labels.event_kinds.get(k, k)) for k in kinds)), event)
+            for kinds, event in told_once(sorted(exhibit.events, key=Event.when))
+        ]
+        if not merged:
+            return []
+        header = [self.t(labels.event_when), self.t(labels.event_what)]
+        rows = []
+        for number, (kinds, event) in enumerate(merged, start=1):
+            date = self.t(labels.event_date(event))
+            kind = self.t(labels.exhibit_event_kinds(kinds))
+            rows.append(
+                Row(
+                    cells=((Para(spans=(Span(date, bold=True),)),),
+                           (Para(spans=(Span(self.shorten(clean(event.text), TIMELINE_WORDS)),)),)),
+                    source=event.source,
+                    key={"number": number, "when": date, "kind": kind, "text": clean(event.text)},
+                )
+            )
+        return self.exhibit_table(exhibit, header, rows, (0.25, 0.75), repeat=1)
 
     def stakeholder_table(self, people: Sequence[Stakeholder]) -> list[SlideSpec]:
         """Role, who and outcome; the impact and the other lines in the notes."""
