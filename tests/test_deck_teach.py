@@ -231,3 +231,18 @@ def test_libreoffice_draws_every_word_of_the_seed_inside_its_shape(decks, tmp_pa
     _, case, prs = next(d for d in decks if d[0] == "closeness")
     data = render_deck(case, Wording(case))
     assert words_outside_shapes(to_pdf(data, tmp_path), Presentation(BytesIO(data))) == []
+
+
+def test_a_theme_file_chooses_the_style_and_the_limits(tmp_path):
+    from casebook.errors import CasebookError
+    from casebook.theme import load_theme
+
+    good = tmp_path / "reading.toml"
+    good.write_text('[deck]\nstyle = "full"\nmax_words_per_slide = 60\nmax_points = 4\n', encoding="utf-8")
+    theme = load_theme(good)
+    assert (theme.deck.style, theme.deck.max_words_per_slide, theme.deck.max_points) == ("full", 60, 4)
+    assert load_theme(None).deck.style == "teaching"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[deck]\nstyle = "slides"\n', encoding="utf-8")
+    with pytest.raises(CasebookError, match=r"bad\.toml: deck\.style"):
+        load_theme(bad)
