@@ -134,6 +134,12 @@ def test_the_released_title_is_in_italics_in_the_pdf_and_the_deck(tide):
     italic = {"".join(t.text or "" for t in r.iter("{*}t")) for r in runs
               if (r.find("{*}rPr") is not None and r.find("{*}rPr").get("i") == "1")}
     assert {"Salt Marsh", "The Tide Clock"} <= italic
+    with zipfile.ZipFile(io.BytesIO(pipeline.render(tide, "pptx"))) as deck:  # the teaching deck's timeline exhibit
+        runs = [run for name in deck.namelist() if name.startswith("ppt/slides/slide") and name.endswith(".xml")
+                for run in etree.fromstring(deck.read(name)).iter("{*}r")]
+    italic = {"".join(t.text or "" for t in r.iter("{*}t")) for r in runs
+              if (r.find("{*}rPr") is not None and r.find("{*}rPr").get("i") == "1")}
+    assert {"Salt Marsh", "The Tide Clock"} <= italic
     reader = pypdf.PdfReader(io.BytesIO(pipeline.render(tide, "pdf")))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "Ines Duarte born in Setúbal" in text and "Salt Marsh released" in text
