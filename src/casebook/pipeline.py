@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casebook.errors import CasebookError
 from casebook.ingest.folder import read_folder
@@ -194,3 +194,35 @@ def build(
     files = [(folder / names[fmt], data) for fmt, data in rendered]
     write_all(files)
     return [Output(fmt, path) for (fmt, _), (path, _) in zip(rendered, files, strict=True)]
+
+
+# --- personal copies, stamped from one base render (see casebook.render.stamp) -----------------------
+
+
+def render_base(case: Case, formats: Sequence[str], template_dirs: Sequence[Path] = (), theme: Theme | None = None,
+                parallel: bool = False) -> dict[str, bytes]:
+    """The base render of ``case`` in ``formats`` ("pdf", "pptx"): what every reader's copy is stamped from."""
+    from casebook.render.stamp import BASE_RECIPIENT
+
+    parallel = parallel and "fork" in multiprocessing.get_all_start_methods()
+    return _render_all(case, formats, template_dirs, theme, parallel, recipient=BASE_RECIPIENT)
+
+
+def stamper(case: Case, bases: dict[str, bytes], template_dirs: Sequence[Path] = (), theme: Theme | None = None) -> Any:
+    """What stamps copies of ``case`` for its readers from ``bases`` (format -> base render)."""
+    from casebook.render.stamp import Stamper
+    from casebook.render.wording import Wording
+
+    return Stamper(case, Wording(case, template_dirs), theme or default_theme(), bases)
+
+
+def build_stamped(case: Case, stamps: Any, formats: Sequence[str], recipient: str, folder: Path) -> list[Output]:
+    """Stamp the copy of ``case`` for ``recipient`` in every format, then write the files into ``folder``.
+
+    Every format is stamped before anything is written; a base that cannot be stamped raises
+    :class:`casebook.render.stamp.StampError` with nothing written (the copy is then rendered in full).
+    """
+    names = output_names(case)
+    files = [(folder / names[fmt], stamps.render(fmt, recipient)) for fmt in formats]
+    write_all(files)
+    return [Output(fmt, path) for fmt, (path, _) in zip(formats, files, strict=True)]

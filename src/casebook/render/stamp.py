@@ -264,7 +264,7 @@ class DeckStamp:
                     raise StampError(f"{info.filename}: an entry that cannot be copied as it is")
                 start = info.header_offset
                 name_length, extra_length = struct.unpack("<HH", base[start + 26:start + 30])
-                self._members.append((info, base[start:start + 30 + name_length + extra_length + info.compress_size]))
+                self._members.append((copy.copy(info), base[start:start + 30 + name_length + extra_length + info.compress_size]))
                 data = package.read(info.filename)
                 if info.filename == _CORE:
                     self._core_slots(data)
@@ -361,7 +361,7 @@ def _zip_copy(members: list[tuple[zipfile.ZipInfo, bytes]], changed: dict[str, b
                 continue
             # zipfile has no call to add an entry already compressed: its record is appended as it is
             # and listed in the central directory, as zipfile's own writing does
-            entry = copy.copy(info)
+            entry = info  # a copy of the base's, made once (see DeckStamp): only its offset changes
             entry.header_offset = dst.fp.tell()
             dst.fp.write(raw)
             dst.filelist.append(entry)
