@@ -129,11 +129,30 @@ def write_all(files: Iterable[tuple[Path, bytes]]) -> None:
     A failure or an interrupt while writing leaves the previous files as they were and no partial file;
     two builds into one folder at once each rename whole files, so no file is ever a mix of both.
     """
+    commit_all(stage_all(files))
+
+
+def stage_all(files: Iterable[tuple[Path, bytes]]) -> list[tuple[Path, Path]]:
+    """The first half of :func:`write_all`: every file written to a temporary file beside its place, nothing
+    renamed yet; (temporary file, place) each. :func:`commit_all` renames them, :func:`discard_all` drops them."""
     written: list[tuple[Path, Path]] = []
     path: Path | None = None
     try:
         for path, data in files:
             written.append((_temporary(path, data), path))
+    except OSError as exc:
+        _discard(written)
+        raise CasebookError(f"{path or exc.filename}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        _discard(written)
+        raise
+    return written
+
+
+def commit_all(written: Sequence[tuple[Path, Path]]) -> None:
+    """Rename every file staged by :func:`stage_all` into place (all are dropped if one cannot be)."""
+    path: Path | None = None
+    try:
         for _, path in written:  # what would stop a rename, found before the first one
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
@@ -145,6 +164,11 @@ def write_all(files: Iterable[tuple[Path, bytes]]) -> None:
     except BaseException:
         _discard(written)
         raise
+
+
+def discard_all(written: Sequence[tuple[Path, Path]]) -> None:
+    """Drop the temporary files of :func:`stage_all`: the places keep what they held."""
+    _discard(written)
 
 
 def _discard(written: Sequence[tuple[Path, Path]]) -> None:

@@ -1098,16 +1098,22 @@ class _DeckBuilder(ExhibitSlides):
 
     def personal_texts(self, recipient: str) -> dict[str, Any]:
         """What a personal copy for ``recipient`` says of its reader, as a full build fits and writes it:
-        the footer of the cover and of the other slides (text, size in points), and the subject and
+        the footer of the cover and of the other slides (the texts of its runs, None where they differ in
+        style, and the size in points), and the subject and
         comments of the core properties (see :mod:`casebook.render.stamp`)."""
         c = self.c
         text = self.t(self.labels.prepared_for(recipient))
         cover, cover_size = self.title_para(text, self.cover_footer_rect(), FOOTER_SIZES, c.cover_sub, bold=False)
         slide, slide_size = self.title_para(text, self.grid.footer_left, FOOTER_SIZES, c.muted, bold=False)
         subject = self.t(self.labels.cover_subtitle(self.case))
+
+        def runs(para: Para) -> tuple[str, ...] | None:  # the runs' texts, when all of them look alike
+            alike = len({(s.bold, s.italic, s.color, s.link) for s in para.spans}) == 1
+            return tuple(s.text for s in para.spans) if alike else None
+
         return {
-            "cover": ("".join(s.text for s in cover.spans), cover_size),
-            "slide": ("".join(s.text for s in slide.spans), slide_size),
+            "cover": (runs(cover), cover_size),
+            "slide": (runs(slide), slide_size),
             "subject": clean(self.t(self.labels.personal_subject(subject, recipient)))[:255],
             "comments": clean(text)[:255],
         }

@@ -298,12 +298,15 @@ class DeckStamp:
 
     def _footers(self, data: bytes, kind: str) -> list[tuple[bytes, str]]:
         """The footer paragraphs of a slide that name the base's reader, each as its bytes."""
-        text = b"<a:t>" + _xml_text(self._base_texts[kind][0]) + b"</a:t>"
+        runs = self._base_texts[kind][0]
+        if runs is None or len(runs) != 1:
+            raise StampError("the base's footer is not one run")
+        text = b"<a:t>" + _xml_text(runs[0]) + b"</a:t>"
         found, at = [], 0
         while (at := data.find(text, at)) >= 0:
             start, end = data.rfind(b"<a:p>", 0, at), data.find(b"</a:p>", at)
-            if start < 0 or end < 0:
-                raise StampError("a footer outside a paragraph")
+            if start < 0 or end < 0 or data[start:end].count(b"<a:r>") != 1:
+                raise StampError("a footer that is not a paragraph of one run")
             found.append((data[start:end + 6], kind))
             at = end
         rest = data
@@ -323,12 +326,18 @@ class DeckStamp:
             raise StampError(f"{_CORE}: the reader named where a stamp cannot")
 
     def _paragraph(self, paragraph: bytes, kind: str, texts: dict[str, Any]) -> bytes:
+        """A footer paragraph of the base with the reader's runs (each like the base's one run) at their size."""
         from casebook.render.deck_draw import _centipoints
 
-        base_text, base_size = self._base_texts[kind]
-        text, size = texts[kind]
+        base_runs, base_size = self._base_texts[kind]
+        runs, size = texts[kind]
+        if runs is None or any("\n" in run for run in runs):
+            raise StampError("a footer whose runs differ in style, or break the line")
         paragraph = paragraph.replace(f' sz="{_centipoints(base_size)}"'.encode(), f' sz="{_centipoints(size)}"'.encode())
-        return paragraph.replace(b"<a:t>" + _xml_text(base_text) + b"</a:t>", b"<a:t>" + _xml_text(text) + b"</a:t>")
+        start, end = paragraph.index(b"<a:r>"), paragraph.index(b"</a:r>") + 6
+        before, after = paragraph[start:end].split(b"<a:t>" + _xml_text(base_runs[0]) + b"</a:t>")
+        new = b"".join(before + b"<a:t>" + _xml_text(run) + b"</a:t>" + after for run in runs if run)
+        return paragraph[:start] + new + paragraph[end:]
 
     def stamp(self, texts: dict[str, Any]) -> bytes:
         """The deck for the reader whose :meth:`~casebook.render.deck._DeckBuilder.personal_texts` are ``texts``."""
@@ -409,11 +418,15 @@ class Stamper:
             self._pdf_stamp = PdfStamp(self.bases["pdf"])
         return self._pdf_stamp.stamp(overlay, clean(subject))
 
-    def deck(self, recipient: str) -> bytes:
+    def _deck_builder(self) -> Any:
+        """The deck's renderer for this case and theme: it fits a reader's footer as a full build does."""
         if self._deck is None:
             from casebook.render.deck import _DeckBuilder
 
             self._deck = _DeckBuilder(self.case, self.wording, self.theme)
-            self._deck_stamp = DeckStamp(self.bases["pptx"], self._deck.personal_texts(BASE_RECIPIENT))
-        assert self._deck_stamp is not None
-        return self._deck_stamp.stamp(self._deck.personal_texts(recipient))
+        return self._deck
+
+    def deck(self, recipient: str) -> bytes:
+        if self._deck_stamp is None:
+            self._deck_stamp = DeckStamp(self.bases["pptx"], self._deck_builder().personal_texts(BASE_RECIPIENT))
+        return self._deck_stamp.stamp(self._deck_builder().personal_texts(recipient))
