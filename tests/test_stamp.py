@@ -188,3 +188,96 @@ def test_the_theme_of_a_build_is_the_theme_of_its_stamps(closeness, tmp_path):
     if PDFTOTEXT is not None:
         ours = pdf_text_pages(stamps.render("pdf", NAMES[1]), tmp_path)
         assert ours == pdf_text_pages(pipeline.render(closeness, "pdf", theme=theme, recipient=NAMES[1]), tmp_path)
+
+
+@pytest.mark.parametrize("make", ["make_template_43", "make_template_169"])
+def test_a_deck_in_a_users_template_is_stamped_as_a_full_build(closeness, tmp_path, make):
+    """A template's slides (a 4:3 one with a slide of its own, a 16:9 one with its layouts in another order): the
+    stamped deck is the full personal build, or, where the base cannot be stamped, it is refused."""
+    import tests.test_deck_template as templates
+    from casebook.theme import load_theme
+
+    theme = load_theme(getattr(templates, make)(tmp_path / "template.pptx"))
+    stamps = pipeline.stamper(closeness, pipeline.render_base(closeness, ("pptx",), theme=theme), theme=theme)
+    for name in (NAMES[1], LONG):
+        assert stamps.render("pptx", name) == pipeline.render(closeness, "pptx", theme=theme, recipient=name)
+
+
+# --- the build: one base, a stamp per student, cached apart ------------------------------------------
+
+
+def _build(*args: object):
+    from click.testing import CliRunner
+
+    from casebook.cli import cli
+
+    return CliRunner().invoke(cli, ["build", *[str(a) for a in args]])
+
+
+def _roster(path: Path, names: list[str]) -> Path:
+    path.write_text("name,email\n" + "".join(f"{name},s{i}@example.org\n" for i, name in enumerate(names)), encoding="utf-8")
+    return path
+
+
+def test_a_roster_build_keeps_one_base_and_one_small_entry_per_student(tmp_path, closeness_dir):
+    out = tmp_path / "out"
+    roster = _roster(tmp_path / "roster.csv", ["Ana Roe", "Борис Петров", "张伟"])
+    assert _build(closeness_dir, "--roster", roster, "--out", out, "--quiet").exit_code == 0
+    cache = out / ".casebook-cache"
+    bases = [p for p in cache.iterdir() if p.is_dir()]
+    assert len(bases) == 1 and sorted(p.name for p in bases[0].iterdir()) == ["closeness-case-study.pdf", "closeness-deck.pptx"]
+    entries = sorted(cache.glob("*.json"))
+    assert len(entries) == 1 + 1 + 3  # the case's own build, the base, each student
+    assert all(p.stat().st_size < 2_000 for p in entries)  # an entry names files; it holds none
+    copies = sorted((out / "closeness" / "students").glob("*/closeness-case-study.pdf"))
+    assert [p.parent.name for p in copies] == ["ana-roe", "boris-petrov", "zhang-wei"]
+    base_pdf = bases[0] / "closeness-case-study.pdf"
+    for copy in copies:  # each copy is the base and a stamp after it
+        assert copy.read_bytes().startswith(base_pdf.read_bytes())
+    base_times = {p.name: p.stat().st_mtime_ns for p in bases[0].iterdir()}
+    before = {p: p.stat().st_mtime_ns for p in (out / "closeness").rglob("*") if p.is_file()}
+
+    _roster(roster, ["Ana Roe", "Boris Petrov", "张伟"])  # one student renamed: the same folder, a new name
+    again = _build(closeness_dir, "--roster", roster, "--out", out)
+    assert again.exit_code == 0, again.output
+    assert {p.name: p.stat().st_mtime_ns for p in bases[0].iterdir()} == base_times  # the base is not rendered again
+    changed = {p.relative_to(out).as_posix() for p in before if p.stat().st_mtime_ns != before[p]}
+    assert changed == {"closeness/students/boris-petrov/closeness-case-study.pdf", "closeness/students/boris-petrov/closeness-deck.pptx"}
+    assert "Prepared for Boris Petrov; do not distribute" in PdfReader(out / "closeness/students/boris-petrov/closeness-case-study.pdf").pages[0].extract_text()
+
+
+def test_a_changed_document_renders_the_base_again_and_restamps_every_copy(tmp_path, closeness_dir):
+    case = tmp_path / "case"
+    shutil.copytree(closeness_dir, case)
+    out = tmp_path / "out"
+    roster = _roster(tmp_path / "roster.csv", ["Ana Roe", "Борис Петров"])
+    assert _build(case, "--roster", roster, "--out", out, "--quiet", "--format", "pdf").exit_code == 0
+    base = next((out / ".casebook-cache").glob("*.base")) / "closeness-case-study.pdf"
+    base_time = base.stat().st_mtime_ns
+    copies = sorted((out / "closeness" / "students").glob("*/closeness-case-study.pdf"))
+    assert len(copies) == 2
+    old = {p: p.stat().st_mtime_ns for p in copies}
+    press_release = sorted(case.iterdir())[2]  # a plain-text press release (no frontmatter)
+    assert not press_release.read_text(encoding="utf-8").startswith("---")
+    press_release.write_text(press_release.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the bytes change
+    assert _build(case, "--roster", roster, "--out", out, "--quiet", "--format", "pdf").exit_code == 0
+    assert base.stat().st_mtime_ns != base_time  # rendered again
+    for copy in copies:
+        assert copy.stat().st_mtime_ns != old[copy]
+        assert copy.read_bytes().startswith(base.read_bytes())  # stamped from the base rendered again
+
+
+def test_a_copy_whose_base_cannot_be_stamped_is_rendered_in_full(tmp_path, closeness, closeness_dir, monkeypatch):
+    """Precision first: where stamping refuses, the student still gets a copy that names them, rendered in full."""
+    from casebook.render import stamp as stamping
+
+    def refuse(self, texts):
+        raise StampError("refused for this test")
+
+    monkeypatch.setattr(stamping.DeckStamp, "stamp", refuse)
+    out = tmp_path / "out"
+    roster = _roster(tmp_path / "roster.csv", ["Ana Roe"])
+    result = _build(closeness_dir, "--roster", roster, "--out", out, "--quiet", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    deck = out / "closeness" / "students" / "ana-roe" / "closeness-deck.pptx"
+    assert deck.read_bytes() == pipeline.render(closeness, "pptx", recipient="Ana Roe")
