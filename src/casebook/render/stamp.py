@@ -15,7 +15,9 @@ once as a *base* (with :data:`BASE_RECIPIENT` as the reader), and each reader's 
   core properties. Each footer paragraph is rewritten with the reader's text and the font size a full
   build fits it to (:meth:`casebook.render.deck._DeckBuilder.personal_texts`), the core properties with
   the reader's subject and comments; every other entry of the package is copied byte for byte, compressed
-  as it was. The result is the same bytes as a full personal build.
+  as it was. A slide is deflated once, in pieces cut at its footers, so that a copy deflates only its own
+  footer paragraphs (a few hundred bytes a slide) and splices them in; the XML of every part is that of a full
+  personal build.
 
 Anything of the base this module cannot account for (the base's reader named in a part it does not
 rewrite, a footer it cannot find) is a :class:`StampError`: the caller then renders that copy in full.
@@ -29,6 +31,8 @@ import io
 import re
 import struct
 import zipfile
+import zlib
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -256,6 +260,7 @@ class DeckStamp:
         self._members: list[tuple[zipfile.ZipInfo, bytes]] = []  # every entry with its raw local record
         self._slides: dict[str, list[tuple[bytes, str]]] = {}  # a slide's footer paragraphs: (bytes, "cover"|"slide")
         self._texts: dict[str, bytes] = {}  # the XML of the entries to rewrite
+        self._cut: dict[str, list[Any]] = {}  # a slide's pieces (see _pieces)
         with zipfile.ZipFile(io.BytesIO(base)) as package:
             infos = package.infolist()
             cover = self._cover_name(package)
@@ -339,40 +344,65 @@ class DeckStamp:
         new = b"".join(before + b"<a:t>" + _xml_text(run) + b"</a:t>" + after for run in runs if run)
         return paragraph[:start] + new + paragraph[end:]
 
+    def _pieces(self, name: str) -> list[Any]:
+        """A slide cut at its footer paragraphs: the parts between them deflated once (each ended with a full
+        flush, so that the reader's paragraphs, deflated apart, are spliced between them), with their text."""
+        if name not in self._cut:
+            pieces: list[Any] = []
+            rest = self._texts[name]
+            for paragraph, kind in self._slides[name]:
+                before, rest = rest.split(paragraph, 1)
+                pieces.extend([(before, _deflate(before)), (paragraph, kind)])
+            pieces.append((rest, _deflate(rest, last=True)))
+            self._cut[name] = pieces
+        return self._cut[name]
+
     def stamp(self, texts: dict[str, Any]) -> bytes:
         """The deck for the reader whose :meth:`~casebook.render.deck._DeckBuilder.personal_texts` are ``texts``."""
-        changed: dict[str, bytes] = {}
-        for name, footers in self._slides.items():
-            data = self._texts[name]
-            for paragraph, kind in footers:
-                data = data.replace(paragraph, self._paragraph(paragraph, kind, texts), 1)
-            changed[name] = data
+        changed: dict[str, tuple[bytes, int, int]] = {}  # name -> (deflated, CRC-32, size)
+        for name in self._slides:
+            parts, crc, size = [], 0, 0
+            for data, packed in self._pieces(name):
+                if isinstance(packed, str):  # a footer paragraph, of the cover or of another slide
+                    data = self._paragraph(data, packed, texts)
+                    packed = _deflate(data)
+                parts.append(packed)
+                crc, size = zlib.crc32(data, crc), size + len(data)
+            changed[name] = (b"".join(parts), crc, size)
         core = self._texts[_CORE]
         for tag, key in (("dc:subject", "subject"), ("dc:description", "comments")):
             core = core.replace(f"<{tag}>".encode() + _xml_text(self._base_texts[key]) + f"</{tag}>".encode(),
                                 f"<{tag}>".encode() + _xml_text(texts[key]) + f"</{tag}>".encode(), 1)
-        changed[_CORE] = core
+        changed[_CORE] = (_deflate(core, last=True), zlib.crc32(core), len(core))
         return _zip_copy(self._members, changed)
 
 
-def _zip_copy(members: list[tuple[zipfile.ZipInfo, bytes]], changed: dict[str, bytes]) -> bytes:
-    """The zip of ``members`` in order: those in ``changed`` written anew (as the base's were: deflated,
-    the same time and attributes), the others copied as they were, compressed bytes and all."""
+def _deflate(data: bytes, last: bool = False) -> bytes:
+    """``data`` deflated as zipfile deflates (raw, the default level), ended with a full flush (the stream goes
+    on, byte-aligned, and nothing after refers back into it) or, when ``last``, finished."""
+    packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+
+
+def _zip_copy(members: list[tuple[zipfile.ZipInfo, bytes]], changed: dict[str, tuple[bytes, int, int]]) -> bytes:
+    """The zip of ``members`` in order: those in ``changed`` (deflated bytes, CRC-32, size) with new contents
+    under the base's local header (the same time and attributes), the others copied as they were, compressed
+    bytes and all."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info, raw in members:
-            if info.filename in changed:
-                entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-                entry.compress_type = info.compress_type
-                entry.create_system = info.create_system
-                entry.external_attr = info.external_attr
-                dst.writestr(entry, changed[info.filename])
-                continue
-            # zipfile has no call to add an entry already compressed: its record is appended as it is
-            # and listed in the central directory, as zipfile's own writing does
-            entry = info  # a copy of the base's, made once (see DeckStamp): only its offset changes
+        # zipfile has no call to add an entry already compressed: each record is appended as it is and
+        # listed in the central directory, as zipfile's own writing does
+        for entry, raw in members:  # each entry a copy of the base's, made once (see DeckStamp)
             entry.header_offset = dst.fp.tell()
-            dst.fp.write(raw)
+            if entry.filename in changed:
+                if entry.compress_type != zipfile.ZIP_DEFLATED:
+                    raise StampError(f"{entry.filename}: not deflated in the base")
+                packed, entry.CRC, entry.file_size = changed[entry.filename]
+                entry.compress_size = len(packed)
+                dst.fp.write(entry.FileHeader())
+                dst.fp.write(packed)
+            else:
+                dst.fp.write(raw)
             dst.filelist.append(entry)
             dst.NameToInfo[entry.filename] = entry
             dst.start_dir = dst.fp.tell()
@@ -395,6 +425,17 @@ class Stamper:
         self._deck: Any = None
         self._deck_stamp: DeckStamp | None = None
         self._pdf_stamp: PdfStamp | None = None
+
+    def prepare(self, recipients: Sequence[str]) -> None:
+        """Find, once, the fallback fonts the stamps of ``recipients`` need (before workers fork, so that
+        they share what was found rather than each asking fontconfig and reading the fonts again)."""
+        if "pdf" not in self.bases:
+            return
+        from casebook.render.pdf_build import personal_texts
+        from casebook.render.pdf_style import font_runs
+
+        for recipient in recipients:
+            font_runs(personal_texts(self.case, self.wording, recipient)[0])
 
     def render(self, fmt: str, recipient: str) -> bytes:
         """The copy of format ``fmt`` ("pdf" or "pptx") for ``recipient``."""
