@@ -130,7 +130,8 @@ def test_the_deck_keeps_every_other_entry_as_the_base_compressed_it(stamper):
     same = [i for i in base.infolist() if i.filename not in changed]
     assert any(i.filename.startswith("ppt/notesSlides/") for i in same)
     for info in same:
-        assert stamped.getinfo(info.filename).CRC == info.CRC and stamped.getinfo(info.filename).compress_size == info.compress_size
+        copied = stamped.getinfo(info.filename)
+        assert copied.CRC == info.CRC and copied.compress_size == info.compress_size
 
 
 @pytest.mark.skipif(QPDF is None, reason="qpdf not installed")
@@ -151,7 +152,8 @@ def test_openxml_audit_finds_no_errors_in_a_stamped_deck(copies, tmp_path):
     assert audit_errors(path) == []
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice is not installed")
 def test_libreoffice_opens_a_stamped_deck_with_every_slide(copies, tmp_path):
     from tests.test_render_deck import to_pdf
 
@@ -184,7 +186,8 @@ def test_a_stamped_pdf_keeps_the_base_unchanged_before_its_update(stamper):
 
 
 def test_the_theme_of_a_build_is_the_theme_of_its_stamps(closeness, tmp_path):
-    """Another look (colours, page size, institution): the stamp sits where that look's foot is, the deck is still the full build."""
+    """Another look (colours, page size, institution): the stamp sits where that look's foot is, the deck's parts are
+    still those of the full build."""
     theme_file = tmp_path / "theme.toml"
     theme_file.write_text('institution = "Northfield School of Management"\n\n[colors]\nprimary = "#1F3D7A"\nmuted = "#336699"\n'
                           '\n[pdf]\npage_size = "Letter"\n', encoding="utf-8")
@@ -193,7 +196,8 @@ def test_the_theme_of_a_build_is_the_theme_of_its_stamps(closeness, tmp_path):
     theme = load_theme(theme_file)
     assert theme != default_theme()
     stamps = pipeline.stamper(closeness, pipeline.render_base(closeness, ("pdf", "pptx"), theme=theme), theme=theme)
-    assert deck_parts(stamps.render("pptx", NAMES[1])) == deck_parts(pipeline.render(closeness, "pptx", theme=theme, recipient=NAMES[1]))
+    full = pipeline.render(closeness, "pptx", theme=theme, recipient=NAMES[1])
+    assert deck_parts(stamps.render("pptx", NAMES[1])) == deck_parts(full)
     if PDFTOTEXT is not None:
         ours = pdf_text_pages(stamps.render("pdf", NAMES[1]), tmp_path)
         assert ours == pdf_text_pages(pipeline.render(closeness, "pdf", theme=theme, recipient=NAMES[1]), tmp_path)
@@ -209,7 +213,8 @@ def test_a_deck_in_a_users_template_is_stamped_as_a_full_build(closeness, tmp_pa
     theme = load_theme(getattr(templates, make)(tmp_path / "template.pptx"))
     stamps = pipeline.stamper(closeness, pipeline.render_base(closeness, ("pptx",), theme=theme), theme=theme)
     for name in (NAMES[1], LONG):
-        assert deck_parts(stamps.render("pptx", name)) == deck_parts(pipeline.render(closeness, "pptx", theme=theme, recipient=name))
+        full = pipeline.render(closeness, "pptx", theme=theme, recipient=name)
+        assert deck_parts(stamps.render("pptx", name)) == deck_parts(full)
 
 
 # --- the build: one base, a stamp per student, cached apart ------------------------------------------
@@ -251,8 +256,10 @@ def test_a_roster_build_keeps_one_base_and_one_small_entry_per_student(tmp_path,
     assert again.exit_code == 0, again.output
     assert {p.name: p.stat().st_mtime_ns for p in bases[0].iterdir()} == base_times  # the base is not rendered again
     changed = {p.relative_to(out).as_posix() for p in before if p.stat().st_mtime_ns != before[p]}
-    assert changed == {"closeness/students/boris-petrov/closeness-case-study.pdf", "closeness/students/boris-petrov/closeness-deck.pptx"}
-    assert "Prepared for Boris Petrov; do not distribute" in PdfReader(out / "closeness/students/boris-petrov/closeness-case-study.pdf").pages[0].extract_text()
+    renamed = "closeness/students/boris-petrov"
+    assert changed == {f"{renamed}/closeness-case-study.pdf", f"{renamed}/closeness-deck.pptx"}
+    cover = PdfReader(out / renamed / "closeness-case-study.pdf").pages[0].extract_text()
+    assert "Prepared for Boris Petrov; do not distribute" in cover
 
 
 def test_a_changed_document_renders_the_base_again_and_restamps_every_copy(tmp_path, closeness_dir):

@@ -31,10 +31,10 @@ from casebook.model.case import Paragraph as CaseParagraph
 from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_document, clean, esc, rich, shorten
 from casebook.render.pdf_doc import keep as _keep
 from casebook.render.pdf_doc import label as _label
-from casebook.render.stamp import BASE_RECIPIENT
 from casebook.render.pdf_exhibits import Exhibits
 from casebook.render.pdf_notes import Notes, note_anchor
 from casebook.render.pdf_style import Look, hex_of
+from casebook.render.stamp import BASE_RECIPIENT
 from casebook.render.wording import Wording
 
 # A note under Sources quotes at most about this many characters of its statement.

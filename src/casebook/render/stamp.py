@@ -154,7 +154,8 @@ class PdfStamp:
                     raise StampError("a base page that is stamped already")
                 form = self._cover_form if cover else self._body_form
                 forms.append((pikepdf.Name(name.decode()), f"{form} 0 R".encode()))
-                items.append((pikepdf.Name.XObject, b"<<" + b"".join(bytes(k.unparse()) + b" " + v + b" " for k, v in forms) + b">>"))
+                listed = b"".join(bytes(k.unparse()) + b" " + v + b" " for k, v in forms)
+                items.append((pikepdf.Name.XObject, b"<<" + listed + b">>"))
                 value_bytes = b"<<" + b"".join(bytes(k.unparse()) + b" " + v + b" " for k, v in items) + b">>"
             else:
                 value_bytes = _pdf_value(value, self._base_ref)
@@ -195,7 +196,8 @@ class PdfStamp:
                 obj = todo.pop(0)
                 number = numbers[obj.objgen]
                 if isinstance(obj, pikepdf.Stream):
-                    head = b" ".join(bytes(k.unparse()) + b" " + _pdf_value(obj[k], ref) for k in _keys(obj) if k != pikepdf.Name.Length)
+                    head = b" ".join(bytes(k.unparse()) + b" " + _pdf_value(obj[k], ref)
+                                     for k in _keys(obj) if k != pikepdf.Name.Length)
                     objects[(number, 0)] = self._stream(head, obj.read_raw_bytes())
                 else:
                     objects[(number, 0)] = _pdf_value(obj, ref) if not isinstance(obj, pikepdf.Dictionary) else \
@@ -240,8 +242,9 @@ class PdfStamp:
                 offset, gen = offsets[num]
                 out.write(f"{offset:010d} {gen:05d} n \n".encode())
         update = hashlib.md5(out.getbuffer()[len(self.base):]).hexdigest()
-        out.write(f"trailer\n<< /Size {size} /Root ".encode() + self._root + f" /Info {self._info_objgen[0]} {self._info_objgen[1]} R"
-                  .encode() + f" /Prev {self._startxref} /ID [<{self._first_id.hex()}> <{update}>] >>\n".encode())
+        info = f" /Info {self._info_objgen[0]} {self._info_objgen[1]} R".encode()
+        out.write(f"trailer\n<< /Size {size} /Root ".encode() + self._root + info
+                  + f" /Prev {self._startxref} /ID [<{self._first_id.hex()}> <{update}>] >>\n".encode())
         out.write(f"startxref\n{xref}\n%%EOF\n".encode())
         return out.getvalue()
 
@@ -389,6 +392,15 @@ def _zip_copy(members: list[tuple[zipfile.ZipInfo, bytes]], changed: dict[str, t
     under the base's local header (the same time and attributes), the others copied as they were, compressed
     bytes and all."""
     out = io.BytesIO()
+    try:
+        _append_records(out, members, changed)
+    except AttributeError as exc:  # a zipfile whose writer keeps its entries another way: render in full
+        raise StampError(f"zipfile cannot take entries as they are: {exc}") from None
+    return out.getvalue()
+
+
+def _append_records(out: io.BytesIO, members: list[tuple[zipfile.ZipInfo, bytes]],
+                    changed: dict[str, tuple[bytes, int, int]]) -> None:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         # zipfile has no call to add an entry already compressed: each record is appended as it is and
         # listed in the central directory, as zipfile's own writing does
@@ -407,7 +419,6 @@ def _zip_copy(members: list[tuple[zipfile.ZipInfo, bytes]], changed: dict[str, t
             dst.NameToInfo[entry.filename] = entry
             dst.start_dir = dst.fp.tell()
             dst._didModify = True
-    return out.getvalue()
 
 
 # --- both -----------------------------------------------------------------------------------------
