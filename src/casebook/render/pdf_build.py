@@ -32,6 +32,7 @@ from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_docu
 from casebook.render.pdf_doc import keep as _keep
 from casebook.render.pdf_doc import label as _label
 from casebook.render.pdf_exhibits import Exhibits
+from casebook.render.outline import CASE_STUDY, build_sections
 from casebook.render.pdf_notes import Notes, note_anchor
 from casebook.render.pdf_style import Look, hex_of
 from casebook.render.wording import Wording
@@ -573,26 +574,11 @@ class _Story(Blocks):
                 out.extend([*self.section(title), *self.text_blocks(other.blocks)])
         return out
 
+    def exhibits_section(self) -> list[Flowable]:
+        return self.exhibits.section()
+
     def build(self) -> list[Flowable]:
-        sections = (
-            self.other_sections("start"),
-            self.executive_summary(),
-            self.other_sections("executive_summary"),
-            self.film(),
-            self.analysis(),
-            self.other_sections("analysis"),
-            self.ledger(),
-            self.stakeholders(),
-            self.other_sections("stakeholders"),
-            self.exhibits.section(),
-            self.quotes(),
-            self.cast(),
-            self.timeline(),
-            self.disagreements(),
-            self.sources(),  # after every section that numbers notes
-            self.warnings(),
-        )
-        return self.assemble(self.cover(), sections)
+        return self.assemble(self.cover(), build_sections(self, CASE_STUDY))
 
 
 # --- entry point ------------------------------------------------------------------------------------
