@@ -128,7 +128,7 @@ def build_one(job: Job) -> Result:
         theme = load_theme(job.theme_path)
         if job.recipient is None:
             case = load_case(job.folder)
-            messages = warning_lines(case, job.folder, job.formats, theme)  # before rendering: what fonts lack
+            messages = warning_lines(case, job.folder, job.formats, theme, job.template_dirs)  # before rendering
             folder = None
         else:  # a personal copy: the case's warnings are the case build's to tell, once
             case = _load(job.folder)
@@ -156,6 +156,8 @@ def _warm_up(formats: Sequence[str]) -> None:
         import casebook.render.pdf_build  # noqa: F401
     if "pptx" in formats:
         import casebook.render.deck  # noqa: F401
+    if "html" in formats or "html-teaching-note" in formats:
+        import casebook.render.html.page  # noqa: F401
 
 
 def run(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) -> list[Result]:

@@ -75,7 +75,8 @@ class Wording:
     """The templates of one build, bound to one case."""
 
     def __init__(self, case: Case, template_dirs: Sequence[Path] = (), recipient: str | None = None) -> None:
-        self._env = environment(tuple(str(d) for d in template_dirs))
+        self.template_dirs = tuple(str(d) for d in template_dirs)
+        self._env = environment(self.template_dirs)
         self.case = case
         self.recipient = recipient  # the one reader a personal copy is prepared for, or None
         self._modules: dict[str, Any] = {}
