@@ -162,7 +162,8 @@ def test_a_roster_of_200_builds_within_the_batch_throughput(tmp_path, closeness_
     folders = sorted((tmp_path / "out" / "closeness" / "students").iterdir())
     assert len(folders) == 200  # ten names, twenty students each: told apart by their ids
     assert (tmp_path / "out" / "closeness" / "students" / "anna-ivanova-1").is_dir()
-    assert all(sorted(p.name for p in f.iterdir()) == ["closeness-case-study.pdf", "closeness-deck.pptx"] for f in folders)
+    assert all(sorted(p.name for p in f.iterdir()) == ["closeness-case-study.html", "closeness-case-study.pdf",
+                                                       "closeness-deck.pptx"] for f in folders)
     budget = 200 / workers  # one copy a second per core: 100 s on 2 cores
     report = (f"200 student copies in {seconds:.1f} s with {workers} workers ({200 / seconds:.2f} copies/s; "
               f"the workers' CPU time {cpu_seconds:.0f} s)")

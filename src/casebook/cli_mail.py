@@ -107,8 +107,11 @@ def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any,
     text = mail.MailText(template_dirs, subject)  # a broken --subject fails before any build
     students = students_of(roster_file)
     if students:
-        jobs = build_jobs(case_dirs, "all", out_dir, template_dirs, theme_file, False, students, own=False,
-                          personal=attach)
+        from dataclasses import replace
+
+        # a student's full copy that is up to date serves as well as a new one of what is attached
+        jobs = [job if batch.cached(job) else replace(job, formats=attach)
+                for job in build_jobs(case_dirs, "all", out_dir, template_dirs, theme_file, False, students, own=False)]
     else:
         jobs = []
         for folder in case_folders(case_dirs):  # an up-to-date full build serves as well as a new one
