@@ -116,7 +116,7 @@ def test_tables_have_captions_and_scoped_heads(built):
 
 def test_charts_are_images_with_title_description_and_a_data_table(built):
     root = parse(built["closeness"] / "closeness-case-study.html")
-    charts = root.findall(f".//{{http://www.w3.org/2000/svg}}svg")
+    charts = root.findall(".//{http://www.w3.org/2000/svg}svg")
     assert len(charts) == 2  # budget against box office, and the timeline
     for svg in charts:
         assert svg.get("role") == "img"

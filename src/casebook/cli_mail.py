@@ -174,7 +174,8 @@ def _common(func: Any) -> Any:
 @_common
 @user_errors
 def pack(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to: Any, subject: str | None, budget: int,
-         attach: tuple[str, ...], out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None, workers: int | None, quiet: bool) -> None:
+         attach: tuple[str, ...], out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None,
+         workers: int | None, quiet: bool) -> None:
     """Write an email draft (.eml) of each student's copies, or of the case: OUT/<slug>/mail/<student>.eml.
 
     Each draft carries a short text, the case study PDF and the deck, ready to open in a mail client.
@@ -204,8 +205,9 @@ def pack(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
 @click.option("-y", "--yes", is_flag=True, help="Send for real (the same as --no-dry-run).")
 @user_errors
 def send(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to: Any, subject: str | None, budget: int,
-         attach: tuple[str, ...], out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None, workers: int | None, quiet: bool,
-         host: str, port: int | None, starttls: bool, use_ssl: bool, dry_run: bool, yes: bool) -> None:
+         attach: tuple[str, ...], out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None,
+         workers: int | None, quiet: bool, host: str, port: int | None, starttls: bool, use_ssl: bool, dry_run: bool,
+         yes: bool) -> None:
     """Send each student's copies (or the case, with --to) by email through an SMTP server.
 
     Without --yes this is a dry run: it builds what is needed and lists every message, sending nothing.

@@ -28,11 +28,11 @@ from casebook.model.case import (
     told_once,
 )
 from casebook.model.case import Paragraph as CaseParagraph
+from casebook.render.outline import CASE_STUDY, build_sections
 from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_document, clean, esc, rich, shorten
 from casebook.render.pdf_doc import keep as _keep
 from casebook.render.pdf_doc import label as _label
 from casebook.render.pdf_exhibits import Exhibits
-from casebook.render.outline import CASE_STUDY, build_sections
 from casebook.render.pdf_notes import Notes, note_anchor
 from casebook.render.pdf_style import Look, hex_of
 from casebook.render.wording import Wording

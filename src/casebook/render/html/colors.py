@@ -52,14 +52,14 @@ def passing(fg: str, backgrounds: tuple[str, ...]) -> str:
     """``fg`` when it reaches the minimum on every one of ``backgrounds``; else the colour nearest it that does."""
     if all(contrast(fg, bg) >= MINIMUM for bg in backgrounds):
         return fg.upper()
-    best: str | None = None
+    found: list[tuple[int, str]] = []  # (how far it moved, the colour), towards black and towards white
     for end in ("#000000", "#FFFFFF"):
         for step in range(1, 101):
             candidate = mix(fg, end, step / 100)
             if all(contrast(candidate, bg) >= _TARGET for bg in backgrounds):
-                if best is None or step < best_step:
-                    best, best_step = candidate, step
+                found.append((step, candidate))
                 break
+    best = min(found)[1] if found else None
     if best is None:  # no shade of it passes on all backgrounds: the stronger of black and white
         best = max(("#000000", "#FFFFFF"), key=lambda c: min(contrast(c, bg) for bg in backgrounds))
     return best

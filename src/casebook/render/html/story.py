@@ -577,7 +577,7 @@ class TeachingNote(Story):
     def cover(self) -> dict[str, Any]:
         t = self.t
         return {"kind": label(t.title), "title": clean(self.case.title), "subtitle": label(t.cover_subtitle(self.case)),
-                "particulars": [], "notice": label(t.for_instructors), "note": ""}
+                "particulars": [], "notice": label(t.for_instructors), "note": label(self.labels.pdf_cover_note(self.case))}
 
     def synopsis(self) -> list[Block]:
         paragraphs = [self.para(runs(p.text)) for p in self.case.film.synopsis if p.text]
