@@ -264,8 +264,16 @@ def test_pack_attaches_the_html_edition(tmp_path):
     message = message_from_bytes((out / "closeness" / "mail" / "closeness.eml").read_bytes(), policy=policy.default)
     parts = [(p.get_content_type(), p.get_filename()) for p in message.iter_attachments()]
     assert parts == [("application/pdf", "closeness-case-study.pdf"), ("text/html", "closeness-case-study.html")]
-    wrong = casebook("pack", str(SEEDS / "closeness"), "--from", "t@example.org", "--attach", "pdf,docx", "--out", str(out))
-    assert wrong.returncode == 2 and "docx" in wrong.stderr
+    # spaces, capitals and a repeated name are read as meant; the order given is the order attached
+    again = casebook("pack", str(SEEDS / "closeness"), "--from", "Teacher <t@example.org>", "--attach", " HTML, pdf,html",
+                     "--out", str(out), "--quiet")
+    assert again.returncode == 0, again.stderr
+    message = message_from_bytes((out / "closeness" / "mail" / "closeness.eml").read_bytes(), policy=policy.default)
+    assert [p.get_filename() for p in message.iter_attachments()] == ["closeness-case-study.html", "closeness-case-study.pdf"]
+    # the teaching note is never attached, and a format casebook does not make is a usage error
+    for bad in ("pdf,docx", "teaching-note", ","):
+        wrong = casebook("pack", str(SEEDS / "closeness"), "--from", "t@example.org", "--attach", bad, "--out", str(out))
+        assert wrong.returncode == 2 and "--attach" in wrong.stderr, (bad, wrong.stderr)
 
 
 # --- colours -------------------------------------------------------------------------------------------

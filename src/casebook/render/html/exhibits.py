@@ -82,7 +82,7 @@ class Exhibits:
         figure["svg"] = inline_svg(chart, key, label(self.w.money_chart_title(exhibit)),
                                    label(self.w.money_chart_desc(exhibit, values)), self.look.bold)
         header = [self.w.money_series, self.w.money_source, self.w.money_amount]
-        figure["tables"].append(story.table(header, rows, caption=label(self.w.data_caption(exhibit))))
+        figure["tables"].append(story.table(header, rows, caption=label(self.w.data_caption(exhibit)), shown=True))
 
     def _timeline(self, story: CaseStudy, exhibit: Exhibit, figure: Block) -> None:
         labels = self.labels
@@ -96,7 +96,7 @@ class Exhibits:
         header = [labels.exhibit_event_number, labels.event_when, labels.event_kind, labels.event_what]
         rows = [[text(number), text(label(labels.event_date(event))), text(kinds), text(event.text)]
                 for number, kinds, _, event in events]
-        figure["tables"].append(story.table(header, rows, caption=label(self.w.data_caption(exhibit))))
+        figure["tables"].append(story.table(header, rows, caption=label(self.w.data_caption(exhibit)), shown=True))
 
     def _outcomes(self, story: CaseStudy, exhibit: Exhibit, figure: Block) -> None:
         labels = self.labels

@@ -120,12 +120,13 @@ class Story:
         return {"type": "facts", "caption": caption or self.last_heading, "rows": list(rows)}
 
     def table(self, header: Sequence[object], rows: Sequence[Sequence[Inline]], *, row_heads: bool = True,
-              caption: str | None = None, cls: str = "", ids: Sequence[str | None] = ()) -> Block:
+              caption: str | None = None, cls: str = "", ids: Sequence[str | None] = (), shown: bool = False) -> Block:
         """A data table: ``header`` names the columns; with ``row_heads`` the first cell of each row heads it."""
         names = [label(h) for h in header]
         shown_rows = [{"cells": list(r), "id": ids[k] if k < len(ids) else None} for k, r in enumerate(rows)]
+        # a caption names the table for screen readers; it is shown only when it says more than the heading above
         return {"type": "table", "caption": caption or self.last_heading, "header": names, "rows": shown_rows,
-                "row_heads": row_heads, "cls": cls}
+                "row_heads": row_heads, "cls": cls, "caption_shown": shown}
 
     def where(self, ref: SourceRef) -> str:
         if any(src.id == ref.source for src in self.case.sources):
