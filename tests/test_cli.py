@@ -44,8 +44,9 @@ def test_check_seeds_ok(run, closeness_dir):
     assert "ok: Closeness, 4 sources, 0 warnings, 4 conflicts" in result.output
     conflicts = [line for line in result.output.splitlines() if line.startswith("conflict: ")]
     assert len(conflicts) == 4
-    assert conflicts[2] == (f'conflict: Year of a film: First I Am: "First I Am, 2014" '
-                            f'({closeness_dir}/001_35d35ebf1792311c.txt:13) vs "2015 – FIRST I (Pervyj ja), 15 min" '
+    # every claim as its source words it, [how casebook read it], (where it is)
+    assert conflicts[2] == (f'conflict: Year of a film: First I Am: "First I Am, 2014" [2014] '
+                            f'({closeness_dir}/001_35d35ebf1792311c.txt:13) vs "2015 – FIRST I (Pervyj ja), 15 min" [2015] '
                             f'({closeness_dir}/003_97f070a8e3b46503.txt:192)')
 
 

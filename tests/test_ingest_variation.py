@@ -273,7 +273,8 @@ def test_a_budget_given_as_a_range_is_a_statement_with_both_bounds(tmp_path):
     case = _variant_of("table-variant", tmp_path,
                        lambda name, text: text.replace("| Budget | approximately $850,000 |", "| Budget | $1.5–2 million |"))
     [budget] = [s for s in case.statements if s.attribute == "budget"]
-    assert (budget.value, budget.normalized) == ("$1.5–2 million", "1,500,000–2,000,000 USD")
+    assert (budget.value, budget.reading.lower, budget.reading.upper, budget.reading.currency) == (
+        "$1.5–2 million", 1_500_000, 2_000_000, "USD")
     chart = next(e for e in case.exhibits if e.kind == "budget_box_office")
     assert (chart.bars[0].amount.lower, chart.bars[0].amount.upper) == (1_500_000, 2_000_000)
 
@@ -316,8 +317,11 @@ def test_role_first_stakeholders_uppercase_headings_and_a_writer_director():
     premiere = case.film.premiere
     assert premiere is not None
     assert (premiere.kind, premiere.festival, premiere.date) == ("world premiere", "Sundance Film Festival", dt.date(2023, 1, 20))
-    assert [(s.attribute, s.value) for s in case.statements if s.attribute in ("budget", "box_office")] == [
-        ("budget", "$1.2M"), ("box_office", "$6.3M")]  # not the domestic box office
+    # the domestic box office is a statement of its own scope, never compared with the worldwide one nor charted
+    assert [(s.attribute, s.value, s.scope) for s in case.statements if s.attribute in ("budget", "box_office")] == [
+        ("budget", "$1.2M", None), ("box_office", "$4.1M", "domestic"), ("box_office", "$6.3M", "worldwide")]
+    chart = next(e for e in case.exhibits if e.kind == "budget_box_office")
+    assert [b.amount.text for b in chart.bars] == ["$1.2M", "$6.3M"]
     [quote] = case.press.quotes
     assert quote.speaker == "Sam Reyes"
 

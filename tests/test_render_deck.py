@@ -24,6 +24,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from casebook.model.case import (
+    Reading,
     Amount,
     Analysis,
     AnalysisPart,
@@ -265,17 +266,17 @@ def sample_case(long: bool = True) -> Case:
         Conflict(
             attribute="budget",
             claims=[
-                Claim(value="<$1,000,000 USD", normalized="1000000", source=ref("S1", 11)),
-                Claim(value="about $1.5 million", normalized="1500000", source=ref("S2", 9)),
+                Claim(value="<$1,000,000 USD", reading=Reading(kind="money", upper=1_000_000, currency="USD"), source=ref("S1", 11)),
+                Claim(value="about $1.5 million", reading=Reading(kind="money", value=1_500_000, approximate=True, currency="USD"), source=ref("S2", 9)),
             ],
         ),
         Conflict(
             attribute="premiere_date",
             subject="Теснота",
             claims=[
-                Claim(value="24 May 2017", normalized="2017-05-24", source=ref("S3", 3)),
-                Claim(value="on May 25th, 2017, the sidebar hosted it", normalized="2017-05-25", source=ref("S2", 14, 15)),
-                Claim(value="the premiere, a day later", normalized="2017-05-25", source=ref("S1", 30)),
+                Claim(value="24 May 2017", reading=Reading(kind="date", date="2017-05-24", precision="day"), source=ref("S3", 3)),
+                Claim(value="on May 25th, 2017, the sidebar hosted it", reading=Reading(kind="date", date="2017-05-25", precision="day"), source=ref("S2", 14, 15)),
+                Claim(value="the premiere, a day later", reading=Reading(kind="date", date="2017-05-25", precision="day"), source=ref("S1", 30)),
             ],
         ),
     ]
@@ -815,7 +816,7 @@ def test_beanpole_disagreements(beanpole):
 
 
 def test_a_conflict_taller_than_a_slide_repeats_its_heading(case):
-    claims = [Claim(value=f"Claim {i}: " + SENTENCE * 3, normalized=str(i), source=ref("S1", 10 + i)) for i in range(14)]
+    claims = [Claim(value=f"Claim {i}: " + SENTENCE * 3, reading=Reading(kind="count", value=i), source=ref("S1", 10 + i)) for i in range(14)]
     big = Conflict(attribute="box_office", subject="Теснота", claims=claims)
     other = case.model_copy(update={"conflicts": [case.conflicts[0], big, case.conflicts[1]]})
     labels = Wording(other).labels

@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 from casebook.model.case import (
+    Reading,
     Amount,
     Analysis,
     AnalysisPart,
@@ -272,16 +273,17 @@ def full_case() -> Case:
             Conflict(
                 attribute="budget",
                 claims=[
-                    Claim(value="<$1,000,000 USD (Production + minimal P&A).", normalized="<1,000,000 USD", source=ref(first=9)),
-                    Claim(value="a budget of $1.4 million", normalized="1,400,000 USD", source=ref("S3", 12, 13)),
+                    Claim(value="<$1,000,000 USD (Production + minimal P&A).", reading=Reading(kind="money", upper=1_000_000, currency="USD"), source=ref(first=9)),
+                    Claim(value="a budget of $1.4 million", reading=Reading(kind="money", value=1_400_000, currency="USD"), source=ref("S3", 12, 13)),
                 ],
             ),
             Conflict(
                 attribute="title_year",
                 subject="Зорька",
+                subject_kind="title",
                 claims=[
-                    Claim(value="Зорька, 2020", normalized="2020", source=ref("S2", 4)),
-                    Claim(value="2021 – ZORKA, 104 min", normalized="2021", source=ref("S4", 9)),
+                    Claim(value="Зорька, 2020", reading=Reading(kind="year", year=2020), source=ref("S2", 4)),
+                    Claim(value="2021 – ZORKA, 104 min", reading=Reading(kind="year", year=2021), source=ref("S4", 9)),
                 ],
             ),
         ],
@@ -690,8 +692,8 @@ def test_a_reference_to_a_source_the_case_lacks_still_renders() -> None:
     conflict = Conflict(
         attribute="runtime",
         claims=[
-            Claim(value="104 min", normalized="104 min", source=ref("S4", 9)),
-            Claim(value="110 <min>", normalized="110 min", source=stray),
+            Claim(value="104 min", reading=Reading(kind="duration", amount=104, unit="minute"), source=ref("S4", 9)),
+            Claim(value="110 <min>", reading=Reading(kind="duration", amount=110, unit="minute"), source=stray),
         ],
     )
     person = Person(name="Stray", mentions=[Mention(name="Stray", source=stray)])
@@ -893,7 +895,7 @@ def test_disagreements_section(full_pdf: bytes) -> None:
     for conflict in case.conflicts:
         assert squash(labels.conflict_title(conflict)) in text
         for claim in conflict.claims:
-            row = squash(f"{claim.value} {claim.normalized} {labels.note_ref(case, claim.source)}")
+            row = squash(f"{claim.value} {labels.claim_reading(claim)} {labels.note_ref(case, claim.source)}")
             assert row in text, row
     assert squash("Year of a film: Зорька") in text
     assert children(read(full_pdf), labels.disagreements) == [labels.conflict_title(c) for c in case.conflicts]

@@ -44,6 +44,11 @@ _MONEY_CODE = re.compile(rf"(?:{_QUALIFIER})?{_NUMBER}{_SCALE}\s?{_CODE}", re.IG
 _MONEY_CODE_FIRST = re.compile(
     rf"(?:{_QUALIFIER})?(?P<code>USD|EUR|GBP|RUB|{'|'.join(_ISO)})\s?{_NUMBER}{_SCALE}", re.IGNORECASE
 )
+# "twelve million euros", "about three million dollars": a number in words, a scale and a currency word
+_WORDS = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+          r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and|[\s-])+")
+_MONEY_WORDS = re.compile(rf"(?:{_QUALIFIER})?\b(?P<num>{_WORDS})\s(?P<scale>million|billion|thousand)\s(?:of\s)?{_CODE}",
+                          re.IGNORECASE)
 _PERCENT = re.compile(rf"(?:{_QUALIFIER})?(?P<num>[-+−]?\d+(?:\.\d+)?)\s?%", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _HAS_SYMBOL = re.compile(_SYMBOL)
@@ -66,14 +71,35 @@ def _bounds(qualifier: str | None, value: float) -> dict[str, Any]:
     return {"value": value}
 
 
+def _money_in_words(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, dict[str, Any]]]:
+    """Money written in words ("twelve million euros"), read through text2num."""
+    from casebook.ingest.claims.values import word_number  # imported here: the claims package imports this module
+
+    out = []
+    for m in _MONEY_WORDS.finditer(text):
+        value = word_number(m["num"].strip())
+        if value is None:
+            continue
+        code = _CODES.get(m["code"].lower())
+        bounds = _bounds(m["qual"], value * _SCALES[m["scale"].lower()])
+        item = {"kind": "money", "text": m.group(0).strip(), "currency": code} | bounds
+        out.append((m.start(), item))
+        taken.append(m.span())
+    return out
+
+
 def find_amounts(text: str) -> list[dict[str, Any]]:
     """Every money amount and percentage in ``text``, in order of appearance."""
     found: list[tuple[int, dict[str, Any]]] = []
     taken: list[tuple[int, int]] = []
     if not _DIGIT.search(text):
-        return []  # the patterns are slow to fail (a qualifier may start anywhere): most sentences skip them
+        if not re.search(r"\b(?:million|billion|thousand)\b", text, re.IGNORECASE) or not _HAS_CODE.search(text):
+            return []  # the patterns are slow to fail (a qualifier may start anywhere): most sentences skip them
+        return [item for _, item in sorted(_money_in_words(text, taken), key=lambda pair: pair[0])]
     patterns = [p for p, needs in ((_MONEY_RANGE, _HAS_SYMBOL), (_MONEY_SYMBOL, _HAS_SYMBOL), (_MONEY_CODE, _HAS_CODE),
                                    (_MONEY_CODE_FIRST, _HAS_CODE)) if needs.search(text)]
+    if _HAS_CODE.search(text) and re.search(r"\b(?:million|billion|thousand)\b", text, re.IGNORECASE):
+        found.extend(_money_in_words(text, taken))
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)

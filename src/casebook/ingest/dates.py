@@ -59,3 +59,39 @@ def day_told(text: str, sent: dt.date) -> tuple[dt.date, str] | None:
     if m is None:
         return None
     return (sent if m["same"] else sent - dt.timedelta(days=1)), m.group(0)
+
+
+# "25/04/2001", "25.04.2001": day first (the order of the family's documents); read only when the day is over 12
+# or the day and month are equal, so that a month-first date is never misread
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:1[89]|20)\d\d)(?![\d/])")
+_MONTH_YEAR = re.compile(rf"\b(?:(?:early|mid|late)[- ])?{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)
+
+
+def find_date_values(text: str, year: int | None = None) -> list[tuple[dict[str, object], str, int]]:
+    """Every date in ``text`` at the precision it is written: ({"iso", "precision"}, words, offset), in order.
+    A full date has the precision "day"; "May 2019" the precision "month" (a month with "early", "mid" or
+    "late" is not read). A bare year is not a date here: the claims that take years read them themselves."""
+    found: list[tuple[dict[str, object], str, int]] = []
+    taken: list[tuple[int, int]] = []
+    for value, words, at in find_dates(text, year):
+        found.append(({"iso": value.isoformat(), "precision": "day"}, words, at))
+        taken.append((at, at + len(words)))
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if any(not (m.end() <= x or m.start() >= y) for x, y in taken) or not (a > 12 or a == b):
+            continue
+        try:
+            value = dt.date(int(m["y"]), b, a)
+        except ValueError:
+            continue
+        found.append(({"iso": value.isoformat(), "precision": "day"}, m.group(0), m.start()))
+        taken.append(m.span())
+    for m in _MONTH_YEAR.finditer(text):
+        if any(not (m.end() <= x or m.start() >= y) for x, y in taken) or re.match(r"(?:early|mid|late)", m.group(0), re.I):
+            continue
+        if not m["m"][0].isupper():
+            continue
+        month = _MONTHS[m["m"][:3].lower()]
+        found.append(({"iso": f"{int(m['y']):04d}-{month:02d}", "precision": "month"}, m.group(0), m.start()))
+        taken.append(m.span())
+    return sorted(found, key=lambda item: item[2])

@@ -1,18 +1,53 @@
 """People and organisations named in running text, with the roles the text gives them.
 
-Press text names people in a handful of ways: "Kantemir Balagov, director:", "producer Alexander
-Rodnyansky", "ROSKINO CEO Katya Mtsitouridze", "his actresses Darya Zhovner and Olga Dragunova",
-"— Viktoria Miroshnichenko, actress (Iya)", "presided over by the Hollywood superstar Uma Thurman".
-A name is two to four capitalised words; roles come from a vocabulary of film-industry roles.
+Press text names people in a handful of ways: "Anna Petrova, director:", "producer Tomas Berg",
+"ACME CEO Mira Olsen", "his actresses Ines Varga and Olga Ivanova", "— Paul Okafor, actor (Tom)",
+"presided over by the actress Clara Moss".
+A name is two to four capitalised words (any alphabet with capitals; "McAllister", "Kim Ha-jun",
+"Lucía de la Torre"); roles come from a vocabulary of film-industry roles. The words a name is told apart
+by (particles, places, organisations) and the verbs of speech are data: ``data/people.toml``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
+from pathlib import Path
+from typing import Any
 
-_WORD = r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+)?"
-NAME = rf"{_WORD}(?:\s+(?:de|van|von|da|di|del|le|la)?\s*{_WORD}){{1,3}}"
-_NAME_RE = re.compile(rf"\b{NAME}\b")
+
+@functools.cache
+def lexicon() -> dict[str, Any]:
+    """The word lists of ``data/people.toml``, read once."""
+    with (Path(__file__).parent / "data" / "people.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def _letters(upper: bool) -> str:
+    """A regex character class body (as ranges) of the letters (Latin, Greek, Cyrillic) of one case."""
+    picked = [c for r in ((0x41, 0x250), (0x370, 0x530), (0x1E00, 0x1F00)) for c in range(*r)
+              if (chr(c).isupper() if upper else chr(c).islower())]
+    ranges: list[list[int]] = []
+    for c in picked:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+UPPER = _letters(upper=True)
+LOWER = _letters(upper=False)
+# "Inès", "Ha-jun" in "Kim Ha-jun", "McAllister", "O'Brien", "Dupont-Roux"
+_WORD = rf"(?:Mc|Mac|O['’])?[{UPPER}][{LOWER}'’]+(?:-[{UPPER}]?[{LOWER}'’]+)*"
+_PARTICLE = "|".join(sorted(lexicon()["names"]["particles"], key=len, reverse=True))
+NAME = rf"{_WORD}(?:\s+(?:(?:{_PARTICLE})\s+){{0,2}}{_WORD}){{1,3}}"
+SURNAME = _WORD
+_NAME_RE = re.compile(rf"(?<![\w-]){NAME}(?![\w-])")
+# a run of capitalised words of any length, cut into a name by trim_name ("Jury President Lucía Gómez Ortiz")
+# (within a line: "Ana Roe" at the end of a title line is not "Ana Roe Why" with the next line's first word)
+_RUN_RE = re.compile(rf"(?<![\w-]){_WORD}(?:[^\S\n]+(?:(?:{_PARTICLE})[^\S\n]+){{0,2}}{_WORD})*(?![\w-])")
 
 ROLES = [
     "director of photography", "production designer", "costume designer", "sound engineer", "casting director",
@@ -22,6 +57,8 @@ ROLES = [
 ]
 _PLURALS = {"actresses": "actress", "actors": "actor", "producers": "producer", "directors": "director",
             "writers": "writer", "students": "student"}
+_ROLE_WORDS = frozenset(w.casefold() for r in [*ROLES, *_PLURALS] for w in re.split(r"[\s-]+", r)) | frozenset(
+    w.casefold() for w in lexicon()["names"]["titles"])
 _ROLE = "|".join(re.escape(r) for r in sorted([*ROLES, *_PLURALS], key=len, reverse=True))
 
 # "Name, role:" on a line of its own, or "Name, role (Character)".
@@ -39,21 +76,42 @@ _ROLE_BY = re.compile(
     rf"\b(?P<verb>{'|'.join(_BY)})\s+by\s+(?:(?:the|a|an|[a-z]+|[A-Z][a-z]+)\s+){{0,3}}?"
     rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
 )
-_NOT_PEOPLE = re.compile(
-    r"\b(Film|Festival|Production|Productions|Pictures|Films|Media|Studio|Studios|University|Institute|School|Fund|"
-    r"Foundation|Award|Awards|Prize|Academy|Pavilion|Office|Committee|Ministry|Regard|Competition|Section|Bunch|Lorber|"
-    r"State|Republic|Federation|Union|Party|War|Caucasus|Caucasian|Petersburg|Moscow|Russia|Russian|Europe|European|"
-    r"Hollywood|Cannes|Venice|Berlin|Leningrad)\b"
-)
-
-
 def normal_role(role: str) -> str:
     role = role.strip().lower() if role.strip() != "CEO" else "CEO"
     return _PLURALS.get(role, role)
 
 
+@functools.cache
+def _not_person_words() -> frozenset[str]:
+    names = lexicon()["names"]
+    return frozenset(w.casefold() for w in names["place_words"] + names["org_words"] + names["other_words"])
+
+
 def looks_like_person(name: str) -> bool:
-    return not _NOT_PEOPLE.search(name)
+    """Not a place, a building or an organisation by its words ("Grafton Street", "Trice Films")."""
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", name)}
+    return not words & _not_person_words()
+
+
+def role_words() -> frozenset[str]:
+    """The words of casebook's roles and titles ("producer", "head", "jury"), folded."""
+    return _ROLE_WORDS
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Words that may stand before a name as its title or role ("Jury President", "the festival's director")."""
+    return _ROLE_WORDS | frozenset(w.casefold() for w in lexicon()["names"]["determiners"])
+
+
+def trim_name(name: str) -> str:
+    """Drop capitalised sentence words from the front of a name ("The Frames" → "Frames", "With Anna Petrova"
+    → "Anna Petrova"); a name cut to one word is returned as that word."""
+    words = name.split()
+    not_first = set(lexicon()["names"]["not_first"]) | _ROLE_WORDS
+    while words and words[0].casefold() in not_first:
+        words = words[1:]
+    return " ".join(words)
 
 
 def split_names(text: str) -> list[str]:
@@ -78,8 +136,9 @@ def people_with_roles(text: str) -> list[tuple[str, str, int]]:
 def names_in(text: str) -> list[tuple[str, int]]:
     """(name, offset) of every capitalised name that looks like a person's."""
     found = []
-    for m in _NAME_RE.finditer(text):
+    for m in _RUN_RE.finditer(text):
         name = re.sub(r"['’]s$", "", m.group(0))
-        if looks_like_person(name):
-            found.append((name, m.start()))
+        trimmed = trim_name(name)
+        if 2 <= len(trimmed.split()) <= 4 and looks_like_person(trimmed):
+            found.append((trimmed, m.start() + len(name) - len(trimmed)))
     return found

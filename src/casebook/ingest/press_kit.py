@@ -10,13 +10,16 @@ of the file. Nothing here knows a particular film: the rules are patterns over t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
+from casebook.ingest.names import lexicon, looks_like_person, normal_role
 from casebook.ingest.plaintext import (
+    ROLE_IN_PARENS,
     RUNNING_TIME,
     Line,
     Para,
@@ -32,11 +35,13 @@ from casebook.ingest.plaintext import (
     text_width,
     vocabulary,
 )
+from casebook.ingest.quotations import Cast, inline, single_quotes
 from casebook.ingest.records import Notes
 
 # --- filmography lines --------------------------------------------------------------------------------------
 
-_FILMOGRAPHY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*[–—-]\s*(?P<rest>\S.*)$")
+_FILMOGRAPHY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)(?:\s*[–—-]\s*(?P<until>(?:19|20)\d\d)(?=\s*[–—-]))?"
+                          r"\s*[–—-]\s*(?P<rest>\S.*)$")  # "2001–2003 – A SERIES": a series' years
 _KINDS = r"documentary|short film|short|feature film|feature|tv series|series|animation|doc"
 _KIND_NAMES = {"short film": "short", "feature film": "feature", "doc": "documentary", "series": "tv series"}
 
@@ -66,7 +71,7 @@ def filmography_entry(text: str) -> dict[str, Any] | None:
     entry: dict[str, Any] = {"year": int(m["year"]), "title": title, "alternative_title": alt,
                              "minutes": int(minutes.group(1)) if minutes else None,
                              "kind": _KIND_NAMES.get(kind_name, kind_name) if kind_name else None}
-    director = re.search(rf"\b(?:dir\.|directed by)\s+({_NAME_WORDS})", rest)
+    director = re.search(rf"\b(?:dir\.|directed by|co-directed with|co-directed by)\s+({_NAME_WORDS})", rest)
     if director:
         entry["director"] = director.group(1)
     return entry
@@ -114,8 +119,9 @@ def smart_title(text: str) -> str:
     return " ".join(out)
 
 
-def _cased(caps: str, prose: str) -> str:
-    """How the running text writes an all-capitals name; else :func:`smart_title`."""
+def as_written(caps: str, prose: str) -> str | None:
+    """How the running text writes an all-capitals name or title ("THE HOST" → "The Host"); None when it never
+    writes it otherwise than in capitals or lower case."""
     words = [re.escape(w) for w in caps.split()]
     if words:
         pattern = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
@@ -123,7 +129,12 @@ def _cased(caps: str, prose: str) -> str:
             found = re.sub(r"\s+", " ", m.group(0))
             if found[:1].isupper() and not found.isupper():
                 return found
-    return smart_title(caps)
+    return None
+
+
+def _cased(caps: str, prose: str) -> str:
+    """How the running text writes an all-capitals name; else :func:`smart_title`."""
+    return as_written(caps, prose) or smart_title(caps)
 
 
 # --- sections ----------------------------------------------------------------------------------------------
@@ -160,20 +171,38 @@ def _norm_heading(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").strip())
 
 
+def _heading_parts(text: str) -> list[str]:
+    """A heading and, when it is given in two languages ("FICHE TECHNIQUE / CREW"), each of its parts."""
+    parts = [p.strip() for p in re.split(r"\s+/\s+", text) if p.strip()]
+    return [text, *parts] if len(parts) > 1 else [text]
+
+
 def _classify(heading: Line) -> tuple[str, re.Match[str] | None]:
     text = _norm_heading(heading.text)
-    for kind, pattern in _SECTION_KINDS:
-        m = pattern.fullmatch(text)
-        if m:
-            return kind, m
+    for part in _heading_parts(text):
+        for kind, pattern in _SECTION_KINDS:
+            m = pattern.fullmatch(part)
+            if m:
+                return kind, m
+        if _credits_heading(part):
+            return "credits", None
     return "other", None
 
 
+def section_heading(text: str) -> bool:
+    """An all-capitals line that opens a known kind of section (SYNOPSIS, FILMOGRAPHY, …): never page debris."""
+    return is_heading(text) and _classify(Line(0, text))[0] != "other"
+
+
 def _person_heading(section: Section, prose: str) -> bool:
-    """``ANNA PETROVA`` or ``AIGERIM NUR – AINUR``: a name, perhaps a role, and a body that
+    """``ANNA PETROVA``, ``AIGERIM NUR – AINUR`` or ``ANNA PETROVA (Director)``: a name, perhaps a role, and a body that
     is about that person (it says "born", or names them, or lists their films)."""
     assert section.heading is not None
-    parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", section.heading.text.strip(), maxsplit=1)]
+    in_parens = ROLE_IN_PARENS.match(section.heading.text.strip())
+    if in_parens and not is_heading(in_parens["role"]):  # ANNA PETROVA (Director)
+        parts = [in_parens["head"].strip(), in_parens["role"].strip()]
+    else:
+        parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", section.heading.text.strip(), maxsplit=1)]
     name = parts[0]
     if name.split()[0].lower() in _NOT_NAME | {"about", "production", "director's", "director’s"}:
         return False
@@ -285,10 +314,47 @@ def _spec_line(text: str, block: dict[str, Any]) -> None:
 # --- credits with dotted leaders ---------------------------------------------------------------------------
 
 _LEADER = re.compile(r"^\s*(?P<role>\S.*?)\s*(?:\.{4,}|…{2,}|_{4,}|\s{4,}|\t+)\s*(?P<names>\S.*?)\s*$")
-_CREW_ROLE = re.compile(
-    r"direct|produc|screenplay|writ|script|photograph|camera|cinematograph|edit|music|composer|sound|design|costume|"
-    r"make-?up|casting|sales|distribut|executive|line\s+producer|art\b|visual|effects|stunt|choreograph|press|"
-    r"production|studio|financ", re.IGNORECASE)
+
+
+@functools.cache
+def _credit_words() -> dict[str, Any]:
+    """The credits lexicon of ``data/people.toml``: headings, crew role stems and words, cast words, self words."""
+    words = lexicon()["credits"]
+    return {key: [w.casefold() for w in value] for key, value in words.items()}
+
+
+def _credits_heading(text: str) -> str | None:
+    """"cast", "crew" or "credits" for a heading of a credits list in any language of the lexicon."""
+    folded = re.sub(r"\s+", " ", text.strip(" :")).casefold()
+    for kind in ("cast", "crew", "credits"):
+        if folded in _credit_words()[f"{kind}_headings"]:
+            return kind
+    return None
+
+
+def _crew_role(role: str) -> bool:
+    """A crew role in any language of the lexicon: a word that starts with one of its stems ("Réalisation",
+    "Montage", "Director of Photography"), or one of its whole words ("Son", "Image")."""
+    folded = role.casefold()
+    words = _credit_words()
+    return any(re.search(rf"(?<![^\W\d_]){re.escape(stem)}", folded) for stem in words["crew_stems"]) or any(
+        re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", folded) for w in words["crew_words"])
+
+
+def _technical(role: str, names: str) -> bool:
+    """A technical detail among the credits: "Country: Norway", "Sound ...... Dolby Digital". A role that is also
+    a crew role ("Sound ...... Anna Roe, Jon Doe", "Son ...... Léa Simon") is one only when a word of its value
+    is a technical value of the lexicon."""
+    folded = role.strip().casefold()
+    if folded in _credit_words()["technical_roles"]:
+        values = set(_credit_words()["technical_values"])
+        return any(w in values for w in re.findall(r"[^\W\d_]+", names.casefold()))
+    return _NOT_CREDIT.fullmatch(role.strip()) is not None
+
+
+def _split_credit_names(text: str) -> list[str]:
+    joins = "|".join(re.escape(w) for w in _credit_words()["and_words"])
+    return [n.strip(" .") for n in re.split(rf"\s*(?:,|;|\s+(?:{joins})\s+)\s*", text) if n.strip(" .")]
 
 
 # inside a credits section, looser separators: "Eirik ... Jonas Berg", "Director: Marta Kowalczyk", "Music – Name"
@@ -309,23 +375,39 @@ def _credits(sections: list[Section]) -> list[dict[str, Any]]:
     for section in sections:
         if section.kind != "credits" or section.heading is None:
             continue
-        heading = _norm_heading(section.heading.text).lower()
-        fixed = "cast" if re.search(r"\bcast\b", heading) and "crew" not in heading else None
-        if re.search(r"\bcrew\b", heading) and "cast" not in heading:
-            fixed = "crew"
+        heading = _norm_heading(section.heading.text)
+        kinds = {_credits_heading(part) for part in _heading_parts(heading)} - {None}
+        folded = heading.lower()
+        if re.search(r"\bcast\b", folded) and "crew" not in folded:
+            kinds.add("cast")
+        if re.search(r"\bcrew\b", folded) and "cast" not in folded:
+            kinds.add("crew")
+        fixed = kinds.pop() if len(kinds) == 1 and kinds <= {"cast", "crew"} else None
         found = []
         for ln in section.body:
             m = _LEADER.match(ln.text) or _LOOSE_LEADER.match(ln.text)
-            if not m or filmography_entry(ln.text) or _NOT_CREDIT.fullmatch(m["role"].strip()) or re.search(r"\d", m["names"]):
+            if not m or filmography_entry(ln.text) or re.search(r"\d", m["names"]) or _technical(m["role"], m["names"]):
                 continue  # a technical line among the credits ("Running time: 137 minutes", "Country: Norway")
-            names = [n.strip(" .") for n in re.split(r"\s*(?:,|;|\s+and\s+|\s+&\s+)\s*", m["names"]) if n.strip(" .")]
-            role = m["role"].strip()
-            kind = fixed or ("crew" if _CREW_ROLE.search(role) else "cast")
+            role: str | None = m["role"].strip()
+            names = _split_credit_names(m["names"])
+            assert role is not None
+            if role.casefold() in _credit_words()["cast_words"]:  # "Avec ....... Anna Roe, Jon Doe"
+                found.append({"section": "cast", "role": None, "names": names, "source": (ln.number, ln.number)})
+                continue
+            if any(m["names"].casefold().startswith(w) for w in _credit_words()["self_words"]):
+                # "Anna Roe ...... herself, the farmer's mother": the person on the left, as themselves
+                found.append({"section": "cast", "role": m["names"].strip(), "names": [role], "self": True,
+                              "source": (ln.number, ln.number)})
+                continue
+            people = [n for n in names if looks_like_person(n)]
+            kind = fixed or ("crew" if _crew_role(role) or not people else "cast")  # a company is no character
             found.append({"section": kind, "role": role, "names": names, "source": (ln.number, ln.number)})
-        cast = [c for c in found if c["section"] == "cast" and len(c["names"]) == 1]
+        cast = [c for c in found if c["section"] == "cast" and len(c["names"]) == 1 and c["role"] and not c.get("self")]
         if cast and sum(_personlike(c["role"]) for c in cast) > sum(_personlike(c["names"][0]) for c in cast):
             for credit in cast:
                 credit["role"], credit["names"] = credit["names"][0], [credit["role"]]
+        for credit in found:
+            credit.pop("self", None)
         out.extend(found)
     return out
 
@@ -381,9 +463,27 @@ def _question_end(lines: list[Line], i: int, width: int, strong: bool) -> int | 
 _QA_MARK = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.–—-]\s+(?=\S)")
 
 
-def _interview(body: list[Line], width: int, words: frozenset[str],
-               cites: dict[int, list[str]]) -> tuple[list[dict[str, Any]], list[Para]]:
-    """Question and answer pairs; also the answers' paragraphs, for the production facts."""
+_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_](?:[^\W\d_]|['’ .-]){1,40}?)\s*:\s+(?=\S)")
+
+
+def _speaker_turns(answer: list[Line], cast: Cast) -> list[tuple[str | None, list[Line]]]:
+    """An answer cut where a line opens with a speaker's name in capitals ("STEFANOV: The moment we met …"),
+    the name being a person of the kit; the label stays in the text, as written."""
+    turns: list[tuple[str | None, list[Line]]] = [(None, [])]
+    for ln in answer:
+        m = _LABEL.match(ln.text)
+        who = cast.labelled(m["label"]) if m and m["label"].isupper() else None
+        if who:
+            turns.append((who, [ln]))
+        else:
+            turns[-1][1].append(ln)
+    return [(who, lines) for who, lines in turns if lines]
+
+
+def _interview(body: list[Line], width: int, words: frozenset[str], cites: dict[int, list[str]],
+               cast: Cast) -> tuple[list[dict[str, Any]], list[Para]]:
+    """Question and answer pairs; also the answers' paragraphs, for the production facts. Where two people
+    answer, each turn is a paragraph of its own with its ``speaker``."""
     lines = [Line(ln.number, _QA_MARK.sub("", ln.text, count=1)) for ln in body if not is_page_number(ln.text)]
     pairs: list[dict[str, Any]] = []
     all_paras: list[Para] = []
@@ -394,11 +494,16 @@ def _interview(body: list[Line], width: int, words: frozenset[str],
         if question is None:
             return
         text, _ = join_wrapped(question, words)
-        paras = reflow(answer, words, width, cites)
+        records: list[dict[str, Any]] = []
+        paras: list[Para] = []
+        for who, turn in _speaker_turns(answer, cast):
+            turn_paras = reflow(turn, words, width, cites)
+            paras.extend(turn_paras)
+            records.extend(r | {"speaker": who} if who else r for r in _records(turn_paras))
         all_paras.extend(paras)
         last = paras[-1].source[1] if paras else question[-1].number
         pair: dict[str, Any] = {"question": text, "question_source": (question[0].number, question[-1].number),
-                                "answer": _records(paras), "source": (question[0].number, last)}
+                                "answer": records, "source": (question[0].number, last)}
         cited = [m for ln in question for m in cites.get(ln.number, [])]
         if cited:
             pair["footnotes"] = cited
@@ -446,7 +551,8 @@ _TRAINING_STOP = re.compile(
 
 
 def parse_birth(text: str) -> tuple[dt.date | None, int | None, str | None]:
-    """"born on July 28, 1991 in Kazan", "Born in 1994 in Omsk", "born in Kyiv on 2 July 1961"."""
+    """"born on July 28, 1991 in Kazan", "Born in 1994 in Omsk", "born in Kyiv on 2 July 1961", "Born in Omsk,
+    Siberia, in 1994" (the place is the town; a region after it is passed over)."""
     m = re.search(r"\b[Bb]orn\b\s*(?P<rest>.{0,120})", text)
     if not m:
         return None, None, None
@@ -468,6 +574,9 @@ def parse_birth(text: str) -> tuple[dt.date | None, int | None, str | None]:
         elif p and place is None and _place(p.group(1)) and re.match(r"\s*in\s", rest):
             place = p.group(1)
             rest = rest[p.end() :]
+            region = re.match(rf",\s+{_PLACE}(?=,\s+(?:in|on)\s)", rest)  # "in Miami, Florida, in 1979"
+            if region:
+                rest = rest[region.end() :]
         else:
             break
         rest = re.sub(r"^\s*,", "", rest)
@@ -614,6 +723,26 @@ def production_facts(paras: list[Para]) -> list[dict[str, Any]]:
     return out
 
 
+# --- quotations in the production notes ----------------------------------------------------------------------
+
+
+def _quotations(sections: list[Section], words: frozenset[str], width: int, cites: dict[int, list[str]],
+                cast: Cast) -> list[dict[str, Any]]:
+    """Quotations in the kit's notes and other prose sections ('“…,” says producer Ana Roe.'), each with the
+    speaker the text attributes it to (:mod:`casebook.ingest.quotations`) or none. Interview answers and the
+    statement are the interviewee's and the director's own words, not quotations."""
+    paras = [para for section in sections if section.kind in ("notes", "other")
+             for para in reflow(section.body, words, width, cites)]
+    texts = [single_quotes(p.text) for p in paras]
+    out: list[dict[str, Any]] = []
+    for para, text in zip(paras, texts, strict=True):
+        for run, speaker, role in inline(text, cast):
+            out.append({"speaker": speaker, "role": normal_role(role) if role else None,
+                        "paragraphs": [text[a + 1 : b].strip() for a, b in run],
+                        "source": para.span_of(run[0][0], run[-1][1])})
+    return out
+
+
 # --- the whole press kit ----------------------------------------------------------------------------------
 
 
@@ -628,10 +757,11 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
     result: dict[str, Any] = {
         "title_block": None, "synopsis": [], "runtimes": [], "director": None, "festival": None,
         "interviewee": None, "interview": [], "statement": [], "statement_by": None, "notes": [], "footnotes": found.notes,
-        "bios": [], "filmographies": [], "credits": [], "production": [],
+        "bios": [], "filmographies": [], "credits": [], "production": [], "quotes": [],
     }
     front, sections = _sections(lines, prose)
     result["title_block"] = _title_block(front, prose)
+    cast = Cast([single_quotes(prose)])  # the people of the whole kit (bios and credits too), for speakers
 
     statement_paras: list[Para] = []
     answer_paras: list[Para] = []
@@ -644,7 +774,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
             name = section.match["name"] if section.match else None
             if name and result["interviewee"] is None:
                 result["interviewee"] = _cased(name.strip(), prose)
-            pairs, paras = _interview(section.body, width, words, cites)
+            pairs, paras = _interview(section.body, width, words, cites, cast)
             if not pairs and any(ln.text.strip() for ln in section.body):
                 notes.warn("the press kit's interview has no question ending with '?'", (heading.number, heading.number))
             result["interview"].extend(pairs)
@@ -658,6 +788,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
             statement_paras.extend(paras)
         elif section.kind == "notes":
             result["notes"].extend(_records(reflow(section.body, words, width, cites)))
+    result["quotes"] = _quotations(sections, words, width, cites, cast)
     result["credits"] = _credits(sections)
     result["production"] = production_facts(answer_paras + statement_paras)
 
@@ -759,7 +890,8 @@ def _bios_and_filmographies(sections: list[Section], front: list[Line], result: 
         if not paras:
             continue
         if role is None and owner:
-            credited = [c["role"] for c in result["credits"] if owner in c["names"]]
+            credited = [c["role"] for c in result["credits"] if owner in c["names"] and c["role"] and not any(
+                c["role"].casefold().startswith(w) for w in _credit_words()["self_words"])]
             if credited:
                 role = credited[0]
             elif director and owner.lower() == director.lower():

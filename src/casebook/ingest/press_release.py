@@ -1,9 +1,9 @@
 """The press release: headline, dateline, premiere, quotes with their speakers, people, awards, companies.
 
 Quotes come in paragraph groups: a group opens with a quotation mark and closes where a paragraph ends
-with one. The speaker is found, in this order, in the group itself ('… ," added Name.'), on a
-"Name, role:" line just above, on a "— Name, role" line just below, or as the person the paragraph
-before is about. Quotes inside narrative paragraphs count when they are at least six words long.
+with one. Its speaker is the one the text attributes it to, by the rules of :mod:`casebook.ingest.quotations`
+in their order (beside it, a dash line after it, a "Name, role:" line or a lead-in before it); without one the
+quote is unattributed. Quotes inside narrative paragraphs count when they are at least six words long.
 """
 
 from __future__ import annotations
@@ -13,8 +13,20 @@ from typing import Any
 
 from casebook.ingest.dates import day_told, find_dates
 from casebook.ingest.document import Document
-from casebook.ingest.names import NAME, SPEAKER_LINE, names_in, normal_role, people_with_roles
+from casebook.ingest.names import NAME, SPEAKER_LINE, normal_role, people_with_roles
 from casebook.ingest.plaintext import DATELINE, after_dateline, festival_in, file_lines, paragraphs, premiere_in, sentences
+from casebook.ingest.quotations import (
+    Cast,
+    beside,
+    dash_line,
+    inline,
+    lead_in,
+    single_quotes,
+    spans,
+    speaker_line,
+    speech_verb,
+    told_before,
+)
 from casebook.ingest.records import Notes
 
 
@@ -65,10 +77,10 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
             break
     people = _people(paras)
     result["people"] = people
-    result["quotes"] = _quotes(paras, people)
     result["awards"] = _awards(paras)
     result["jury"] = [p for p in people if p["role"] == "jury president"]
     result["companies"] = _companies(paras)
+    result["quotes"] = _quotes(paras, people, {c["name"] for c in result["companies"]})
     if result["premiere"] is None:
         notes.warn("press release names no premiere (no sentence with 'premiere' and a date or festival)")
     return result
@@ -78,7 +90,6 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
 
 _OPEN = "\"“«„"
 _CLOSE = "\"”»“"
-_SAYS = r"(?:said|says|added|adds|noted|notes|explained|explains|continued|remarked|stressed|recalled|told)"
 
 
 def _people(paras: list[tuple[str, tuple[int, int]]]) -> list[dict[str, Any]]:
@@ -93,34 +104,6 @@ def _people(paras: list[tuple[str, tuple[int, int]]]) -> list[dict[str, Any]]:
         for name, role in pairs:
             seen.setdefault((name, role), {"name": name, "role": role, "source": span})
     return list(seen.values())
-
-
-def _resolve(name: str, people: list[dict[str, Any]]) -> str:
-    """A surname alone ("Balagov") to the shortest full name that the release gives elsewhere."""
-    fuller = [p["name"] for p in people if p["name"] != name and re.search(rf"\b{re.escape(name)}$", p["name"])]
-    return min(fuller, key=len) if fuller else name
-
-
-def _inline_speaker(text: str, people: list[dict[str, Any]]) -> str | None:
-    role = r"(?:(?:the\s+)?[a-z][\w-]*\s+){0,3}?"  # "said jury member Anna Lindqvist"
-    m = re.search(rf"[{_CLOSE}]\s*,?\s*{_SAYS}\s+{role}(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", text)
-    m = m or re.search(rf"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+{_SAYS}\s*[:,]?\s*[{_OPEN}]", text)
-    return _resolve(m["name"], people) if m else None
-
-
-def _first_person(text: str, people: list[dict[str, Any]]) -> str | None:
-    """The first person of the release named in ``text`` (by full name or surname)."""
-    best: tuple[int, str] | None = None
-    for person in people:
-        full = person["name"]
-        for probe in (full, full.split()[-1]):
-            at = text.find(probe)
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, full)
-    if best:
-        return best[1]
-    found = names_in(text)
-    return found[0][0] if found else None
 
 
 def _left_open(text: str, inside: bool = False) -> bool:
@@ -144,7 +127,10 @@ def _titled(text: str) -> bool:
     if not stretches or len(stretches[0].split()) >= 6 or _left_open(text[: text.find(stretches[0]) + len(stretches[0]) + 1]):
         return False  # no quoted stretch, a long one (a real quote), or one that does not close
     after = text[text.find(stretches[0]) + len(stretches[0]) + 1 :]
-    return len(after.split()) > 3 and not re.search(rf"\b{_SAYS}\b", after)
+    attributed = speech_verb(after) or re.match(r"\s*,?\s*(?:according to|[—–―])", after)
+    words = after.split()
+    headline = bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)  # '"Wind" Opens Orizzonti'
+    return (len(words) > 3 or headline) and not attributed
 
 
 def _quoted(text: str) -> list[str]:
@@ -179,49 +165,63 @@ def _quote_text(text: str, inline: bool) -> str:
     return text.strip()
 
 
-def _quotes(paras: list[tuple[str, tuple[int, int]]], people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _group_speaker(group: list[str], cast: Cast) -> tuple[tuple[str, str | None] | None, bool]:
+    """Rules 1 and 2 inside a quote group: an attribution beside a closing mark, or a dash line after the last
+    one in the same paragraph. Also whether the words of the group are its quoted stretches only."""
+    joined = "\n\n".join(group)
+    marks = spans(joined)
+    for _, b in marks:
+        if b < len(joined):
+            who = beside(joined[b + 1 :], cast)
+            if who:
+                return who, True
+    if marks and marks[-1][1] < len(joined):
+        who = dash_line(joined[marks[-1][1] + 1 :], cast)
+        if who:
+            return who, True
+    return None, False
+
+
+def _quotes(paras: list[tuple[str, tuple[int, int]]], people: list[dict[str, Any]],
+            not_people: set[str]) -> list[dict[str, Any]]:
+    """The release's quotations, each with the speaker the text attributes it to (module quotations), or none."""
+    paras = [(single_quotes(t), span) for t, span in paras]
+    cast = Cast([t for t, _ in paras], not_people)
     quotes: list[dict[str, Any]] = []
-    # people named anywhere (even without a role) resolve a surname alone: "said Balagov"
-    everyone = people + [{"name": n, "role": None} for t, _ in paras for n, _ in names_in(t)]
-    above: tuple[str, str] | None = None
-    context: str | None = None
     i = 0
     while i < len(paras):
         text, span = paras[i]
-        speaker_line = SPEAKER_LINE.match(text)
-        if speaker_line and not text.lstrip().startswith(("—", "–")):
-            above = (speaker_line["name"], normal_role(speaker_line["role"]))
+        if speaker_line(text, cast) or dash_line(text, cast):
             i += 1
             continue
         if text.lstrip()[:1] in _OPEN and not _titled(text):
+            first = i
             group = [paras[i]]
             still_open = _left_open(text)
-            while still_open and i + 1 < len(paras) and not SPEAKER_LINE.match(paras[i + 1][0]):
+            while still_open and i + 1 < len(paras) and not speaker_line(paras[i + 1][0], cast) \
+                    and not dash_line(paras[i + 1][0], cast):
                 i += 1
                 group.append(paras[i])
                 still_open = _left_open(paras[i][0], inside=True)
-            joined = "\n\n".join(t for t, _ in group)
-            speaker, role = _inline_speaker(joined, everyone), None
-            below = SPEAKER_LINE.match(paras[i + 1][0]) if i + 1 < len(paras) else None
-            if speaker is None and above:
-                speaker, role = above
-            elif speaker is None and below:
-                speaker, role = below["name"], normal_role(below["role"])
-                i += 1
-            elif speaker is None:
-                speaker = context
-            words = [_quote_text(t, inline=speaker is not None and not above) for t, _ in group]
-            quotes.append({"speaker": speaker, "role": role or _role_of(speaker, people),
+            who, inline_words = _group_speaker([t for t, _ in group], cast)
+            if who is None and i + 1 < len(paras):
+                who = dash_line(paras[i + 1][0], cast)
+                i += 1 if who else 0
+            before = paras[first - 1][0] if first else ""
+            if who is None and before:
+                who = speaker_line(before, cast)
+            if who is None and before and before.lstrip()[:1] not in _OPEN:
+                name = lead_in(before, cast) or told_before(before, cast)
+                who = (name, None) if name else None
+            speaker, role = who if who else (None, None)
+            words = [_quote_text(t, inline=inline_words) for t, _ in group]
+            quotes.append({"speaker": speaker, "role": normal_role(role) if role else _role_of(speaker, people),
                            "paragraphs": [w for w in words if w], "source": (group[0][1][0], group[-1][1][1])})
-            above = None
             i += 1
             continue
-        inline = [q for q in _quoted(text) if len(q.split()) >= 6]
-        speaker = _inline_speaker(text, everyone) or _first_person(text, people)
-        if inline:
-            quotes.append({"speaker": speaker, "role": _role_of(speaker, people), "paragraphs": inline, "source": span})
-        context = _first_person(text, people) or context
-        above = None
+        for run, speaker, role in inline(text, cast):
+            quotes.append({"speaker": speaker, "role": normal_role(role) if role else _role_of(speaker, people),
+                           "paragraphs": [text[a + 1 : b].strip() for a, b in run], "source": span})
         i += 1
     return quotes
 
@@ -253,7 +253,7 @@ def _awards(paras: list[tuple[str, tuple[int, int]]]) -> list[dict[str, Any]]:
 
 _ORG = r"(?P<org>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})"
 _COMPANY_PATTERNS = [
-    # "purchased by the European distribution giant Wild Bunch": the last capitalised run before the clause ends
+    # "purchased by the European distribution giant North Star": the last capitalised run before the clause ends
     (re.compile(rf"\b(?:purchased|acquired|bought|picked up)\s+by\s+(?:[^.,;:]*?\s)?{_ORG}(?=\s*[.,;:)]|$)"), "distributor"),
     (re.compile(rf"\b{_ORG}\s+(?:is|are|will be)\s+handling\s+(?:the\s+)?(?:international|world(?:wide)?)\s+sales"),
      "sales agent"),

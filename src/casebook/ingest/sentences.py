@@ -10,14 +10,21 @@ import re
 from dataclasses import dataclass
 
 from casebook.ingest.document import Document
+from casebook.ingest.plaintext import LABELLED, LAID_OUT, ends_sentence, is_heading
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
-_MARKUP = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|^#+\s*|^\s*[-*]\s+(?=\S))")
-_GLUED_MARKER = re.compile(r"(?<=[a-z\u00e0-\u024f\u0430-\u044f”’\"),.])(?<!\d[.,])\d{1,2}(?=[\s,.;:)]|$)")
+_MARKUP = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|^#+\s*|^\s*[-*+]\s+(?=\S))")
+_GLUED_MARKER = re.compile(r"(?<=[a-z\u00e0-\u024f\u0430-\u044f”’\"),.])(?<!\d[.,])(?<!\d[a-z])\d{1,2}(?=[\s,.;:)]|$)")
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _SPLIT = re.compile(
-    r"(?<!\bSt\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)"
+    r"(?!(?:" + "|".join(rf"(?<=\b{m}\.)" for m in _MONTH_ABBREVIATIONS) + r")\s+\d)"  # "Feb. 24, 2008": one date
+    r"(?<!\bSt\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)(?<!\.\.)"
     r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9\u0400-\u042f])"
 )
+
+
+_FACT_LINE = re.compile(r"^\|.*\|\s*$|^\S.{0,60}?(?:\.{4,}|…{2,}|\s{3,})\S"
+                        r"|^(?=.{0,79}$)[A-Z][\w /&’'()-]{1,40}(?:\s[—–]|:)\s\S")
 
 
 @dataclass(frozen=True)
@@ -64,13 +71,24 @@ def sentences(doc: Document) -> list[Sentence]:
             continue
         line = clean_line(raw)
         heading = re.match(r"\s{0,3}#{1,6}\s", raw)  # a markdown heading
-        if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or line.isupper():  # a label or heading stands alone
+        capitals = line.isupper() or is_heading(line)  # also "TARELL McCRANEY – WRITER", "ANNA LIND (Editor)"
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        fact_line = _FACT_LINE.match(line) and not following[:1].islower()  # not a sentence wrapped after a colon
+        if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or capitals or fact_line:
+            # a label or heading stands alone; so does a fact line ("| Budget | $4 million |", "Budget — €130,000",
+            # "Running time ........ 2h02"), which a following line must not join
             flush()
             block.append((index + 1, line))
             flush()
             continue
+        laid_out = LABELLED.match(line) or LAID_OUT.search(line)
+        if laid_out and not ends_sentence(line) and not following[:1].islower():
+            flush()  # "Budget — €1.2m", "Running time      97 min": a line laid out for the eye is its own unit
+            block.append((index + 1, line))
+            flush()
+            continue
         block.append((index + 1, line))
-        if raw.lstrip().startswith(("*", "-")) or raw.rstrip().endswith(("**", ":")):
+        if raw.lstrip().startswith(("*", "-", "+ ")) or raw.rstrip().endswith(("**", ":")):
             flush()  # a bullet or a bold line is its own unit
     flush()
     return out

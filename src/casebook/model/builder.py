@@ -2,12 +2,14 @@
 
 The builder decides which document answers which question (the film's title from the frontmatter,
 its director from the ledger before the press kit, ...), adds the source id to every span, and turns
-what is missing into warnings. It raises :class:`CaseError` only for what makes a case meaningless:
-documents that disagree about which case they belong to.
+what is missing into warnings. Documents that disagree about which case they are (movieId, movieTitle, two of
+one category) never reach it: :func:`~casebook.ingest.folder.read_folder` refuses them. It raises
+:class:`CaseError` only for a model that does not validate.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Any
@@ -17,8 +19,10 @@ from slugify import slugify
 
 from casebook.errors import CaseError, Problem
 from casebook.ingest.folder import FolderRecords, SourceRecord
+from casebook.ingest.plaintext import festival_in
+from casebook.ingest.press_kit import as_written
 from casebook.model.case import Case, CaseWarning, Source, SourceRef
-from casebook.model.conflicts import RawClaim, describe, find_conflicts, same_name
+from casebook.model.conflicts import RawClaim, find_conflicts, reading, resolve_subject, same_name
 from casebook.model.exhibits import build_exhibits
 from casebook.model.people import kind_of, merge_people
 
@@ -53,21 +57,9 @@ def _title_from_doc(record: SourceRecord) -> str | None:
     return str(own)[:200] if own else None
 
 
-def _case_id(folder: FolderRecords) -> tuple[str | None, list[Problem]]:
-    ids: dict[str, SourceRecord] = {}
-    problems = []
-    for record in folder.sources:
-        if "movieId" not in record.doc.metadata:
-            continue
-        value = record.doc.metadata["movieId"]
-        if isinstance(value, (dict, list)) or value is None:
-            problems.append(Problem(record.doc.path, f"movieId must be a single value, not {type(value).__name__}", 2))
-            continue
-        ids.setdefault(str(value).strip(), record)
-    if len(ids) > 1:
-        listed = ", ".join(f"{k} ({r.doc.name})" for k, r in ids.items())
-        problems.append(Problem(folder.folder, f"documents belong to different cases: movieId {listed}"))
-    return (next(iter(ids), None), problems)
+def _case_id(folder: FolderRecords) -> str | None:
+    """The documents' ``movieId`` (checked to be one single value by :func:`~casebook.ingest.folder.read_folder`)."""
+    return next((str(r.doc.metadata["movieId"]).strip() for r in folder.sources if "movieId" in r.doc.metadata), None)
 
 
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -86,9 +78,7 @@ def _similar(a: str, b: str) -> bool:
 
 def build_case(folder: FolderRecords) -> Case:
     """Build the :class:`Case` of one folder's records."""
-    case_id, problems = _case_id(folder)
-    if problems:
-        raise CaseError(problems)
+    case_id = _case_id(folder)
     warnings: list[dict[str, Any]] = []
 
     def warn(message: str, record: SourceRecord | None = None, span: tuple[int, int] | None = None) -> None:
@@ -116,9 +106,12 @@ def build_case(folder: FolderRecords) -> Case:
         if record is None:
             warn(f"the case has no {what}")
 
-    meta_titles = [str(r.doc.metadata["movieTitle"]).strip() for r in folder.sources if r.doc.metadata.get("movieTitle")]
+    meta_titles = [title for title in (str(r.doc.metadata.get("movieTitle") or "").strip() for r in folder.sources) if title]
     ledger = ledger_rec.data if ledger_rec else {}
     film_title = (meta_titles[0] if meta_titles else None) or ledger.get("film") or folder.folder.name
+    if not meta_titles:  # no frontmatter anywhere (read_folder refuses frontmatter without a title)
+        origin = "the director's ledger names the film" if ledger.get("film") else "the case folder's name"
+        warn(f"no document gives a movieTitle: the case is titled “{film_title}”, as {origin}")
     film: dict[str, Any] = {"title": film_title, "alternative_titles": [], "synopsis": []}
     if ledger.get("film_alternative_title") and ledger["film_alternative_title"].casefold() != film_title.casefold():
         film["alternative_titles"].append(ledger["film_alternative_title"])
@@ -199,9 +192,9 @@ def build_case(folder: FolderRecords) -> Case:
         )
     body["press"] = _press(release, kit)
     body["people"] = merge_people(_mentions(folder, film))
-    body["timeline"] = _timeline(folder)
+    body["timeline"] = _timeline(folder, film)
     claims = _claims(folder, film)
-    body["conflicts"] = find_conflicts(claims)
+    body["conflicts"] = find_conflicts(claims, _period(film, claims))
     body["statements"] = [_statement(c) for c in claims]
     body["exhibits"] = build_exhibits(body)
     if case_id is None:
@@ -248,9 +241,12 @@ def _press(release: SourceRecord | None, kit: SourceRecord | None) -> dict[str, 
         press["awards"] = _with_refs(data.get("awards", []), release)
     if kit:
         data = kit.data
+        press["quotes"] = press.get("quotes", []) + _with_refs(data.get("quotes", []), kit)
         press["interviewee"] = data.get("interviewee")
         press["interview"] = [
-            {"question": qa["question"], "answer": _paragraphs(qa["answer"], kit), "source": _ref(kit, qa["source"])}
+            {"question": qa["question"], "source": _ref(kit, qa["source"]),
+             "answer": [p | {"speaker": a["speaker"]} if a.get("speaker") else p
+                        for a, p in zip(qa["answer"], _paragraphs(qa["answer"], kit), strict=True)]}
             for qa in data.get("interview", [])
         ]
         press["statement"] = _paragraphs(data.get("statement", []), kit)
@@ -299,6 +295,9 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
         if record.kind == "press_kit":
             if data.get("director"):
                 found.append(_mention(data["director"]["value"], "director", record, data["director"]["source"]))
+            for quote in data.get("quotes", []):
+                if quote.get("speaker"):
+                    found.append(_mention(quote["speaker"], quote.get("role"), record, quote["source"]))
             for bio in data.get("bios", []):
                 found.append(_mention(bio["name"], bio.get("role"), record, bio["source"], born=bio.get("birth_date"),
                                       born_year=bio.get("birth_year"), birthplace=bio.get("birthplace"),
@@ -306,42 +305,115 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
             for fact in data.get("production", []):
                 if fact.get("name"):
                     found.append(_mention(fact["name"], fact.get("role"), record, fact["source"]))
-                elif fact["attribute"] in ("co_writer", "producer", "co_producer"):
+                elif fact["attribute"] in ("co_writer", "producer"):
                     found.append(_mention(fact["value"], fact["attribute"].replace("_", "-"), record, fact["source"]))
+                elif fact["attribute"] == "co_producer":  # read as a company by its pattern ("co-production with X")
+                    found.append(_mention(fact["value"], "co-producer", record, fact["source"]) | {"kind": "organisation"})
+            for block in data.get("filmographies", []):  # "1999 – TITLE, dir. Anna Roe": named, with no role here
+                for entry in block["entries"]:
+                    if entry.get("director"):
+                        found.append(_mention(entry["director"], None, record, entry["source"]))
             for credit in data.get("credits", []):
-                role = credit["role"] if credit.get("section") != "cast" else f"cast: {credit['role']}"
+                role = credit["role"] if credit.get("section") != "cast" else \
+                    f"cast: {credit['role']}" if credit.get("role") else "cast"
                 for name in credit.get("names", []):
                     found.append(_mention(name, role, record, credit["source"]))
     return found
 
 
-def _timeline(folder: FolderRecords) -> list[dict[str, Any]]:
-    """Dated events of every source, oldest first; a film's year in a filmography is its release."""
+def _timeline(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any]]:
+    """Dated events of every source, oldest first, each told as the sources make it certain.
+
+    A sentence that tells an event is kept in its words. A birth told in a press kit's biography is that
+    person's, born where the biography says; a year in a filmography is the film's release, the film named as
+    the documents write its title; a premiere on a line that is no sentence ("World Premiere – <festival> – <date>")
+    is the festival's. Any other event on a line that is no sentence (a table row, a label and its value, a
+    credit) is left out of the timeline: unsure, it says nothing there (its document still shows the line).
+    """
+    texts = "\n".join(r.doc.text for r in folder.sources)
+    titles = [film["title"], *film.get("alternative_titles", [])]
     events: list[dict[str, Any]] = []
     for record in folder.sources:
-        for event in record.events:
-            events.append(_with_refs(event, record))
+        bios = record.data.get("bios", []) if record.kind == "press_kit" else []
+        for found in record.events:
+            event = dict(found)
+            sentence = event.pop("prose", True)
+            if event["kind"] == "born":
+                event.update(_birth(event, bios))
+            elif event["kind"] == "premiered" and not sentence:
+                festival = festival_in(event["text"]).get("festival")
+                if festival:
+                    event["subject"] = festival
+            if event.get("subject") or sentence:
+                events.append(_with_refs(event, record))
         for block in record.data.get("filmographies", []) if record.kind == "press_kit" else []:
             for entry in block["entries"]:
                 line = record.doc.text.split("\n")[entry["source"][0] - 1].strip()
-                events.append({"kind": "released", "year": entry["year"], "month": None, "date": None,
-                               "text": line, "source": _ref(record, entry["source"])})
+                events.append({"kind": "released", "year": entry["year"], "month": None, "date": None, "text": line,
+                               "subject": _film_title(entry, titles, texts), "source": _ref(record, entry["source"])})
     unique: dict[tuple[Any, ...], dict[str, Any]] = {}
     for event in events:
-        key = (event["kind"], event["year"], event["month"], event["date"], fold_text(event["text"]))
-        unique.setdefault(key, event)
+        told = fold_text(event["subject"]) if event.get("subject") else fold_text(event["text"])
+        unique.setdefault((event["kind"], event["year"], event["month"], event["date"], told), event)
     return sorted(unique.values(), key=lambda e: (e["year"], e["month"] or 0, e["date"].day if e["date"] else 0))
 
 
+_BORN_LEAD = re.compile(r"\s*(?:Born|(?:He|She|They)\s+(?:was|were)\s+born)\b")
+
+
+def _birth(event: dict[str, Any], bios: list[dict[str, Any]]) -> dict[str, Any]:
+    """Whose birth a sentence of a biography tells, and where: the biography's person when the sentence names
+    them (or opens "Born …", "She was born …") and gives the year the biography gives; else nothing."""
+    first, last = event["source"]
+    for bio in bios:
+        if not (bio["source"][0] <= first and last <= bio["source"][1]) or not bio.get("name"):
+            continue
+        year = bio["birth_date"].year if bio.get("birth_date") else bio.get("birth_year")
+        surname = bio["name"].split()[-1]
+        named = re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", event["text"], re.IGNORECASE) is not None
+        if year == event["year"] and (named or _BORN_LEAD.match(event["text"])):
+            return {"subject": bio["name"], "place": bio.get("birthplace")}
+        return {}
+    return {}
+
+
+def _film_title(entry: dict[str, Any], titles: list[str], prose: str) -> str:
+    """A filmography's title as the case writes it: the film's own title when it is that film; an all-capitals
+    title as the documents' running text writes it ("THE HOST" → "The Host"), else as the line writes it."""
+    for written in (entry["title"], entry.get("alternative_title")):
+        for title in titles:
+            if written and _similar(written, title):
+                return title
+    title = entry["title"]
+    return (as_written(title, prose) or title) if title.isupper() else title
+
+
 def _statement(claim: RawClaim) -> dict[str, Any]:
-    money = claim.attribute in ("budget", "box_office")
+    # the film's budget and its worldwide (or unscoped) gross: the figures the budget exhibit sets side by side
+    money = (claim.attribute in ("budget", "box_office") and claim.typed.get("type") == "money"
+             and claim.subject_kind == "film" and claim.scope in (None, "worldwide"))
+    typed = claim.typed
     return {
-        "attribute": claim.attribute, "subject": claim.subject, "value": claim.value,
-        "normalized": describe(claim.attribute, claim.normalized),
-        "amount": {"kind": "money", "text": claim.value} | {k: v for k, v in claim.normalized.items() if v is not None}
+        "attribute": claim.attribute, "subject": claim.subject, "scope": claim.scope, "value": claim.value,
+        "reading": reading(claim),
+        "amount": {"kind": "money", "text": claim.value}
+        | {k: typed[k] for k in ("value", "lower", "upper", "approximate", "currency") if typed.get(k) is not None}
         if money else None,
         "source": {"source": claim.source, "first_line": claim.span[0], "last_line": claim.span[1]},
     }
+
+
+def _period(film: dict[str, Any], claims: list[RawClaim]) -> dt.date | None:
+    """The month whose exchange rates convert the case's money: its premiere's, else the middle of its year, else
+    the month of the earliest premiere a source dates to the month or the day."""
+    premiere = film.get("premiere") or {}
+    if isinstance(premiere.get("date"), dt.date):
+        return premiere["date"]
+    if str(film.get("year") or "").isdigit():
+        return dt.date(int(film["year"]), 7, 1)
+    told = sorted(c.typed["iso"][:7] for c in claims if c.attribute == "premiere_date" and c.subject_kind == "film"
+                  and c.typed.get("precision") in ("day", "month"))
+    return dt.date(int(told[0][:4]), int(told[0][5:7]), 1) if told else None
 
 
 def fold_text(text: str) -> str:
@@ -349,16 +421,33 @@ def fold_text(text: str) -> str:
 
 
 def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
-    """Every claim of every source, with filmography years, film lengths and birth dates added."""
+    """Every claim of every source about a subject the text makes certain, with filmography years, film lengths
+    and birth dates added."""
     director = (film.get("director") or {}).get("value")
     titles = [film["title"], *film.get("alternative_titles", [])]
+    for record in folder.sources:  # the title in the original language, as the frontmatter gives it
+        for key in ("movieTitle", "originalTitle"):
+            value = record.doc.metadata.get(key)
+            if isinstance(value, str) and value.strip() and value.strip() not in titles:
+                titles.append(value.strip())
     claims: list[RawClaim] = []
 
-    def add(item: dict[str, Any], record: SourceRecord) -> None:
-        subject = item.get("subject")
-        if item["attribute"] == "birth" and subject in ("director", "filmmaker"):
-            subject = director
-        claims.append(RawClaim(item["attribute"], subject, item["value"], item["normalized"], record.id, item["source"]))
+    def add(item: dict[str, Any], record: SourceRecord, subject: tuple[str, str] | None = None) -> None:
+        if subject is None and item.get("subject"):
+            # a short film and a feature of the same title are two works
+            kind = {"birth": "person", "event_year": "event"}.get(item["attribute"], "short" if item.get("short") else "title")
+            subject = (kind, item["subject"])
+            if item["attribute"] == "birth" and item["subject"] in ("director", "filmmaker"):
+                if not director:
+                    return
+                subject = ("person", director)
+        if subject is None:
+            subject = resolve_subject(item, titles) if item["typed"].get("type") != "legacy" else ("film", titles[0])
+        if subject is None:
+            return  # the sentence does not make certain what the claim is about
+        kind, name = subject
+        claims.append(RawClaim(item["attribute"], name, item["value"], item["typed"], record.id, item["source"],
+                               scope=item.get("scope"), subject_kind=kind))
 
     for record in folder.sources:
         for item in record.claims:
@@ -368,17 +457,20 @@ def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
         for block in record.data.get("filmographies", []):
             for entry in block["entries"]:
                 line = record.doc.text.split("\n")[entry["source"][0] - 1].strip()
-                add({"attribute": "title_year", "subject": entry["title"].title(), "value": line,
-                     "normalized": entry["year"], "source": entry["source"]}, record)
+                short = entry.get("kind") == "short" or (entry.get("minutes") or 99) < 40
+                add({"attribute": "title_year", "subject": entry["title"].title(), "value": line, "short": short,
+                     "typed": {"type": "legacy", "value": entry["year"]}, "source": entry["source"]}, record)
                 names = [entry["title"], entry.get("alternative_title") or ""]
-                if entry.get("minutes") and any(same_name(n, t) for n in names if n for t in titles):
-                    add({"attribute": "runtime", "subject": None, "value": line, "normalized": entry["minutes"],
-                         "source": entry["source"]}, record)
+                same_work = film.get("year") in (None, entry["year"]) and entry.get("kind") != "short"
+                if entry.get("minutes") and same_work and any(same_name(n, t) for n in names if n for t in titles):
+                    add({"attribute": "runtime", "value": line, "source": entry["source"],
+                         "typed": {"type": "duration", "amount": entry["minutes"], "unit": "minute"}}, record,
+                        ("film", titles[0]))
         for bio in record.data.get("bios", []):
             year = bio.get("birth_date").year if bio.get("birth_date") else bio.get("birth_year")
             if year:
                 add({"attribute": "birth", "subject": bio["name"], "value": bio.get("text", "")[:160] or str(year),
-                     "normalized": [year, year], "source": bio["source"]}, record)
+                     "typed": {"type": "legacy", "value": [year, year]}, "source": bio["source"]}, record)
     return claims
 
 

@@ -275,7 +275,8 @@ class Film(Model):
 
 
 class Quote(Model):
-    """Words a person said, as the press release quotes them: one quote per paragraph group."""
+    """Words a person said, as the press release (or the press kit's notes) quotes them: one quote per paragraph
+    group. ``speaker`` is None when the text attributes the words to nobody for certain."""
 
     speaker: str | None = None
     role: str | None = None
@@ -290,9 +291,15 @@ class Award(Model):
     source: SourceRef
 
 
+class AnswerParagraph(Paragraph):
+    """A paragraph of an interview answer; ``speaker`` when the kit names who answers ("STEFANOV: …")."""
+
+    speaker: str | None = None
+
+
 class InterviewAnswer(Model):
     question: str
-    answer: list[Paragraph]
+    answer: list[AnswerParagraph]
     source: SourceRef
 
 
@@ -370,7 +377,10 @@ class Event(Model):
     month: int | None = Field(default=None, ge=1, le=12)
     date: dt.date | None = None
     kind: EventKind
-    text: str = Field(description="what happened, in a short line")
+    text: str = Field(description="the words of the source that tell it, shortened where long")
+    subject: str | None = Field(default=None, description="who or what it happened to, where the source makes it "
+                                "certain: the person born, the film released, the festival of a premiere")
+    place: str | None = Field(default=None, description="where it happened, where the source says: a birthplace")
     source: SourceRef
 
     def when(self) -> float:
@@ -384,16 +394,16 @@ class Event(Model):
 
 def told_once(events: Iterable[Event]) -> list[tuple[list[EventKind], Event]]:
     """The events as a reader is told them: events one after another that differ in kind alone (the same day,
-    the same text from the same lines: born and studied, premiered and awarded) are one, with each of their
-    kinds in order. Events without text are left out."""
+    the same text from the same lines, the same subject: born and studied, premiered and awarded) are one, with
+    each of their kinds in order. Events without text are left out."""
     merged: list[tuple[list[EventKind], Event]] = []
     for event in events:
         if not event.text.strip():
             continue
         if merged:
             kinds, last = merged[-1]
-            if (last.year, last.month, last.date, last.text, last.source) == (
-                event.year, event.month, event.date, event.text, event.source
+            if (last.year, last.month, last.date, last.text, last.subject, last.place, last.source) == (
+                event.year, event.month, event.date, event.text, event.subject, event.place, event.source
             ):
                 if event.kind not in kinds:
                     kinds.append(event.kind)
@@ -402,20 +412,68 @@ def told_once(events: Iterable[Event]) -> list[tuple[list[EventKind], Event]]:
     return merged
 
 
+class Rate(Model):
+    """The exchange rate a conversion used: the ECB's mean of a month, a fixed euro rate, or the source's own."""
+
+    value: float | None = Field(default=None, description="units of the target currency for one of the source's")
+    period: str | None = Field(default=None, description="the month of an ECB mean rate, YYYY-MM")
+    fixed: bool = Field(default=False, description="the irrevocable rate of a currency the euro replaced")
+    source_own: bool = Field(default=False, description="the source's own conversion, written beside the figure")
+
+
+class Converted(Model):
+    """A figure in the currency the disagreement is read in."""
+
+    currency: str
+    approximate: bool = False
+    value: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+
+
+class Reading(Model):
+    """How casebook read a claim's value: its type and the typed value it compared (no wording: the templates
+    word it)."""
+
+    kind: Literal["money", "count", "date", "duration", "names", "name", "year", "years", "flag"]
+    value: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    approximate: bool = False
+    currency: str | None = None
+    cutoff: str | None = Field(default=None, description="the day a running total is counted to")
+    converted: Converted | None = None
+    rate: Rate | None = None
+    date: str | None = Field(default=None, description="ISO date, cut to its precision (2019, 2019-05, 2019-05-16)")
+    precision: Literal["day", "month", "year"] | None = None
+    amount: float | None = Field(default=None, description="a duration's number of units")
+    unit: str | None = None
+    bound: Literal["upper", "lower"] | None = None
+    names: list[str] = Field(default_factory=list)
+    exclusive: bool = Field(default=False, description="the source says this award was the only one there")
+    year: int | None = None
+    flag: str | None = None
+
+
 class Claim(Model):
-    """What one source says about an attribute, in its own words."""
+    """What one source says about an attribute, in its own words, and how casebook read it."""
 
     value: str = Field(description="the value as the source words it")
-    normalized: str = Field(description="the value as casebook compared it")
+    reading: Reading = Field(description="the value as casebook compared it")
     source: SourceRef
 
 
 class Conflict(Model):
-    """An attribute on which the sources give values that cannot all be true."""
+    """An attribute of one subject, in one scope, on which the sources give values that cannot all be true."""
 
-    attribute: str = Field(description="what the claims are about: budget, box_office, premiere_date, runtime, "
-                           "state_funding, financiers, title_year, event_year, birth")
-    subject: str | None = Field(default=None, description="the title, place or person the attribute belongs to")
+    attribute: str = Field(description="what the claims are about: budget, box_office, financing, admissions, "
+                           "premiere_date, release_date, runtime, award_count, award_nominations, award_won, "
+                           "shooting_period, footage_hours, crew, state_funding, financiers, title_year, event_year, birth")
+    subject: str | None = Field(default=None, description="the film, title, place or person the attribute belongs to")
+    subject_kind: Literal["film", "title", "short", "person", "event"] = Field(
+        default="film", description="film: the case's film; title: another title; short: a short film of that title")
+    scope: str | None = Field(default=None, description="which quantity: worldwide, domestic, a country, a festival, "
+                              "a medium and a country for a release, a crew role; with 'to DATE' for a running total")
     claims: list[Claim] = Field(min_length=2)
 
 
@@ -424,8 +482,9 @@ class Statement(Model):
 
     attribute: str
     subject: str | None = None
+    scope: str | None = None
     value: str = Field(description="the words of the source")
-    normalized: str = Field(description="the value as casebook compared it")
+    reading: Reading = Field(description="the value as casebook compared it")
     amount: Amount | None = Field(default=None, description="for money: the amount with its bounds")
     source: SourceRef
 

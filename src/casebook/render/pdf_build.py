@@ -32,6 +32,7 @@ from casebook.render.outline import CASE_STUDY, build_sections
 from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_document, clean, esc, rich, shorten
 from casebook.render.pdf_doc import keep as _keep
 from casebook.render.pdf_doc import label as _label
+from casebook.render.event_words import event_told
 from casebook.render.pdf_exhibits import Exhibits
 from casebook.render.pdf_notes import Notes, note_anchor
 from casebook.render.pdf_style import Look, hex_of
@@ -484,9 +485,9 @@ class _Story(Blocks):
             [
                 Paragraph(esc(when), s.cell_bold),
                 Paragraph(esc(separator.join(kinds)), s.cell),
-                Paragraph(self.noted(esc(event.text), event.source, event.text), s.cell),
+                Paragraph(self.noted(rich(what), event.source, what.plain), s.cell),
             ]
-            for when, kinds, event in merged
+            for when, kinds, event, what in ((*m, event_told(labels, m[2])) for m in merged)
         ]
         table = self.data_table(header, rows, (20, 14, 66), one_line=(0, 1))
         return [*self.section(labels.timeline), table, *self.exhibits.see("timeline")]
@@ -501,7 +502,7 @@ class _Story(Blocks):
             [
                 [
                     Paragraph(esc(claim.value), s.cell),
-                    Paragraph(esc(claim.normalized), s.cell),
+                    Paragraph(esc(_label(labels.claim_reading(claim))), s.cell),
                     Paragraph(self.noted(esc(self.where(claim.source)), claim.source, claim.value, scale=0.85), s.cell_small),
                 ]
                 for claim in conflict.claims
@@ -513,7 +514,7 @@ class _Story(Blocks):
         out = [*self.section(labels.disagreements), intro]
         for conflict, rows in zip(conflicts, tables, strict=True):
             out.append(self._heading(_label(labels.conflict_title(conflict)), 1, toc=True))
-            out.append(self.data_table(header, rows, (55, 17, 28), one_line=(2,), measure=every_row))
+            out.append(self.data_table(header, rows, (46, 26, 28), one_line=(2,), measure=every_row))
         return out
 
     # --- sources and notes ---

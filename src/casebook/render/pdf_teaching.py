@@ -142,7 +142,8 @@ class _TeachingStory(Blocks):
         header = [labels.claim_value, labels.claim_normalized, labels.claim_source]
         tables = [
             [
-                [Paragraph(esc(c.value), s.cell), Paragraph(esc(c.normalized), s.cell), Paragraph(esc(where(c)), s.cell_small)]
+                [Paragraph(esc(c.value), s.cell), Paragraph(esc(label(labels.claim_reading(c))), s.cell),
+                 Paragraph(esc(where(c)), s.cell_small)]
                 for c in conflict.claims
             ]
             for conflict in conflicts
@@ -152,7 +153,7 @@ class _TeachingStory(Blocks):
         out.append(keep(self.para(esc(label(self.t.disagreements_intro)), s.intro)))
         for conflict, rows in zip(conflicts, tables, strict=True):
             out.append(self.heading(label(labels.conflict_title(conflict)), 1, toc=True))
-            out.append(self.data_table(header, rows, (55, 17, 28), one_line=(2,), measure=every_row))
+            out.append(self.data_table(header, rows, (46, 26, 28), one_line=(2,), measure=every_row))
         return out
 
     def build(self) -> list[Flowable]:

@@ -1,21 +1,12 @@
-"""Claims: what one document says about an attribute that other documents may also state.
+"""Claims the seed family needs beside the typed ones: state money (yes/no), the main financiers, the year of a
+recorded or dramatised event at a place, a person's age at a dated moment, and the year beside a title.
 
-Each claim is a plain record ``{"attribute", "subject", "value", "normalized", "source"}``: ``value`` is the
-source's own words, ``normalized`` the comparable form (money bounds, a date, a year, minutes, yes/no, a
-set of organisations). The model compares claims across sources (:mod:`casebook.model.conflicts`).
-
-The attributes:
-
-* ``budget``, ``box_office``: money near a keyword ("Estimated Budget:", "a budget of about $4.6 million",
-  "box office was modest (approximately $130,000").
-* ``premiere_date``: a date (or a year) in a sentence about the premiere.
-* ``runtime``: minutes given as the film's running time.
 * ``state_funding``: yes/no, from sentences about state money, subsidies or the ministry of culture.
-* ``financiers``: the organisations a sentence says financed, funded, sponsored or backed the film.
-* ``title_year``: the year a source gives for a film title ("*First I Am*, 2014", "2015 – FIRST I").
-* ``event_year``: the year of a recorded or dramatised event at a place ("the 1999 Dagestan massacre"
-  footage, "images shot ... in 1998, in a village in Daghestan").
-* ``birth``: a person's age at a dated moment ("In 2016, 25-year-old Kantemir Balagov") as a birth interval.
+* ``financiers``: the organisations a sentence says mainly financed the film (a word of ``[financiers] main``).
+* ``title_year``: the year a source gives for a film title ("*Salt Lines*, 2014", "2015 – SALT LINES").
+* ``event_year``: the year of a recorded or dramatised event at a place ("the 1999 … massacre" footage,
+  "images shot ... in 1998, in a village in …").
+* ``birth``: a person's age at a dated moment ("In 2016, 25-year-old Name") as a birth interval.
 """
 
 from __future__ import annotations
@@ -23,23 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from casebook.ingest.amounts import find_amounts
 from casebook.ingest.blocks import Block, Heading, ListBlock, Para, lines_of
-from casebook.ingest.dates import day_told, find_dates
-from casebook.ingest.plaintext import RUNNING_TIME, after_dateline
+from casebook.ingest.claims.lexicon import lexicon
 from casebook.ingest.sentences import Sentence
 
-_MONEY_KEYS = {
-    "budget": r"budget|production cost|cost of production|costs?\b|invest(?:ed|ment)",
-    "box_office": r"box office|gross(?:ed)?|takings|ticket sales|theatrical (?:revenue|income|receipts)",
-}
-# what an amount right after it says it was spent on, when that is not the film's budget
-_OTHER_SPEND = re.compile(r"\s*(?:[A-Z]{3}\b\s*)?(?:(?:in|on|for|of)\s+(?:the\s+)?)?(?:P\s*&\s*A|prints\s+and\s+advertising|"
-                          r"marketing|advertising|promotion|publicity|distribution|release|(?:awards?|festival|oscar)\s+campaign)",
-                          re.IGNORECASE)
-_LOCAL = re.compile(r"\b((?i:domestic|opening weekend|north american)"
-                    r"|in (?:the )?(?:US|UK|France|Russia|Germany|Italy|Spain|China|Japan))\b")
-_PREMIERE = re.compile(r"premi[eè]re(?:d|s)?\b", re.IGNORECASE)
 _STATE = re.compile(r"\b(state|government|ministry of culture|public)\b[^.]{0,40}?\b(fund\w*|subsid\w*|money|financ\w*|support)"
                     r"|\b(subsid\w*|fund\w*|money|financ\w*)\b[^.]{0,40}?\b(state|government|ministry of culture)\b",
                     re.IGNORECASE)
@@ -60,35 +38,18 @@ _PLACE = re.compile(
     r"(?P<place>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?)"
 )
 _NOT_PLACES = {"The", "This", "That", "These", "January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December", "Un Certain", "Cannes Film"}
+               "September", "October", "November", "December"}
+_WHO = r"(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2})"
+# "Born in Miami, Florida, in 1979, Name grew up …", "Born on 3 May 1960 in Town (Region), Name …"
+_BORN = re.compile(r"\bBorn\b(?:\s+(?:on|in)\s+[^.;]{0,60}?)?\b(?P<year>(?:19|20)\d\d)\b"
+                   r"(?:,?\s+(?:in|at|near)\s+[^,;.]{2,60})*,\s+" + _WHO + r"\b(?!\s+(?:was|is)\b)")
+# "Name was born in 1964 in …", "Name was born on 9 August 1976"
+_WAS_BORN = re.compile(_WHO + r"\s+was\s+born\b(?:\s+(?:on|in)\s+(?:[^.;,]{0,30}?\s)?)?(?P<year>(?:19|20)\d\d)\b")
 _AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\s+(?P<who>(?:[A-Z][\w'’-]+\s*){1,3}|director|filmmaker)")
 
 
 def _claim(attribute: str, value: str, normalized: Any, sentence: Sentence, subject: str | None = None) -> dict[str, Any]:
     return {"attribute": attribute, "subject": subject, "value": value, "normalized": normalized, "source": sentence.span}
-
-
-def _money(sentence: Sentence) -> list[dict[str, Any]]:
-    out = []
-    text = sentence.text
-    if _LOCAL.search(text):
-        return out
-    for amount in find_amounts(text):
-        if amount["kind"] != "money":
-            continue
-        at = text.find(amount["text"])
-        before = text[max(0, at - 70):at].lower()
-        best: tuple[int, str] | None = None
-        for attribute, pattern in _MONEY_KEYS.items():
-            for m in re.finditer(pattern, before):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), attribute)
-        if best and best[1] == "budget" and _OTHER_SPEND.match(text, at + len(amount["text"])):
-            continue  # "plus €300,000 P&A", "$200,000 for marketing": money spent besides the budget
-        if best:
-            bounds = {k: amount.get(k) for k in ("value", "lower", "upper", "approximate", "currency")}
-            out.append(_claim(best[1], amount["text"], bounds, sentence))
-    return out
 
 
 def _organisations(text: str) -> list[str]:
@@ -108,29 +69,14 @@ def normal_org(name: str) -> str:
 
 
 def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[str, Any]]:
-    """Every claim one sentence makes."""
+    """The claims of one sentence about state money, financiers, the year of an event and a person's age."""
     text = sentence.text
-    out = _money(sentence)
-    if _PREMIERE.search(text) and not re.search(r"\?$", text):
-        rest, sent = after_dateline(text)  # the day a release was sent is not the day of the premiere it tells of
-        dates = find_dates(rest)
-        told = day_told(rest, sent[0]) if sent and not dates else None
-        if sent and told:  # "CANNES, 16 May 2019 — … receives its world premiere tonight"
-            dates = [(told[0], f"{sent[1]} ({told[1]})", 0)]
-        if dates:
-            out.append(_claim("premiere_date", dates[0][1], dates[0][0].isoformat(), sentence))
-        else:
-            year = re.search(r"\b((?:19|20)\d\d)\b", text)
-            if year and re.search(r"premiered|world premiere", text, re.IGNORECASE):
-                out.append(_claim("premiere_date", year.group(1), year.group(1), sentence))
-    runtime = RUNNING_TIME.search(text)
-    if runtime:
-        out.append(_claim("runtime", runtime.group(0), int(runtime["min"]), sentence))
+    out = []
     state = _STATE.search(text)
     if state:
         negative = bool(_NEGATION.search(text[: state.end()]))
         out.append(_claim("state_funding", text, "no" if negative else "yes", sentence))
-    if _FINANCE.search(text) and not _STATE.fullmatch(text):
+    if _FINANCE.search(text) and not _STATE.fullmatch(text) and lexicon().pattern("financiers", "main").search(text):
         orgs = _organisations(text)
         if orgs:
             named: dict[str, str] = {}
@@ -140,9 +86,14 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
     for kind, pattern in (("recording", _RECORDING), ("setting", _SETTING)):
         if pattern.search(text):
             years = re.findall(r"\b((?:19|20)\d\d)\b", text)
-            places = [p["place"] for p in _PLACE.finditer(text) if p["place"] not in _NOT_PLACES]
+            places = [p["place"] for p in _PLACE.finditer(text) if p["place"] not in _NOT_PLACES
+                      and not lexicon().festival_in(p["place"])]
             if len(set(years)) == 1 and places:
                 out.append(_claim("event_year", text, {"year": int(years[0]), "places": places}, sentence, subject=kind))
+    for pattern in (_BORN, _WAS_BORN):
+        for m in pattern.finditer(text):
+            year = int(m["year"])
+            out.append(_claim("birth", m.group(0), [year, year], sentence, subject=m["who"].strip()))
     for m in _AGE.finditer(text):
         years = re.findall(r"\b((?:19|20)\d\d)\b", text[: m.start()])
         when = int(years[-1]) if years else context_year
@@ -153,7 +104,7 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
 
 
 def title_years(blocks: list[Block]) -> list[dict[str, Any]]:
-    """Years given beside italic titles in markdown: ``*First I Am*, 2014``, ``*Beanpole* (*Dylda*, 2019)``."""
+    """Years given beside italic titles in markdown: ``*Salt Lines*, 2014``, ``*Dusk* (*Crépuscule*, 2019)``."""
     out = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -170,6 +121,9 @@ def title_years(blocks: list[Block]) -> list[dict[str, Any]]:
                     value = f"{title}{after[:m.end()]}".strip()
                     if value.count(")") > value.count("("):
                         value = value.rstrip(")")
+                    before = "".join(t for t, _, _ in runs[:i])[-40:]
                     out.append({"attribute": "title_year", "subject": title, "value": value,
-                                "normalized": int(m["year"]), "source": span})
+                                "short": bool(re.search(r"\bshorts?\b|short films?", before + after[m.end():m.end() + 30],
+                                                        re.IGNORECASE)),
+                                "typed": {"type": "legacy", "value": int(m["year"])}, "source": span})
     return out
