@@ -10,7 +10,8 @@ from typing import Any
 
 from casebook.model.case import Case, Exhibit
 from casebook.render.html.charts import inline_svg
-from casebook.render.html.story import Block, CaseStudy, exhibit_events, text
+from casebook.render.event_words import event_told
+from casebook.render.html.story import Block, CaseStudy, exhibit_events, runs, text
 from casebook.render.pdf_charts import Legend, Mark, money_chart, timeline_chart
 from casebook.render.pdf_doc import label
 from casebook.render.pdf_exhibits import _SERIES, _bar
@@ -94,7 +95,7 @@ class Exhibits:
             figure["svg"] = inline_svg(chart, f"exhibit-{exhibit.number}-chart", label(self.w.timeline_chart_title(exhibit)),
                                        label(self.w.timeline_chart_desc(len(events), first.year, last.year)), self.look.bold)
         header = [labels.exhibit_event_number, labels.event_when, labels.event_kind, labels.event_what]
-        rows = [[text(number), text(label(labels.event_date(event))), text(kinds), text(event.text)]
+        rows = [[text(number), text(label(labels.event_date(event))), text(kinds), runs(event_told(labels, event))]
                 for number, kinds, _, event in events]
         figure["tables"].append(story.table(header, rows, caption=label(self.w.data_caption(exhibit)), shown=True))
 

@@ -33,6 +33,7 @@ from casebook.model.case import (
     told_once,
 )
 from casebook.model.case import Paragraph as CaseParagraph
+from casebook.render.event_words import event_told
 from casebook.render.pdf_doc import clean, label, shorten
 from casebook.render.pdf_notes import Notes
 
@@ -502,8 +503,10 @@ class CaseStudy(Story):
         separator = str(labels.pdf_event_kinds_separator)
         header = [labels.event_when, labels.event_kind, labels.event_what]
         section = self.section(labels.timeline)
-        rows = [[text(when), text(separator.join(kinds)), self.noted(text(event.text), event.source, event.text)]
-                for when, kinds, event in merged]
+        rows = []
+        for when, kinds, event in merged:
+            what = event_told(labels, event)
+            rows.append([text(when), text(separator.join(kinds)), self.noted(runs(what), event.source, what.plain)])
         return [*section, self.table(header, rows), *self.see("timeline")]
 
     def disagreements(self) -> list[Block]:
@@ -513,7 +516,8 @@ class CaseStudy(Story):
         labels = self.labels
         header = [labels.claim_value, labels.claim_normalized, labels.claim_source]
         tables = [
-            [[text(claim.value), text(claim.normalized), self.noted(text(self.where(claim.source)), claim.source, claim.value)]
+            [[text(claim.value), text(label(labels.claim_reading(claim))),
+              self.noted(text(self.where(claim.source)), claim.source, claim.value)]
              for claim in conflict.claims]
             for conflict in conflicts
         ]
@@ -641,6 +645,6 @@ class TeachingNote(Story):
         out = [*self.section(self.t.disagreements_heading), self.para(text(label(self.t.disagreements_intro)), "intro")]
         for conflict in conflicts:
             out.append(self.heading(label(labels.conflict_title(conflict)), 1, toc=True))
-            rows = [[text(c.value), text(c.normalized), text(where(c))] for c in conflict.claims]
+            rows = [[text(c.value), text(label(labels.claim_reading(c))), text(where(c))] for c in conflict.claims]
             out.append(self.table(header, rows, row_heads=False))
         return out
