@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from casebook.model.case import Case, Exhibit
-from casebook.render.html.charts import inline_svg
 from casebook.render.event_words import event_told
+from casebook.render.html.charts import inline_svg
 from casebook.render.html.story import Block, CaseStudy, exhibit_events, runs, text
 from casebook.render.pdf_charts import Legend, Mark, money_chart, timeline_chart
 from casebook.render.pdf_doc import label
