@@ -316,3 +316,28 @@ def test_a_theme_that_fails_is_told_and_replaced(tmp_path):
     # the PDF is not the HTML edition: no such warning when only the PDF is built
     result = casebook("build", str(SEEDS / "closeness"), "--format", "pdf", "--theme", str(theme_file), "--out", str(out))
     assert "contrast" not in result.stderr
+
+
+def test_copies_share_the_story_but_never_a_stale_one(tmp_path, closeness):
+    """A student's copy is the case's page with the reader named; an edited template is used at once."""
+    import os
+
+    from casebook.pipeline import render
+    from casebook.resources import templates_dir
+
+    own = render(closeness, "html").decode("utf-8")
+    copy = render(closeness, "html", recipient="Ana Ruiz").decode("utf-8")
+    assert "Prepared for Ana Ruiz" in copy and "Prepared for" not in own
+    assert len(copy.splitlines()) > len(own.splitlines())  # the stamp adds lines and changes none of the sections
+    assert copy[copy.index("<main"):copy.index("</main>")] == own[own.index("<main"):own.index("</main>")]
+    mine = tmp_path / "templates" / "html"
+    mine.mkdir(parents=True)
+    wording = (templates_dir() / "html" / "wording.j2").read_text(encoding="utf-8")
+    (mine / "wording.j2").write_text(wording.replace('money_series = "Measure"', 'money_series = "Measure A"'), encoding="utf-8")
+    first = render(closeness, "html", [mine.parent], recipient="Ana Ruiz").decode("utf-8")
+    assert '<th scope="col">Measure A</th>' in first
+    (mine / "wording.j2").write_text(wording.replace('money_series = "Measure"', 'money_series = "Series B"'), encoding="utf-8")
+    later = (mine / "wording.j2").stat().st_mtime + 10
+    os.utime(mine / "wording.j2", (later, later))
+    second = render(closeness, "html", [mine.parent], recipient="Ben Roe").decode("utf-8")
+    assert '<th scope="col">Series B</th>' in second and "Measure A" not in second

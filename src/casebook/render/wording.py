@@ -97,6 +97,11 @@ class Wording:
                 self._modules[name] = self._env.get_template(name).make_module({"case": self.case})
         return self._modules[name]
 
+    def template(self, name: str) -> Any:
+        """The compiled template ``name`` (the same object until its file changes)."""
+        with template_errors(name):
+            return self._env.get_template(name)
+
     def render(self, name: str, **context: Any) -> str:
         """Render the template ``name`` with the case and ``context``; returns stripped text."""
         with template_errors(name):

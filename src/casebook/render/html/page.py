@@ -84,24 +84,48 @@ def _page(template: str, story: Story, cover: dict[str, Any], sections: list[lis
     return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
 
 
-def build_case_study(case: Case, wording: Wording, theme: Theme) -> bytes:
-    from casebook.render.html.exhibits import Exhibits
-    from casebook.render.pdf_style import make_look
+# The copies of one case prepared for each student differ only in the reader named on them: the story (sections,
+# notes, charts) is made once per process and used again while the case, the theme and the compiled templates are
+# the very same objects (a template edited on disk compiles anew, a case read again is a new object).
+_MADE: list[tuple[tuple[Any, ...], Any]] = []
+_KEEP = 4
 
-    look = make_look(_passing_theme(theme))
-    story = CaseStudy(case, wording, None)
-    story.charts = Exhibits(case, wording.labels, wording.module("html/wording.j2"), look)
-    cover = story.cover()
-    sections = build_sections(story, CASE_STUDY)
+
+def _made(kind: str, case: Case, wording: Wording, theme: Theme, names: tuple[str, ...], make: Any) -> Any:
+    same = (kind, theme, wording.template_dirs)  # equal is enough
+    very = (case, *(wording.template(n) for n in names))  # the very same objects
+    for (kept_same, kept_very), made in _MADE:
+        if kept_same == same and len(kept_very) == len(very) and all(a is b for a, b in zip(kept_very, very, strict=True)):
+            return made
+    made = make()
+    _MADE.insert(0, ((same, very), made))
+    del _MADE[_KEEP:]
+    return made
+
+
+def build_case_study(case: Case, wording: Wording, theme: Theme) -> bytes:
+    def make() -> tuple[Story, dict[str, Any], list[list[Block]]]:
+        from casebook.render.html.exhibits import Exhibits
+        from casebook.render.pdf_style import make_look
+
+        look = make_look(_passing_theme(theme))
+        story = CaseStudy(case, wording, None)
+        story.charts = Exhibits(case, wording.labels, wording.module("html/wording.j2"), look)
+        cover = story.cover()
+        return story, cover, build_sections(story, CASE_STUDY)
+
+    story, cover, sections = _made("case study", case, wording, theme, ("labels.j2", "html/wording.j2"), make)
     labels = wording.labels
     return _page("html/case_study.html.j2", story, cover, sections, wording, theme,
                  subject=label(labels.pdf_subject(case)), title=case.title)
 
 
 def build_teaching_note(case: Case, wording: Wording, theme: Theme) -> bytes:
-    story = TeachingNote(case, wording)
-    cover = story.cover()
-    sections = build_sections(story, TEACHING_NOTE)
+    def make() -> tuple[Story, dict[str, Any], list[list[Block]]]:
+        story = TeachingNote(case, wording)
+        return story, story.cover(), build_sections(story, TEACHING_NOTE)
+
+    story, cover, sections = _made("teaching note", case, wording, theme, ("labels.j2", "teaching.j2"), make)
     t = wording.teaching
     return _page("html/teaching_note.html.j2", story, cover, sections, wording, theme,
                  subject=label(t.pdf_subject(case)), title=label(t.pdf_title(case)), t=t)
