@@ -500,3 +500,19 @@ def test_a_kit_with_q_and_a_markers_a_spec_line_and_a_statement_signed_below():
         ("crew", "Cinematographer", ["Piotr Zielinski"]),
     ]
     assert not notes.items
+
+
+@pytest.mark.parametrize(("heading", "festival"), [
+    ("LOCARNO FILM FESTIVAL 2021 – CONCORSO INTERNAZIONALE", "Locarno"),  # the word FESTIVAL
+    ("BERLINALE 2020 – PANORAMA", "Berlin"),  # a festival the lexicon knows by another name
+    ("THE HOUSE BY THE RIVER", None),  # a capitals heading that names no festival
+])
+def test_a_festival_heading_of_the_title_block(tmp_path, heading, festival):
+    path = tmp_path / "kit.txt"
+    path.write_text(f"THE SALT ROAD\nA film by Marta Kowalczyk\n\n{heading}\n\nSYNOPSIS\nA ferry crosses a bay.\n",
+                    encoding="utf-8")
+    found = _extract(path)[0]["festival"]
+    if festival is None:
+        assert found is None
+    else:
+        assert festival in found["festival"]

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from casebook.ingest.claims.lexicon import lexicon as claim_words
 from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
 from casebook.ingest.names import lexicon, looks_like_person, normal_role
@@ -802,7 +803,8 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
         by = re.fullmatch(r"\s*[Aa]n?\s+[Ff]ilm\s+[Bb]y\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*", ln.text)
         if by and result["director"] is None:
             result["director"] = {"value": by["name"].strip(), "source": (ln.number, ln.number)}
-        if result["festival"] is None and is_heading(ln.text) and re.search(r"FESTIVAL|BERLINALE", ln.text):
+        if result["festival"] is None and is_heading(ln.text) and (re.search(r"FESTIVAL", ln.text)
+                                                                    or claim_words().festival_in(ln.text)):
             festival = festival_in(ln.text.title().replace(" De ", " de "))
             if "festival" in festival:
                 year = re.search(r"(?:19|20)\d\d", ln.text)
