@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 # Letters written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, Arabic
@@ -103,3 +104,26 @@ def base_letters(char: str) -> str:
         decomposed = unicodedata.normalize("NFKC", char)
         return decomposed or char
     return char
+
+
+def script_family(text: str) -> str | None:
+    """The family name of a font of this machine (fontconfig, see :mod:`casebook.render.fallback`) that draws
+    the first right-to-left letter of ``text``, or None."""
+    from casebook.render.fallback import fallback_file
+
+    m = _RTL_CHAR.search(text)
+    path = fallback_file(m.group()) if m else None
+    return None if path is None else _family(path)
+
+
+@cache
+def _family(path: Path) -> str | None:
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(str(path), lazy=True, fontNumber=0) as font:
+            name = font["name"]
+            family = name.getDebugName(16) or name.getDebugName(1)  # the typographic family, else the family
+    except (OSError, TTLibError, KeyError, ValueError):
+        return None
+    return family or None
