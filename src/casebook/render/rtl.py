@@ -81,10 +81,58 @@ def visual(text: str) -> str:
     no right-to-left letter is returned as it is."""
     if not has_rtl(text):
         return text
-    from bidi import get_display
-
     shaped = _reshaper().reshape(_keep_runs(text))
-    return _CONTROLS.sub("", str(get_display(shaped)))
+    return "\n".join(_CONTROLS.sub("", _display(line)) for line in shaped.split("\n"))
+
+
+def _levels(line: str) -> tuple[int, list[int]] | None:
+    """The paragraph level and the embedding level of each character of ``line`` as the Unicode bidirectional
+    algorithm resolves them (rules P to I, bracket pairs included): python-bidi's reading, which gives them by
+    UTF-8 byte; None if they cannot be read."""
+    from bidi import get_base_level, get_display
+
+    info = str(get_display(line, debug=True))
+    found = re.search(r"levels:\s*\[(.*?)\]", info, re.DOTALL)
+    by_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+)", found.group(1))] if found else []
+    if len(by_byte) != len(line.encode("utf-8")):
+        return None
+    levels, offset = [], 0
+    for char in line:
+        levels.append(by_byte[offset])
+        offset += len(char.encode("utf-8"))
+    return int(get_base_level(line)), levels
+
+
+def _display(line: str) -> str:
+    """One line in display order: its levels resolved, then rules L1 (trailing spaces at the paragraph's level),
+    L2 (runs reversed from the highest level down) and L4 (a mirrored character at a right-to-left level shows its
+    mirror: "(" as ")"). python-bidi's own ``get_display`` applies no mirroring, so it is done here."""
+    from bidi import get_display
+    from bidi.mirror import MIRRORED
+
+    resolved = _levels(line)
+    if resolved is None:  # not as expected from this version of python-bidi: its own order, unmirrored
+        return str(get_display(line))
+    base, levels = resolved
+    k = len(line)
+    while k > 0 and (line[k - 1].isspace() or _CONTROLS.match(line[k - 1])):  # L1: trailing white space
+        k -= 1
+        levels[k] = base
+    chars = [MIRRORED.get(c, c) if level % 2 else c for c, level in zip(line, levels, strict=True)]
+    order = list(range(len(line)))
+    odd = [level for level in levels if level % 2]
+    for level in range(max(levels, default=0), min(odd, default=1) - 1, -1):  # L2
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return "".join(chars[i] for i in order)
 
 
 # The invisible marks of direction (isolates, embeddings, overrides, marks): they order, and are not drawn.
