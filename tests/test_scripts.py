@@ -27,7 +27,7 @@ PERSIAN = "داریوش کریمی"
 PERSIAN_2 = "مریم تهرانی"
 HEBREW = "נועה בן דוד"
 HEBREW_2 = "יעל שפירא"
-ARABIC_LINE = "البستان لنا جميعاً"
+ARABIC_LINE = "البستان لنا جميعا"
 
 
 def _fonts_for_rtl() -> bool:
