@@ -65,7 +65,145 @@ def test_undecodable_bytes_are_an_error_naming_the_file(tmp_path):
     (tmp_path / "a.txt").write_bytes(b"\xff\xfe" + b"\x00\xd8" * 3)  # UTF-16 with lone surrogates
     result = _check(tmp_path)
     assert result.exit_code == 1
-    assert result.stderr == f"{tmp_path / 'a.txt'}: cannot be decoded as text (not UTF-8, UTF-16 or a known 8-bit encoding)\n"
+    assert result.stderr == f"{tmp_path / 'a.txt'}:1: is not valid UTF-16-LE after its byte-order mark (byte offset 2)\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "offset", "byte"),
+    [
+        # UTF-8 accents, then one Latin-1 byte on line 3: damaged, not another encoding
+        ("Café au lait\nDeuxième ligne\nune erreur ".encode() + b"\xe9" + " ici\n".encode(), 3, 41, "E9"),
+        # Cyrillic in UTF-8 cut in the middle of a letter on line 2
+        ("Первая строка\nвто".encode() + b"\xd1" + b"\n", 2, 32, "D1"),
+    ],
+)
+def test_utf8_with_a_few_broken_bytes_is_an_error_with_the_byte_offset(tmp_path, data, line, offset, byte):
+    (tmp_path / "kit.txt").write_bytes(data)
+    result = _check(tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == (f"{tmp_path / 'kit.txt'}:{line}: byte 0x{byte} at byte offset {offset} is not valid UTF-8, "
+                             "in a file that is otherwise UTF-8: the file is damaged\n")
+
+
+def test_bytes_no_encoding_reads_with_confidence_are_an_error(tmp_path):
+    (tmp_path / "kit.txt").write_bytes(b"SYNOPSIS\n" + bytes(range(0x80, 0x100)) + b"\n")
+    result = _check(tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == (f"{tmp_path / 'kit.txt'}:2: is not UTF-8 (byte 0x80 at byte offset 9) and its encoding "
+                             "cannot be told with confidence; save it as UTF-8\n")
+
+
+@pytest.mark.parametrize(("encoding", "heading"), [("cp1252", FRENCH), ("cp1251", RUSSIAN)])
+def test_a_whole_file_in_a_legacy_encoding_is_read_with_a_warning(tmp_path, encoding, heading):
+    text = BUSINESS.format(title="Enc", heading=heading)
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    case = load_case(tmp_path)
+    assert case.title == heading
+    assert [(w.file, w.message) for w in case.warnings if "UTF-8" in w.message] == [
+        ("a.txt", f"not UTF-8: read as {encoding}, the encoding charset-normalizer found")]
+
+
+def test_a_legacy_file_with_a_byte_pair_that_happens_to_be_utf8_is_still_read(tmp_path):
+    heading = RUSSIAN + " Агентство «ТАСС» сообщило о премьере."  # "С»" in cp1251 is D1 BB, well-formed UTF-8
+    assert "С»".encode("cp1251") == b"\xd1\xbb"
+    (tmp_path / "a.txt").write_bytes(BUSINESS.format(title="Enc", heading=heading).encode("cp1251"))
+    case = load_case(tmp_path)
+    assert case.title == heading
+
+
+def test_utf8_files_have_no_encoding_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(BUSINESS.format(title="Enc", heading=FRENCH), encoding="utf-8-sig")
+    assert not [w for w in load_case(tmp_path).warnings if "UTF-8" in w.message]
+
+
+# --- a case's identity is never guessed -------------------------------------------------------------
+
+LEDGER = "---\nmovieId: 7\n{title_line}categoryName: LEDGER\n---\n\n**The Director's Ledger: {heading}**\n"
+
+
+@pytest.mark.parametrize(
+    ("title_line", "line", "what"),
+    [("", 2, "is missing"), ("movieTitle: \"\"\n", 3, "is empty"), ("movieTitle:   \n", 3, "is empty")],
+)
+def test_a_case_without_a_movie_title_is_an_error(tmp_path, title_line, line, what):
+    (tmp_path / "ledger.md").write_text(LEDGER.format(title_line=title_line, heading="Notes on a Film"))
+    result = _check(tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == (f"{tmp_path / 'ledger.md'}:{line}: movieTitle {what} in the frontmatter: the case's title "
+                             "is never guessed\n")
+
+
+def test_a_movie_title_another_document_gives_is_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(BUSINESS.format(title="Harbour Lights", heading="T"))
+    (tmp_path / "b.md").write_text(LEDGER.format(title_line="", heading="Harbour Lights"))
+    case = load_case(tmp_path)
+    assert case.film.title == "Harbour Lights" and case.slug == "harbour-lights"
+    assert [(w.file, w.message) for w in case.warnings if "movieTitle" in w.message] == [
+        ("b.md", "movieTitle is missing; the case takes its title, “Harbour Lights”, from a.txt")]
+
+
+def test_two_documents_of_one_category_are_an_error_naming_both(tmp_path):
+    (tmp_path / "business.md").write_text(BUSINESS.format(title="Harbour Lights", heading="Final"))
+    (tmp_path / "business-draft.md").write_text(BUSINESS.format(title="Harbour Lights", heading="Draft"))
+    (tmp_path / "ledger.md").write_text(LEDGER.format(title_line="movieTitle: Harbour Lights\n", heading="X"))
+    result = _check(tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == (f"{tmp_path / 'business.md'}:4: categoryName BUSINESS again: business-draft.md is this "
+                             "case's document of that category already; keep one of them\n")
+
+
+def test_two_plain_text_press_releases_are_a_warning_not_an_error(tmp_path):
+    # what kind a document without frontmatter is, casebook decides from its text: not a declared category
+    (tmp_path / "a.txt").write_text(BUSINESS.format(title="Harbour Lights", heading="T"))
+    for name, day in (("r1.txt", "2 May 2022"), ("r2.txt", "9 June 2022")):
+        (tmp_path / name).write_text(f"FOR IMMEDIATE RELEASE\n\nHARBOUR LIGHTS GOES ON TOUR\n\nOSLO, {day} — The film "
+                                     "opens in ten cities.\n\nPress contact: press@example.org\n")
+    case = load_case(tmp_path)
+    assert [s.kind for s in case.sources] == ["business", "press_release", "press_release"]
+    assert [(w.file, w.message) for w in case.warnings if "second" in w.message] == [
+        ("r2.txt", "read as a second press release, beside r1.txt: the case's press release is r1.txt")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("The Salt Road", "the  salt  road"), ("“Harbour Lights”", "'Harbour Lights'"), ("Amélie’s Winter", "AMÉLIE'S WINTER")],
+)
+def test_titles_that_differ_only_in_case_space_and_quotes_agree(tmp_path, first, second):
+    (tmp_path / "a.txt").write_text(BUSINESS.format(title=first, heading="T"))
+    (tmp_path / "b.md").write_text(LEDGER.format(title_line=f"movieTitle: {second}\n", heading="X"))
+    case = load_case(tmp_path)
+    assert case.film.title == first
+
+
+@pytest.mark.parametrize(("first", "second"), [("Salt Road", "The Salt Road"), ("Harbour Lights", "Harbour Light")])
+def test_documents_giving_different_titles_are_an_error_naming_both(tmp_path, first, second):
+    (tmp_path / "a.txt").write_text(BUSINESS.format(title=first, heading="T"))
+    (tmp_path / "b.md").write_text(LEDGER.format(title_line=f"movieTitle: {second}\n", heading="X"))
+    result = _check(tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == f"{tmp_path / 'b.md'}:3: movieTitle “{second}” differs from “{first}” in a.txt:3\n"
+
+
+def test_every_identity_problem_at_once_and_nothing_written(tmp_path):
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "a_business.md").write_text(BUSINESS.format(title="Harbour Lights", heading="Final"))
+    (case / "b_business-draft.md").write_text(BUSINESS.format(title="Harbour Light", heading="Draft"))
+    (case / "c_ledger.md").write_bytes(LEDGER.format(title_line="", heading="X").encode() + "Кадр ".encode() + b"\xff\n")
+    (case / "d_notes.md").write_text("---\nmovieId: 7\nmovieTitle: ''\ncategoryName: NOTES\n---\nnotes\n")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "casebook", "build", str(case), "--out", str(out)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{case / 'c_ledger.md'}:7: byte 0xFF at byte offset 79 is not valid UTF-8, in a file that is otherwise UTF-8: "
+        "the file is damaged",
+        f"{case / 'b_business-draft.md'}:3: movieTitle “Harbour Light” differs from “Harbour Lights” in a_business.md:3",
+        f"{case / 'b_business-draft.md'}:4: categoryName BUSINESS again: a_business.md is this case's document of that "
+        "category already; keep one of them",
+    ]
+    assert result.stdout == ""
+    assert not out.exists()
 
 
 # --- not a document ---------------------------------------------------------------------------------
@@ -249,18 +387,47 @@ def test_an_interrupt_while_writing_leaves_no_partial_file(built, monkeypatch):
     assert {p.name: p.read_bytes() for p in (out / "closeness").iterdir()} == before
 
 
-def test_sigterm_leaves_no_partial_file(built):
+def test_sigterm_ends_a_running_build_with_143_and_no_partial_file(built):
     case, out, before = built
-    process = subprocess.Popen([sys.executable, "-m", "casebook", "build", str(case), "--out", str(out)],
+    roster = case.parent / "roster.csv"  # forty copies one at a time: the build is still running at the signal
+    roster.write_text("name,email\n" + "".join(f"Student {n},s{n}@example.org\n" for n in range(40)))
+    process = subprocess.Popen([sys.executable, "-m", "casebook", "build", str(case), "--out", str(out), "--roster",
+                                str(roster), "--format", "pdf", "-j", "1"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(0.8)
+    assert process.stdout is not None
+    seen = ""
+    while "students" not in seen:  # the first student's copy is written; thirty-nine are still to come
+        line = process.stdout.readline()
+        assert line, "the build ended before writing a student's copy"
+        seen += line
     process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode in (0, 130), stderr
-    names = sorted(p.name for p in (out / "closeness").iterdir())
-    assert names == sorted(before)  # no .part files left behind
-    if process.returncode == 130:
-        assert stderr.strip().endswith("casebook: interrupted; earlier outputs are unchanged")
+    rest, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143, stderr
+    assert stderr.strip().endswith("casebook: interrupted; earlier outputs are unchanged")
+    assert (seen + rest).count("/students/") < 40  # it stopped early
+    assert {p.name: p.read_bytes() for p in (out / "closeness").iterdir() if p.is_file()} == before
+    assert not [p for p in out.rglob("*.part")]  # no temporary file left behind
+
+
+def test_sigterm_stops_a_parallel_batch_without_starting_its_other_jobs(tmp_path, closeness_dir):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email\n" + "".join(f"Student {n},s{n}@example.org\n" for n in range(40)))
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "casebook", "build", str(closeness_dir), "--out", str(out),
+                                "--roster", str(roster), "--format", "pdf", "-j", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    seen = ""
+    while "students" not in seen:  # the first copy is written: the others are queued or running
+        line = process.stdout.readline()
+        assert line, "the build ended before writing a student's copy"
+        seen += line
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 143, stderr
+    copies = list((out / "closeness" / "students").glob("*/closeness-case-study.pdf"))
+    assert len(copies) < 40  # the queued copies never started: the pool stopped, it did not build on
+    assert not list(out.rglob("*.part"))
 
 
 def test_two_builds_into_one_folder_at_once(tmp_path, closeness_dir):
@@ -283,3 +450,22 @@ def test_every_problem_of_a_case_is_reported_at_once(tmp_path):
     with pytest.raises(CaseError) as caught:
         load_case(tmp_path)
     assert [p.path.name for p in caught.value.problems] == ["duplicate_key.txt", "python_tag.txt", "unclosed.txt"]
+
+
+def test_a_case_with_no_frontmatter_at_all_says_where_its_title_comes_from(tmp_path):
+    case = tmp_path / "harbour-notes"
+    case.mkdir()
+    (case / "kit.txt").write_text("SYNOPSIS\nA ferry keeps running after the town has gone.\n\nNOTES\nShot in 2020.\n")
+    loaded = load_case(case)
+    assert (loaded.film.title, loaded.slug) == ("harbour-notes", "harbour-notes")
+    assert "no document gives a movieTitle: the case is titled “harbour-notes”, as the case folder's name" in [
+        w.message for w in loaded.warnings]
+
+
+def test_a_blank_title_beside_a_given_one_is_not_the_case_title(tmp_path):
+    (tmp_path / "a.md").write_text(LEDGER.format(title_line="movieTitle: '   '\n", heading="X"))
+    (tmp_path / "b.txt").write_text(BUSINESS.format(title="Harbour Lights", heading="T"))
+    case = load_case(tmp_path)
+    assert case.film.title == "Harbour Lights"
+    assert [(w.file, w.message) for w in case.warnings if "movieTitle" in w.message] == [
+        ("a.md", "movieTitle is empty; the case takes its title, “Harbour Lights”, from b.txt")]

@@ -346,3 +346,30 @@ def test_a_bold_line_that_names_no_one_is_no_stakeholder():
     assert _head("**Lead Actor — Tomás Ferrer**") == ("Lead Actor", "Tomás Ferrer", None, None)
     assert _head("**Harbour Films: Nuno Costa**") == ("Harbour Films", "Nuno Costa", None, None)
     assert _head("**Note: figures are estimates**") is None
+
+
+# --- an executive summary written one "Label — value" fact a line --------------------------------------------
+
+
+def _summary(tmp_path: Path, body: str):
+    return executive_summary(_blocks(tmp_path, body), Notes())
+
+
+def test_summary_lines_labelled_with_a_dash_are_facts(tmp_path):
+    groups = _summary(tmp_path, "### Money\nBudget — €2.4 million\nShooting Days — 31, in two blocks\n")
+    facts = groups[0]["facts"]
+    assert [f["label"] for f in facts] == ["Budget", "Shooting Days"]
+    assert [f["value"]["runs"][0]["text"] for f in facts] == ["€2.4 million", "31, in two blocks"]
+    assert facts[0]["amounts"] and groups[0]["paragraphs"] == []
+
+
+def test_summary_lines_labelled_with_an_en_dash_in_bullets_are_facts(tmp_path):
+    groups = _summary(tmp_path, "### Release\n- Territories – 14 countries\n- Streaming Partner – a regional platform\n")
+    assert [f["label"] for f in groups[0]["facts"]] == ["Territories", "Streaming Partner"]
+
+
+def test_a_sentence_with_dashes_in_the_summary_stays_prose(tmp_path):
+    groups = _summary(tmp_path, "### Outlook\nThe film — shot in nine days — sold to four territories.\n"
+                                "It was the distributor's best year.\n")
+    assert groups[0]["facts"] == []
+    assert "shot in nine days" in groups[0]["paragraphs"][0]["text"]["runs"][0]["text"]

@@ -31,7 +31,7 @@ def _load(files: dict[str, bytes]):
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=ANY_TEXT, frontmatter=st.booleans(), name=st.sampled_from(["a.txt", "b.md"]))
 def test_any_text_ingests_or_fails_cleanly(body, frontmatter, name):
-    text = ("---\nmovieId: 1\ncategoryName: BUSINESS\n---\n" if frontmatter else "") + body
+    text = ("---\nmovieId: 1\nmovieTitle: T\ncategoryName: BUSINESS\n---\n" if frontmatter else "") + body
     _load({name: text.encode("utf-8", "surrogatepass")})
 
 

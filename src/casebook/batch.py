@@ -189,9 +189,13 @@ def run(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) 
         context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = {pool.submit(build_one, jobs[i]): i for i in todo}
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                on_result(results[futures[future]])
+            try:
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
+                    on_result(results[futures[future]])
+            except BaseException:  # Ctrl-C, SIGTERM, a failure: no job starts any more; the running ones end whole
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
     return [results[i] for i in range(len(jobs))]
 
 

@@ -172,8 +172,12 @@ def schema() -> None:
     click.echo(json.dumps(Case.model_json_schema(), indent=2))
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: unwinds like Ctrl-C (no partial files), and the process ends with 143 (128 + 15), not 130."""
+
+
 def _terminate(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
+    raise Terminated
 
 
 def main() -> None:
@@ -192,9 +196,10 @@ def _run() -> Any:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (click.exceptions.Abort, KeyboardInterrupt) as exc:
         click.echo("casebook: interrupted; earlier outputs are unchanged", err=True)
-        return 130
+        terminated = isinstance(exc, Terminated) or isinstance(exc.__cause__, Terminated)  # click wraps it in Abort
+        return 128 + signal.SIGTERM if terminated else 128 + signal.SIGINT
     return code if isinstance(code, int) else 0
 
 

@@ -150,6 +150,11 @@ def executive_summary(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]
             if not groups:
                 groups.append({"title": None, "facts": [], "paragraphs": [], "source": block.span})
             lines = lines_of(block)
+            dashed = _dash_labelled(block, lines)
+            if dashed:
+                for label, value, span in dashed:
+                    groups[-1]["facts"].append(_fact(label, value, span))
+                continue
             if isinstance(block, Para) and (block.kind != "paragraph" or all(split_label(r)[0] is None for r, _ in lines)):
                 # prose, a quotation or code: a paragraph as written, not a column of unlabelled facts
                 groups[-1]["paragraphs"].append({"text": rich(block.runs), "source": block.span})
@@ -168,6 +173,29 @@ def executive_summary(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]
         else:
             notes.warn(f"executive summary group '{group['title']}' has no facts", group["source"])
     return [g for g in groups if g["facts"] or g["paragraphs"]]
+
+
+# "Budget — €130,000": a short capitalised label, a dash with spaces around it, the value
+_DASH_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w&/'’()-]*(?:\s[\w&/'’()-]+){0,3})\s+[—–]\s+(?=\S)")
+
+
+def _dash_labelled(block: Block, lines: list[tuple[list, Span]]) -> list[tuple[str, list, Span]]:
+    """Lines of facts written ``Label — value``, one a line: (label, value runs, span) for each, or nothing.
+
+    Only a block of two or more lines, every one of them so written, is read this way; a sentence with a dash
+    in it ("The film — shot in a week — sold well.") stays prose.
+    """
+    if not isinstance(block, (Para, ListBlock)) or getattr(block, "kind", "paragraph") != "paragraph" or len(lines) < 2:
+        return []
+    found = []
+    for runs, span in lines:
+        text = plain_text(runs)
+        m = _DASH_LABEL.match(text)
+        if m is None or any(bold or italic for _, bold, italic in runs):
+            return []
+        value = text[m.end():].strip()
+        found.append((m["label"].strip(), [(value, False, False)], span))
+    return found
 
 
 def _points(block: ListBlock) -> list[dict[str, Any]]:

@@ -27,6 +27,11 @@ class Document:
     body: str = ""
     body_start: int = 1
     has_frontmatter: bool = False
+    encoding: str = "utf-8"  # what the bytes were read as: utf-8 (with or without BOM), utf-16-le, cp1252, ...
+    #: 1-based line of each top-level frontmatter key, for errors that name the field
+    key_lines: dict[str, int] = field(default_factory=dict)
+    #: 1-based lines that begin a page: where the file had a form feed (text extracted from a PDF)
+    page_starts: frozenset[int] = frozenset()
 
     @property
     def name(self) -> str:
@@ -67,34 +72,96 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: a byte-order mark decides; else UTF-8; else the best guess of charset-normalizer.
+class NotText(ValueError):
+    """Bytes that are not text in an encoding casebook can be sure of; ``offset`` is the first byte at fault."""
 
-    Raises :class:`UnicodeDecodeError` when no encoding reads the bytes as text.
+    def __init__(self, reason: str, offset: int) -> None:
+        self.reason, self.offset = reason, offset
+        super().__init__(reason)
+
+
+#: a well-formed UTF-8 sequence of two to four bytes: text that holds one is UTF-8, whatever else is broken
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+#: charset-normalizer's "mess" above which a guess is not trusted
+_MAX_CHAOS = 0.1
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to text and the encoding read: a byte-order mark decides; else UTF-8; else a legacy 8-bit
+    encoding, only when the bytes are not mostly UTF-8 and charset-normalizer is sure of it.
+
+    Raises :class:`NotText` with the offset of the first byte at fault when no encoding reads the bytes
+    with confidence. A file that is mostly UTF-8 with a few broken bytes (its bytes in well-formed UTF-8
+    sequences at least as many as its other bytes over 0x7F) is damaged, not in another encoding; a legacy file
+    may hold a pair of bytes that happens to be well-formed UTF-8 ("С»" in cp1251 is such a pair).
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding)
+            try:
+                return data[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                bad = len(bom) + exc.start
+                raise NotText(f"is not valid {encoding.upper()} after its byte-order mark (byte offset {bad:,})", bad) from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        from charset_normalizer import from_bytes
+        bad = exc.start
+    in_utf8 = sum(len(m.group(0)) for m in _UTF8_MULTIBYTE.finditer(data))
+    if in_utf8 and in_utf8 >= sum(b >= 0x80 for b in data) - in_utf8:  # as much UTF-8 as broken bytes, or more
+        raise NotText(f"byte 0x{data[bad]:02X} at byte offset {bad:,} is not valid UTF-8, in a file that is otherwise "
+                      "UTF-8: the file is damaged", bad)
+    guessed = _legacy(data)
+    if guessed is None:
+        raise NotText(f"is not UTF-8 (byte 0x{data[bad]:02X} at byte offset {bad:,}) and its encoding cannot be told "
+                      "with confidence; save it as UTF-8", bad)
+    return guessed
 
-        matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
-        if not matches:
-            raise exc from None
-        # Equal scores are common on short texts (cp1250 and cp1252 read French alike): prefer the
-        # encodings most documents are written in.
-        top = min((m.chaos, -m.coherence) for m in matches)
-        tied = [m for m in matches if (m.chaos, -m.coherence) == top]
-        best = min(tied, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
-        return str(best)
+
+def _legacy(data: bytes) -> tuple[str, str] | None:
+    """The text of ``data`` in the 8-bit encoding charset-normalizer finds best, if it is sure of it.
+
+    Sure means: little mess in the best reading, and that reading is one a common encoding gives (ties in
+    score are frequent on short texts, and cp1250 reads French as cp1252 does; the common encoding that
+    gives the same text is named).
+    """
+    from charset_normalizer import from_bytes
+
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf", "ascii"))]
+    if not matches:
+        return None
+    top = min((m.chaos, -m.coherence) for m in matches)
+    if top[0] > _MAX_CHAOS:
+        return None
+    readings = {str(m) for m in matches if (m.chaos, -m.coherence) == top}
+    for encoding in _PREFERRED[1:]:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text in readings:
+            return text, encoding
+    return None
 
 
 def clean_text(text: str) -> str:
     """Text safe for every renderer: one kind of line end, no control characters, no lone surrogates."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+
+
+def _page_starts(text: str) -> frozenset[int]:
+    """Lines that begin a page: a form feed at the start of a line begins that line's page, one after text
+    begins the next line's (``clean_text`` then removes the form feeds, keeping every line)."""
+    if "\f" not in text:
+        return frozenset()
+    starts = set()
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if "\f" in line:
+            starts.add(number if not line[: line.index("\f")].strip() else number + 1)
+    return frozenset(starts)
 
 
 def _refuse(path: Path, message: str, line: int | None = None) -> DocumentError:
@@ -115,16 +182,20 @@ def read_document(path: Path) -> Document:
     if not utf16 and b"\x00" in data[:65536]:
         raise _refuse(path, "is a binary file, not a text document")
     try:
-        text = decode(data)
-    except UnicodeDecodeError:
-        raise _refuse(path, "cannot be decoded as text (not UTF-8, UTF-16 or a known 8-bit encoding)") from None
+        text, encoding = decode(data)
+    except NotText as exc:
+        ends = b"\n" if b"\n" in data else b"\r"
+        line = data[: exc.offset].count(ends) + 1
+        raise _refuse(path, exc.reason, line) from None
+    pages = _page_starts(text)
     text = clean_text(text)
     if not text.strip():
         raise _refuse(path, "holds no text")
     for number, line in enumerate(text.split("\n"), 1):
         if len(line) > MAX_LINE_CHARS:
             raise _refuse(path, f"line is {len(line):,} characters long; a line may be at most {MAX_LINE_CHARS:,}", number)
-    doc = Document(path=path, text=text, sha256=hashlib.sha256(data).hexdigest(), body=text)
+    doc = Document(path=path, text=text, sha256=hashlib.sha256(data).hexdigest(), body=text, encoding=encoding,
+                   page_starts=pages)
     _split_frontmatter(doc)
     return doc
 
@@ -174,6 +245,9 @@ def _clean_values(value: Any) -> Any:
     return value
 
 
+_TOP_KEY = re.compile(r"""^(?P<q>["']?)(?P<key>[^\s"':#][^"':]*?)(?P=q)\s*:(?:\s|$)""")
+
+
 def _split_frontmatter(doc: Document) -> None:
     lines = doc.text.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -197,5 +271,9 @@ def _split_frontmatter(doc: Document) -> None:
         raise _refuse(doc.path, "frontmatter must be a mapping of keys to values", 2)
     doc.metadata = _clean_values(metadata)
     doc.has_frontmatter = True
+    for number in range(1, closing):
+        key = _TOP_KEY.match(lines[number])
+        if key:
+            doc.key_lines.setdefault(key["key"], number + 1)
     doc.body = "\n".join(lines[closing + 1 :])
     doc.body_start = closing + 2

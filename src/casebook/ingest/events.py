@@ -2,7 +2,8 @@
 
 A sentence names an event by its verb ("was born", "graduated", "started shooting", "premiered",
 "won the FIPRESCI Prize", "released") and dates it by a full date, a month and year, or a year.
-Each event is a plain record ``{"kind", "year", "month", "date", "text", "source"}``.
+Each event is a plain record ``{"kind", "year", "month", "date", "text", "prose", "source"}``; ``prose`` tells
+whether the text reads as a sentence (:func:`reads_as_sentence`) or is a line laid out for the eye.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from typing import Any
 
 from casebook.ingest.dates import day_told, find_dates
-from casebook.ingest.plaintext import after_dateline
+from casebook.ingest.plaintext import LAID_OUT, after_dateline, ends_sentence
 from casebook.ingest.sentences import Sentence
 
 KINDS = {
@@ -47,6 +48,18 @@ def when(text: str) -> dict[str, Any] | None:
     return None
 
 
+_BULLET = re.compile(r"^\s*[-+*•·▪◦]\s")
+
+
+def reads_as_sentence(text: str) -> bool:
+    """``text`` is a sentence a reader can be shown as it is: it ends as a sentence ends, and it is no line laid
+    out for the eye (a credit with dotted leaders, a table row, a bullet, a label and its value without a stop).
+
+    "Shooting wrapped on 10 November 2016." is one; "Release — 12 May 2019" and "Premiere ....... Cannes 2019" are not.
+    """
+    return ends_sentence(text) and not LAID_OUT.search(text) and not _BULLET.match(text)
+
+
 def events_in(sentence: Sentence) -> list[dict[str, Any]]:
     text, sent = after_dateline(sentence.text)  # "COPENHAGEN, March 25, 2022 — …": not the day of the event
     if text.endswith("?") or _FUTURE.search(text):
@@ -58,8 +71,9 @@ def events_in(sentence: Sentence) -> list[dict[str, Any]]:
     if date is None:
         return []
     short = text if len(text) <= 220 else text[:217].rsplit(" ", 1)[0] + "…"
+    prose = reads_as_sentence(text)  # judged on the whole text, before it is shortened
     return [
-        {"kind": kind, **date, "text": short, "source": sentence.span}
+        {"kind": kind, **date, "text": short, "prose": prose, "source": sentence.span}
         for kind, pattern in KINDS.items()
         if re.search(pattern, text, re.IGNORECASE)
     ]

@@ -6,6 +6,7 @@ sees them all at once (:class:`casebook.errors.CaseError`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,8 @@ from casebook.ingest.classify import classify
 from casebook.ingest.document import Document, DocumentError, read_document
 from casebook.ingest.events import events_in
 from casebook.ingest.ledger import extract_ledger
-from casebook.ingest.plaintext import premiere_in
-from casebook.ingest.press_kit import extract_press_kit
+from casebook.ingest.plaintext import file_lines, page_debris, premiere_in
+from casebook.ingest.press_kit import extract_press_kit, section_heading
 from casebook.ingest.press_release import extract_press_release
 from casebook.ingest.records import Notes
 from casebook.ingest.sentences import sentences
@@ -46,7 +47,9 @@ class FolderRecords:
     skipped: list[Path] = field(default_factory=list)
 
     def first(self, kind: str) -> SourceRecord | None:
-        return next((s for s in self.sources if s.kind == kind), None)
+        """The document of ``kind`` the case is built from: one that declares its category in its frontmatter
+        before one recognised by its content."""
+        return next((s for s in sorted(self.sources, key=lambda s: not s.doc.has_frontmatter) if s.kind == kind), None)
 
 
 def _outside(path: Path, folder: Path) -> bool:
@@ -85,6 +88,15 @@ def _extract(record: SourceRecord) -> None:
             premieres.append({**premiere, "source": sentence.span})
 
 
+def _clear_debris(doc: Document) -> None:
+    """Blank the page furniture of text extracted from a PDF (running headers and footers, page labels), so that
+    no extractor reads it as content; every other line keeps its number."""
+    debris = page_debris(file_lines(doc), doc.page_starts, keep=section_heading)
+    if debris:
+        lines = doc.text.split("\n")
+        doc.text = doc.body = "\n".join("" if number in debris else line for number, line in enumerate(lines, 1))
+
+
 def _document_year(record: SourceRecord) -> int | None:
     """The year a press release speaks from (its dateline or premiere), for "the 25-year-old director"."""
     for key in ("dateline", "premiere"):
@@ -92,6 +104,91 @@ def _document_year(record: SourceRecord) -> int | None:
         if item.get("date"):
             return item["date"].year
     return None
+
+
+_UNICODE = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_QUOTES = re.compile(r"[\"'`´‘’‚‛“”„‟«»‹›「」『』]")
+
+
+def same_title(a: str, b: str) -> bool:
+    """Two titles are one when they differ only in letter case, white space and quote marks."""
+    def fold(title: str) -> str:
+        return " ".join(_QUOTES.sub("", title).casefold().split())
+
+    return fold(a) == fold(b)
+
+
+def identity_problems(sources: list[SourceRecord]) -> list[Problem]:
+    """What makes the documents of a folder fail to be one case, never guessed: a ``movieId`` that is not a
+    single value or differs between documents; a ``movieTitle`` missing or empty (a warning when another
+    document gives it) or differing; two documents declaring one category. Warnings go to the documents' notes.
+    """
+    problems: list[Problem] = []
+    declared = [r for r in sources if r.doc.has_frontmatter]
+
+    def line(record: SourceRecord, key: str) -> int:
+        return record.doc.key_lines.get(key, 2)  # the field's line, else the frontmatter's first
+
+    ids: dict[str, SourceRecord] = {}
+    for record in declared:
+        if "movieId" not in record.doc.metadata:
+            continue
+        value = record.doc.metadata["movieId"]
+        if isinstance(value, (dict, list)) or value is None:
+            problems.append(Problem(record.doc.path, f"movieId must be a single value, not {type(value).__name__}",
+                                    line(record, "movieId")))
+            continue
+        ids.setdefault(str(value).strip(), record)
+    if len(ids) > 1:
+        listed = ", ".join(f"{k} ({r.doc.name})" for k, r in ids.items())
+        first = next(iter(ids.values()))
+        problems.append(Problem(first.doc.path, f"documents belong to different cases: movieId {listed}",
+                                line(first, "movieId")))
+
+    titled: list[tuple[SourceRecord, str]] = []
+    untitled: list[tuple[SourceRecord, str]] = []
+    for record in declared:
+        value = record.doc.metadata.get("movieTitle")
+        if isinstance(value, (dict, list)):
+            problems.append(Problem(record.doc.path, f"movieTitle must be a single value, not {type(value).__name__}",
+                                    line(record, "movieTitle")))
+        elif value is None or not str(value).strip():
+            untitled.append((record, "is missing" if "movieTitle" not in record.doc.metadata else "is empty"))
+        else:
+            titled.append((record, str(value).strip()))
+    for record, what in untitled:
+        if titled:
+            giver, title = titled[0]
+            record.notes.warn(f"movieTitle {what}; the case takes its title, “{title}”, from {giver.doc.name}")
+        else:
+            problems.append(Problem(record.doc.path, f"movieTitle {what} in the frontmatter: the case's title is never "
+                                                     "guessed", line(record, "movieTitle")))
+    if titled:
+        first, title = titled[0]
+        for record, other in titled[1:]:
+            if not same_title(title, other):
+                problems.append(Problem(record.doc.path, f"movieTitle “{other}” differs from “{title}” in "
+                                                         f"{first.doc.name}:{line(first, 'movieTitle')}",
+                                        line(record, "movieTitle")))
+
+    by_kind: dict[str, SourceRecord] = {}
+    for record in sources:
+        if record.kind == "unknown":
+            continue
+        earlier = by_kind.setdefault(record.kind, record)
+        if earlier is record:
+            continue
+        if record.doc.has_frontmatter and earlier.doc.has_frontmatter:
+            category = record.doc.metadata.get("categoryName")
+            problems.append(Problem(record.doc.path, f"categoryName {category} again: {earlier.doc.name} is this "
+                                                     "case's document of that category already; keep one of them",
+                                    line(record, "categoryName")))
+        else:
+            used = earlier if earlier.doc.has_frontmatter or not record.doc.has_frontmatter else record
+            unused = record if used is earlier else earlier
+            kind = record.kind.replace("_", " ")
+            unused.notes.warn(f"read as a second {kind}, beside {used.doc.name}: the case's {kind} is {used.doc.name}")
+    return problems
 
 
 def read_folder(folder: Path) -> FolderRecords:
@@ -117,9 +214,14 @@ def read_folder(folder: Path) -> FolderRecords:
         if kind is None:
             skipped.append(path)
             continue
+        if kind in ("press_kit", "press_release") and not doc.has_frontmatter:
+            _clear_debris(doc)
         record = SourceRecord(id=f"S{len(sources) + 1}", doc=doc, kind=kind)
+        if doc.encoding not in _UNICODE:
+            record.notes.warn(f"not UTF-8: read as {doc.encoding}, the encoding charset-normalizer found")
         _extract(record)
         sources.append(record)
+    problems.extend(identity_problems(sources))
     if problems:
         raise CaseError(problems)
     if not sources:

@@ -15,6 +15,7 @@ from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_SCOTS = re.compile(r"\b(?:Mc|Mac)(?=[A-Z]{2})")
 _FESTIVAL = re.compile(
     r"(?:(?P<edition>\d{1,3})(?:st|nd|rd|th)\s+)?"
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}(?:International\s+)?Film\s+Festival(?:\s+of\s+[A-Z]\w+)?"
@@ -37,9 +38,18 @@ def file_lines(doc: Document) -> list[Line]:
     return [Line(i + 1, t) for i, t in enumerate(doc.text.split("\n"))]
 
 
+#: a role in parentheses after a capitals heading: "ANNA PETROVA (Director)", "RUI FALCÃO (Tomás)"
+ROLE_IN_PARENS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<role>[^()]{1,40})\)\s*$")
+
+
 def is_heading(text: str) -> bool:
-    """An all-capitals line: SYNOPSIS, INTERVIEW WITH …, KANTEMIR BALAGOV – DIRECTOR."""
-    letters = [ch for ch in text if ch.isalpha()]
+    """An all-capitals line: SYNOPSIS, INTERVIEW WITH …, KANTEMIR BALAGOV – DIRECTOR; a name's "Mc" or "Mac"
+    before capitals counts as capitals (TARELL McCRANEY – WRITER), and so does a role in parentheses after the
+    capitals (ANNA PETROVA (Director))."""
+    role = ROLE_IN_PARENS.match(text)
+    if role and not is_heading(role["role"]):
+        text = role["head"]
+    letters = [ch for ch in _SCOTS.sub("", text) if ch.isalpha()]
     return len(letters) >= 3 and all(ch.isupper() for ch in letters) and not re.match(r"^\s*\d{4}\s*[–—-]", text)
 
 
@@ -122,6 +132,10 @@ def sentences(text: str) -> list[str]:
 # --- PDF debris: glued footnote markers, footnote bodies, hyphenated line ends, reflowed paragraphs ---------
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+#: a line laid out for the eye, not written as prose: dotted leaders, columns of a table, a tab
+LAID_OUT = re.compile(r"\.{4,}|…{2,}|_{4,}|\S {3,}\S|\t")
+#: a label of one to four words and its value: "Budget — €1.2m", "Release: 12 May 2022"
+LABELLED = re.compile(r"^[A-Z][\w’'&/().-]*(?:\s+[\w’'&/().-]+){0,3}(?:\s+[—–]|:)\s+\S")
 _HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_START = re.compile(r"^([^\W\d_]+)")
 _DIGITS_ONLY = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -394,3 +408,96 @@ def split_footnotes(lines: list[Line], words: frozenset[str] = frozenset(),
                 result.cites[ln.number] = cited
         result.lines.append(Line(ln.number, text))
     return result
+
+
+# --- PDF debris: running headers, footers and page labels, recognised by their repetition ------------------
+
+#: a line that is only a page label: "Page 3", "- 3 -", "3 / 12", "Page 3 of 12", "p. 3", "[3]"
+_PAGE_LABEL = re.compile(r"^\s*(?:(?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]"
+                         r"|\d{1,4}\s*(?:/|of)\s*\d{1,4}|\[\s*\d{1,4}\s*\])\s*$", re.IGNORECASE)
+_MAX_FURNITURE = 90  # characters: a running header or footer is one short line
+_YEAR_ENTRY = re.compile(r"^\s*(?:19|20)\d\d\b")  # "2007 – ONCE, 85 min": a filmography, never furniture
+
+
+def _shape(text: str) -> str:
+    """A line as a running header repeats it: digits aside, case and white space aside."""
+    return " ".join(re.sub(r"\d+", "#", text).casefold().split())
+
+
+def page_debris(lines: list[Line], page_starts: frozenset[int] = frozenset(), keep: Any = None) -> set[int]:
+    """The file lines that are page furniture of a PDF, not content: running headers and footers, page labels.
+
+    Recognised by repetition, never by their words: a short line that comes back three times or more, the
+    same but for its digits, is furniture
+
+    * when its numbers count up through the document, as page numbers do ("Title – Press Notes – 3", "– 4", …),
+      and it is more than a single word and a number ("Part 1", "Part 2" are headings);
+    * or when it is the same line every time (or its numbers count up) and every time it stands at a page break: among the first or last lines of a page (``page_starts``,
+      from form feeds), within two lines of a page number, or alone between blank lines, as extraction leaves a
+      header ("Samson Films · Press Kit").
+
+    A line that is only a page label ("Page 3", "- 3 -", "3 / 12") is furniture wherever it is. Never
+    furniture: a line with fewer than three letters (bare page numbers and footnote markers are left to
+    their own rules), a filmography line opening with a year, a line ``keep(text)`` keeps (section headings).
+    """
+    found: set[int] = set()
+    groups: dict[str, list[int]] = {}
+    for index, ln in enumerate(lines):
+        text = ln.text.strip()
+        if _PAGE_LABEL.match(text):
+            found.add(ln.number)
+            continue
+        letters = sum(ch.isalpha() for ch in text)
+        if letters < 3 or len(text) > _MAX_FURNITURE or _YEAR_ENTRY.match(text) or (keep and keep(text)):
+            continue
+        groups.setdefault(_shape(text), []).append(index)
+    edges = _page_edges(lines, page_starts)
+    for shape, members in groups.items():
+        if len(members) < 3:
+            continue
+        numbers = [[int(n) for n in re.findall(r"\d+", lines[i].text)] for i in members]
+        counting = "#" in shape and len(re.findall(r"[^\W\d_]+", shape)) >= 2 and _counts_up(numbers)
+        same = len({lines[i].text.strip() for i in members}) == 1 or _counts_up(numbers)
+        apart = same and all(lines[i].number in edges or _alone(lines, i) or _by_page_number(lines, i) for i in members)
+        if counting or apart:
+            found.update(lines[i].number for i in members)
+    return found
+
+
+def _counts_up(numbers: list[list[int]]) -> bool:
+    """Some number of the lines rises from one to the next, as page numbers do (each line has the same count)."""
+    if len({len(n) for n in numbers}) != 1 or not numbers[0]:
+        return False
+    return any(all(a[k] < b[k] for a, b in zip(numbers, numbers[1:])) for k in range(len(numbers[0])))
+
+
+def _alone(lines: list[Line], i: int) -> bool:
+    """Blank lines (or the file's ends) on both sides."""
+    return all(j < 0 or j >= len(lines) or not lines[j].text.strip() for j in (i - 1, i + 1))
+
+
+def _by_page_number(lines: list[Line], i: int) -> bool:
+    """A page number or page label within two lines before or after (blank lines aside): a page break."""
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(lines) and seen < 2:
+            text = lines[j].text.strip()
+            if text:
+                if _PAGE_NUMBER.match(text) or _PAGE_LABEL.match(text):
+                    return True
+                seen += 1
+            j += step
+    return False
+
+
+def _page_edges(lines: list[Line], page_starts: frozenset[int]) -> set[int]:
+    """The first and last two non-blank lines of each page, where the pages are known (form feeds)."""
+    if not page_starts:
+        return set()
+    pages: list[list[int]] = [[]]
+    for ln in lines:
+        if ln.number in page_starts and pages[-1]:
+            pages.append([])
+        if ln.text.strip():
+            pages[-1].append(ln.number)
+    return {number for page in pages for number in page[:2] + page[-2:]}

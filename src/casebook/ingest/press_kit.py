@@ -19,6 +19,7 @@ from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
 from casebook.ingest.names import lexicon, looks_like_person, normal_role, split_other_script
 from casebook.ingest.plaintext import (
+    ROLE_IN_PARENS,
     RUNNING_TIME,
     Line,
     Para,
@@ -39,7 +40,8 @@ from casebook.ingest.records import Notes
 
 # --- filmography lines --------------------------------------------------------------------------------------
 
-_FILMOGRAPHY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*[–—-]\s*(?P<rest>\S.*)$")
+_FILMOGRAPHY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)(?:\s*[–—-]\s*(?P<until>(?:19|20)\d\d)(?=\s*[–—-]))?"
+                          r"\s*[–—-]\s*(?P<rest>\S.*)$")  # "2001–2003 – A SERIES": a series' years
 _KINDS = r"documentary|short film|short|feature film|feature|tv series|series|animation|doc"
 _KIND_NAMES = {"short film": "short", "feature film": "feature", "doc": "documentary", "series": "tv series"}
 
@@ -117,8 +119,9 @@ def smart_title(text: str) -> str:
     return " ".join(out)
 
 
-def _cased(caps: str, prose: str) -> str:
-    """How the running text writes an all-capitals name; else :func:`smart_title`."""
+def as_written(caps: str, prose: str) -> str | None:
+    """How the running text writes an all-capitals name or title ("THE HOST" → "The Host"); None when it never
+    writes it otherwise than in capitals or lower case."""
     words = [re.escape(w) for w in caps.split()]
     if words:
         pattern = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
@@ -126,7 +129,12 @@ def _cased(caps: str, prose: str) -> str:
             found = re.sub(r"\s+", " ", m.group(0))
             if found[:1].isupper() and not found.isupper():
                 return found
-    return smart_title(caps)
+    return None
+
+
+def _cased(caps: str, prose: str) -> str:
+    """How the running text writes an all-capitals name; else :func:`smart_title`."""
+    return as_written(caps, prose) or smart_title(caps)
 
 
 # --- sections ----------------------------------------------------------------------------------------------
@@ -181,11 +189,20 @@ def _classify(heading: Line) -> tuple[str, re.Match[str] | None]:
     return "other", None
 
 
+def section_heading(text: str) -> bool:
+    """An all-capitals line that opens a known kind of section (SYNOPSIS, FILMOGRAPHY, …): never page debris."""
+    return is_heading(text) and _classify(Line(0, text))[0] != "other"
+
+
 def _person_heading(section: Section, prose: str) -> bool:
-    """``ANNA PETROVA`` or ``AIGERIM NUR – AINUR``: a name, perhaps a role, and a body that
+    """``ANNA PETROVA``, ``AIGERIM NUR – AINUR`` or ``ANNA PETROVA (Director)``: a name, perhaps a role, and a body that
     is about that person (it says "born", or names them, or lists their films)."""
     assert section.heading is not None
-    parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", section.heading.text.strip(), maxsplit=1)]
+    in_parens = ROLE_IN_PARENS.match(section.heading.text.strip())
+    if in_parens and not is_heading(in_parens["role"]):  # ANNA PETROVA (Director)
+        parts = [in_parens["head"].strip(), in_parens["role"].strip()]
+    else:
+        parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", section.heading.text.strip(), maxsplit=1)]
     name = parts[0]
     if name.split()[0].lower() in _NOT_NAME | {"about", "production", "director's", "director’s"}:
         return False
@@ -534,7 +551,8 @@ _TRAINING_STOP = re.compile(
 
 
 def parse_birth(text: str) -> tuple[dt.date | None, int | None, str | None]:
-    """"born on July 28, 1991 in Kazan", "Born in 1994 in Omsk", "born in Kyiv on 2 July 1961"."""
+    """"born on July 28, 1991 in Kazan", "Born in 1994 in Omsk", "born in Kyiv on 2 July 1961", "Born in Omsk,
+    Siberia, in 1994" (the place is the town; a region after it is passed over)."""
     m = re.search(r"\b[Bb]orn\b\s*(?P<rest>.{0,120})", text)
     if not m:
         return None, None, None
@@ -556,6 +574,9 @@ def parse_birth(text: str) -> tuple[dt.date | None, int | None, str | None]:
         elif p and place is None and _place(p.group(1)) and re.match(r"\s*in\s", rest):
             place = p.group(1)
             rest = rest[p.end() :]
+            region = re.match(rf",\s+{_PLACE}(?=,\s+(?:in|on)\s)", rest)  # "in Miami, Florida, in 1979"
+            if region:
+                rest = rest[region.end() :]
         else:
             break
         rest = re.sub(r"^\s*,", "", rest)

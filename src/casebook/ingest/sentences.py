@@ -10,11 +10,14 @@ import re
 from dataclasses import dataclass
 
 from casebook.ingest.document import Document
+from casebook.ingest.plaintext import LABELLED, LAID_OUT, ends_sentence, is_heading
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _MARKUP = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|^#+\s*|^\s*[-*+]\s+(?=\S))")
 _GLUED_MARKER = re.compile(r"(?<=[a-z\u00e0-\u024f\u0430-\u044f”’\"),.])(?<!\d[.,])(?<!\d[a-z])\d{1,2}(?=[\s,.;:)]|$)")
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _SPLIT = re.compile(
+    r"(?!(?:" + "|".join(rf"(?<=\b{m}\.)" for m in _MONTH_ABBREVIATIONS) + r")\s+\d)"  # "Feb. 24, 2008": one date
     r"(?<!\bSt\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)(?<!\.\.)"
     r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9\u0400-\u042f])"
 )
@@ -68,10 +71,18 @@ def sentences(doc: Document) -> list[Sentence]:
             continue
         line = clean_line(raw)
         heading = re.match(r"\s{0,3}#{1,6}\s", raw)  # a markdown heading
-        if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or line.isupper() or _FACT_LINE.match(line):
+        capitals = line.isupper() or is_heading(line)  # also "TARELL McCRANEY – WRITER", "ANNA LIND (Editor)"
+        if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or capitals or _FACT_LINE.match(line):
             # a label or heading stands alone; so does a fact line ("| Budget | $4 million |", "Budget — €130,000",
             # "Running time ........ 2h02"), which a following line must not join
             flush()
+            block.append((index + 1, line))
+            flush()
+            continue
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        laid_out = LABELLED.match(line) or LAID_OUT.search(line)
+        if laid_out and not ends_sentence(line) and not following[:1].islower():
+            flush()  # "Budget — €1.2m", "Running time      97 min": a line laid out for the eye is its own unit
             block.append((index + 1, line))
             flush()
             continue

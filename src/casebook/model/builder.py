@@ -2,8 +2,9 @@
 
 The builder decides which document answers which question (the film's title from the frontmatter,
 its director from the ledger before the press kit, ...), adds the source id to every span, and turns
-what is missing into warnings. It raises :class:`CaseError` only for what makes a case meaningless:
-documents that disagree about which case they belong to.
+what is missing into warnings. Documents that disagree about which case they are (movieId, movieTitle, two of
+one category) never reach it: :func:`~casebook.ingest.folder.read_folder` refuses them. It raises
+:class:`CaseError` only for a model that does not validate.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from slugify import slugify
 
 from casebook.errors import CaseError, Problem
 from casebook.ingest.folder import FolderRecords, SourceRecord
+from casebook.ingest.plaintext import festival_in
+from casebook.ingest.press_kit import as_written
 from casebook.model.case import Case, CaseWarning, Source, SourceRef
 from casebook.model.conflicts import RawClaim, find_conflicts, reading, resolve_subject, same_name
 from casebook.model.exhibits import build_exhibits
@@ -54,21 +57,9 @@ def _title_from_doc(record: SourceRecord) -> str | None:
     return str(own)[:200] if own else None
 
 
-def _case_id(folder: FolderRecords) -> tuple[str | None, list[Problem]]:
-    ids: dict[str, SourceRecord] = {}
-    problems = []
-    for record in folder.sources:
-        if "movieId" not in record.doc.metadata:
-            continue
-        value = record.doc.metadata["movieId"]
-        if isinstance(value, (dict, list)) or value is None:
-            problems.append(Problem(record.doc.path, f"movieId must be a single value, not {type(value).__name__}", 2))
-            continue
-        ids.setdefault(str(value).strip(), record)
-    if len(ids) > 1:
-        listed = ", ".join(f"{k} ({r.doc.name})" for k, r in ids.items())
-        problems.append(Problem(folder.folder, f"documents belong to different cases: movieId {listed}"))
-    return (next(iter(ids), None), problems)
+def _case_id(folder: FolderRecords) -> str | None:
+    """The documents' ``movieId`` (checked to be one single value by :func:`~casebook.ingest.folder.read_folder`)."""
+    return next((str(r.doc.metadata["movieId"]).strip() for r in folder.sources if "movieId" in r.doc.metadata), None)
 
 
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -87,9 +78,7 @@ def _similar(a: str, b: str) -> bool:
 
 def build_case(folder: FolderRecords) -> Case:
     """Build the :class:`Case` of one folder's records."""
-    case_id, problems = _case_id(folder)
-    if problems:
-        raise CaseError(problems)
+    case_id = _case_id(folder)
     warnings: list[dict[str, Any]] = []
 
     def warn(message: str, record: SourceRecord | None = None, span: tuple[int, int] | None = None) -> None:
@@ -117,9 +106,12 @@ def build_case(folder: FolderRecords) -> Case:
         if record is None:
             warn(f"the case has no {what}")
 
-    meta_titles = [str(r.doc.metadata["movieTitle"]).strip() for r in folder.sources if r.doc.metadata.get("movieTitle")]
+    meta_titles = [title for title in (str(r.doc.metadata.get("movieTitle") or "").strip() for r in folder.sources) if title]
     ledger = ledger_rec.data if ledger_rec else {}
     film_title = (meta_titles[0] if meta_titles else None) or ledger.get("film") or folder.folder.name
+    if not meta_titles:  # no frontmatter anywhere (read_folder refuses frontmatter without a title)
+        origin = "the director's ledger names the film" if ledger.get("film") else "the case folder's name"
+        warn(f"no document gives a movieTitle: the case is titled “{film_title}”, as {origin}")
     film: dict[str, Any] = {"title": film_title, "alternative_titles": [], "synopsis": []}
     if ledger.get("film_alternative_title") and ledger["film_alternative_title"].casefold() != film_title.casefold():
         film["alternative_titles"].append(ledger["film_alternative_title"])
@@ -200,7 +192,7 @@ def build_case(folder: FolderRecords) -> Case:
         )
     body["press"] = _press(release, kit)
     body["people"] = merge_people(_mentions(folder, film))
-    body["timeline"] = _timeline(folder)
+    body["timeline"] = _timeline(folder, film)
     claims = _claims(folder, film)
     body["conflicts"] = find_conflicts(claims, _period(film, claims))
     body["statements"] = [_statement(c) for c in claims]
@@ -329,22 +321,71 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
     return found
 
 
-def _timeline(folder: FolderRecords) -> list[dict[str, Any]]:
-    """Dated events of every source, oldest first; a film's year in a filmography is its release."""
+def _timeline(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any]]:
+    """Dated events of every source, oldest first, each told as the sources make it certain.
+
+    A sentence that tells an event is kept in its words. A birth told in a press kit's biography is that
+    person's, born where the biography says; a year in a filmography is the film's release, the film named as
+    the documents write its title; a premiere on a line that is no sentence ("World Premiere – <festival> – <date>")
+    is the festival's. Any other event on a line that is no sentence (a table row, a label and its value, a
+    credit) is left out of the timeline: unsure, it says nothing there (its document still shows the line).
+    """
+    texts = "\n".join(r.doc.text for r in folder.sources)
+    titles = [film["title"], *film.get("alternative_titles", [])]
     events: list[dict[str, Any]] = []
     for record in folder.sources:
-        for event in record.events:
-            events.append(_with_refs(event, record))
+        bios = record.data.get("bios", []) if record.kind == "press_kit" else []
+        for found in record.events:
+            event = dict(found)
+            sentence = event.pop("prose", True)
+            if event["kind"] == "born":
+                event.update(_birth(event, bios))
+            elif event["kind"] == "premiered" and not sentence:
+                festival = festival_in(event["text"]).get("festival")
+                if festival:
+                    event["subject"] = festival
+            if event.get("subject") or sentence:
+                events.append(_with_refs(event, record))
         for block in record.data.get("filmographies", []) if record.kind == "press_kit" else []:
             for entry in block["entries"]:
                 line = record.doc.text.split("\n")[entry["source"][0] - 1].strip()
-                events.append({"kind": "released", "year": entry["year"], "month": None, "date": None,
-                               "text": line, "source": _ref(record, entry["source"])})
+                events.append({"kind": "released", "year": entry["year"], "month": None, "date": None, "text": line,
+                               "subject": _film_title(entry, titles, texts), "source": _ref(record, entry["source"])})
     unique: dict[tuple[Any, ...], dict[str, Any]] = {}
     for event in events:
-        key = (event["kind"], event["year"], event["month"], event["date"], fold_text(event["text"]))
-        unique.setdefault(key, event)
+        told = fold_text(event["subject"]) if event.get("subject") else fold_text(event["text"])
+        unique.setdefault((event["kind"], event["year"], event["month"], event["date"], told), event)
     return sorted(unique.values(), key=lambda e: (e["year"], e["month"] or 0, e["date"].day if e["date"] else 0))
+
+
+_BORN_LEAD = re.compile(r"\s*(?:Born|(?:He|She|They)\s+(?:was|were)\s+born)\b")
+
+
+def _birth(event: dict[str, Any], bios: list[dict[str, Any]]) -> dict[str, Any]:
+    """Whose birth a sentence of a biography tells, and where: the biography's person when the sentence names
+    them (or opens "Born …", "She was born …") and gives the year the biography gives; else nothing."""
+    first, last = event["source"]
+    for bio in bios:
+        if not (bio["source"][0] <= first and last <= bio["source"][1]) or not bio.get("name"):
+            continue
+        year = bio["birth_date"].year if bio.get("birth_date") else bio.get("birth_year")
+        surname = bio["name"].split()[-1]
+        named = re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", event["text"], re.IGNORECASE) is not None
+        if year == event["year"] and (named or _BORN_LEAD.match(event["text"])):
+            return {"subject": bio["name"], "place": bio.get("birthplace")}
+        return {}
+    return {}
+
+
+def _film_title(entry: dict[str, Any], titles: list[str], prose: str) -> str:
+    """A filmography's title as the case writes it: the film's own title when it is that film; an all-capitals
+    title as the documents' running text writes it ("THE HOST" → "The Host"), else as the line writes it."""
+    for written in (entry["title"], entry.get("alternative_title")):
+        for title in titles:
+            if written and _similar(written, title):
+                return title
+    title = entry["title"]
+    return (as_written(title, prose) or title) if title.isupper() else title
 
 
 def _statement(claim: RawClaim) -> dict[str, Any]:

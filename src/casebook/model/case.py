@@ -378,7 +378,10 @@ class Event(Model):
     month: int | None = Field(default=None, ge=1, le=12)
     date: dt.date | None = None
     kind: EventKind
-    text: str = Field(description="what happened, in a short line")
+    text: str = Field(description="the words of the source that tell it, shortened where long")
+    subject: str | None = Field(default=None, description="who or what it happened to, where the source makes it "
+                                "certain: the person born, the film released, the festival of a premiere")
+    place: str | None = Field(default=None, description="where it happened, where the source says: a birthplace")
     source: SourceRef
 
     def when(self) -> float:
@@ -392,16 +395,16 @@ class Event(Model):
 
 def told_once(events: Iterable[Event]) -> list[tuple[list[EventKind], Event]]:
     """The events as a reader is told them: events one after another that differ in kind alone (the same day,
-    the same text from the same lines: born and studied, premiered and awarded) are one, with each of their
-    kinds in order. Events without text are left out."""
+    the same text from the same lines, the same subject: born and studied, premiered and awarded) are one, with
+    each of their kinds in order. Events without text are left out."""
     merged: list[tuple[list[EventKind], Event]] = []
     for event in events:
         if not event.text.strip():
             continue
         if merged:
             kinds, last = merged[-1]
-            if (last.year, last.month, last.date, last.text, last.source) == (
-                event.year, event.month, event.date, event.text, event.source
+            if (last.year, last.month, last.date, last.text, last.subject, last.place, last.source) == (
+                event.year, event.month, event.date, event.text, event.subject, event.place, event.source
             ):
                 if event.kind not in kinds:
                     kinds.append(event.kind)

@@ -48,6 +48,7 @@ from casebook.model.case import (
 from casebook.render.deck_charts import draw_chart
 from casebook.render.deck_draw import DEFAULT_GRID, DeckLook, DeckWriter, Palette, TableSpec, box_of
 from casebook.render.deck_exhibits import ExhibitSlides
+from casebook.render.event_words import event_told
 from casebook.render.deck_fit import WIDTH_SAFETY, Measure, Para, Span, clean, measure_for, sizes
 from casebook.render.deck_spec import Row, SlideSpec, TableFitter, merge, split_rect, unique, widths_of
 from casebook.render.fonts import FontFiles, open_sans
@@ -530,12 +531,12 @@ class _DeckBuilder(ExhibitSlides):
                 cells=(
                     (Para(spans=(Span(when, bold=True),)),),
                     (Para(spans=(Span(separator.join(kinds)),)),),
-                    (Para(spans=(Span(clean(event.text)),)),),
+                    (Para(spans=tuple(Span(clean(r.text), italic=r.italic) for r in what.runs)),),
                 ),
                 source=event.source,
-                key={"when": when, "kind": separator.join(kinds), "text": clean(event.text)},
+                key={"when": when, "kind": separator.join(kinds), "text": clean(what.plain)},
             )
-            for when, kinds, event in merged
+            for when, kinds, event, what in ((*m, event_told(labels, m[2])) for m in merged)
         ]
         return self.table_slides(
             "deck/timeline.j2",

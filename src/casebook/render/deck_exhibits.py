@@ -24,6 +24,7 @@ from casebook.model.case import Amount, Event, Exhibit, SourceRef, told_once
 from casebook.render.deck_charts import ChartBar, ChartSpec
 from casebook.render.deck_fit import Para, Span, clean
 from casebook.render.deck_spec import Row, SlideSpec, unique
+from casebook.render.event_words import event_told
 
 if TYPE_CHECKING:
     from casebook.model.case import Case
@@ -139,16 +140,17 @@ class ExhibitSlides:
         for number, (kinds, event) in enumerate(merged, start=1):
             date = self.t(labels.event_date(event))
             kind = self.t(labels.exhibit_event_kinds(kinds))
+            what = event_told(labels, event)
             rows.append(
                 Row(
                     cells=(
                         (Para(spans=(Span(str(number), bold=True, color=self.c.accent),)),),
                         (Para(spans=(Span(date, bold=True),)),),
                         (Para(spans=(Span(kind),)),),
-                        (Para(spans=(Span(clean(event.text)),)),),
+                        (Para(spans=tuple(Span(clean(r.text), italic=r.italic) for r in what.runs)),),
                     ),
                     source=event.source,
-                    key={"number": number, "when": date, "kind": kind, "text": clean(event.text)},
+                    key={"number": number, "when": date, "kind": kind, "text": clean(what.plain)},
                 )
             )
         return self.exhibit_table(exhibit, header, rows, EXHIBIT_TIMELINE_COLUMNS, repeat=3)

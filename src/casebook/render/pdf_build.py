@@ -31,6 +31,7 @@ from casebook.model.case import Paragraph as CaseParagraph
 from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_document, clean, esc, rich, shorten
 from casebook.render.pdf_doc import keep as _keep
 from casebook.render.pdf_doc import label as _label
+from casebook.render.event_words import event_told
 from casebook.render.pdf_exhibits import Exhibits
 from casebook.render.pdf_notes import Notes, note_anchor
 from casebook.render.pdf_style import Look, hex_of
@@ -485,9 +486,9 @@ class _Story(Blocks):
             [
                 Paragraph(esc(when), s.cell_bold),
                 Paragraph(esc(separator.join(kinds)), s.cell),
-                Paragraph(self.noted(esc(event.text), event.source, event.text), s.cell),
+                Paragraph(self.noted(rich(what), event.source, what.plain), s.cell),
             ]
-            for when, kinds, event in merged
+            for when, kinds, event, what in ((*m, event_told(labels, m[2])) for m in merged)
         ]
         table = self.data_table(header, rows, (20, 14, 66), one_line=(0, 1))
         return [*self.section(labels.timeline), table, *self.exhibits.see("timeline")]

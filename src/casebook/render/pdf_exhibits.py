@@ -23,7 +23,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from casebook.model.case import Amount, Case, Event, Exhibit, told_once
 from casebook.render.pdf_charts import Bar, Legend, Mark, money_chart, timeline_chart
-from casebook.render.pdf_doc import Paragraph, esc, keep_headings_with_text, label
+from casebook.render.event_words import event_told
+from casebook.render.pdf_doc import Paragraph, esc, keep_headings_with_text, label, rich
 
 if TYPE_CHECKING:
     from casebook.render.pdf_doc import Blocks
@@ -139,7 +140,7 @@ class Exhibits:
                 Paragraph(esc(mark.number), s.note_number),
                 Paragraph(esc(label(labels.event_date(event))), s.cell_small),
                 Paragraph(esc(mark.kinds), s.cell_small),
-                Paragraph(esc(event.text), s.note_text),
+                Paragraph(rich(event_told(labels, event)), s.note_text),
             ]
             for mark, event in marks
         ]
