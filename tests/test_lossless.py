@@ -279,6 +279,8 @@ def test_the_deck_carries_the_three_sections(plain_cases, name):
                 shown.append(shape.text_frame.text)
             if shape.has_table:
                 shown.extend(cell.text for row in shape.table.rows for cell in row.cells)
+        if slide.has_notes_slide:  # the teaching deck moves the full text to the speaker notes
+            shown.append(slide.notes_slide.notes_text_frame.text)
     text = _flat("\n".join(shown))
     eyebrows = [_flat(s.shapes[k].text_frame.text) for s in prs.slides for k in range(len(s.shapes))
                 if s.shapes[k].has_text_frame and s.shapes[k].name == "Section"]

@@ -54,7 +54,7 @@ from casebook.model.case import (
     Stakeholder,
     StakeholderOutcome,
 )
-from casebook.render.deck import render_deck
+from casebook.render.deck import render_deck as _render_deck
 from casebook.render.deck_fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
 from casebook.render.wording import Wording
 
@@ -63,6 +63,15 @@ from casebook.render.wording import Wording
 BUSINESS = "001_business.txt"
 LEDGER = "002_ledger.txt"
 PRESS = "003_press.txt"
+
+
+def render_deck(case, wording, theme=None):
+    """The reading deck (``--deck full``): these tests are about its slides; the teaching deck, the default, is
+    tested in tests/test_deck_teach.py."""
+    from casebook.theme import default_theme
+
+    theme = theme or default_theme()
+    return _render_deck(case, wording, theme.model_copy(update={"deck": theme.deck.model_copy(update={"style": "full"})}))
 
 
 def ref(source: str = "S1", first: int = 1, last: int | None = None) -> SourceRef:

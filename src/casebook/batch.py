@@ -37,6 +37,7 @@ class Job:
     shared: str | None = None  # the cache key part every job of one build shares; computed when None
     recipient: str | None = None  # a personal copy for this reader (a student's name): in every footer and the metadata
     student: str | None = None  # with ``recipient``: the folder of the copy, OUT/<slug>/students/<student>/
+    deck: str | None = None  # "teaching" or "full": the deck's style over the theme's (``--deck``); None keeps the theme's
 
     def __post_init__(self) -> None:
         if (self.recipient is None) != (self.student is None):
@@ -73,7 +74,8 @@ def _theme_files(theme_path: Path | None) -> list[Path]:
 
 
 def shared_key(job: Job) -> str:
-    return cache.shared_key(job.formats, job.template_dirs, _theme_files(job.theme_path))
+    formats = (*job.formats, f"deck={job.deck}") if job.deck and "pptx" in job.formats else job.formats
+    return cache.shared_key(formats, job.template_dirs, _theme_files(job.theme_path))
 
 
 def key_of(job: Job) -> str:
@@ -126,6 +128,8 @@ def build_one(job: Job) -> Result:
     try:
         key = key_of(job)
         theme = load_theme(job.theme_path)
+        if job.deck is not None:
+            theme = theme.model_copy(update={"deck": theme.deck.model_copy(update={"style": job.deck})})
         if job.recipient is None:
             case = load_case(job.folder)
             messages = warning_lines(case, job.folder, job.formats, theme)  # before rendering: what fonts lack
@@ -164,7 +168,7 @@ def run(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) 
     todo: list[int] = []
     keys: dict[tuple[object, ...], str] = {}
     for job in jobs:  # templates and theme are hashed once per build, not once per case
-        group = (job.formats, job.template_dirs, job.theme_path)
+        group = (job.formats, job.template_dirs, job.theme_path, job.deck)
         if group not in keys:
             keys[group] = shared_key(job)
         job.shared = keys[group]

@@ -18,6 +18,7 @@ import click
 from casebook import __version__, cli_mail
 from casebook.cli_common import (
     CASE_DIRS,
+    DECK,
     FORMAT,
     FORMAT_CHOICES,
     JOBS,
@@ -55,6 +56,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @OUT
 @TEMPLATES
 @THEME
+@DECK
 @JOBS
 @click.option("--force", is_flag=True, help="Rebuild every case, even those whose inputs have not changed.")
 @ROSTER
@@ -86,6 +88,7 @@ def build(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: t
 @OUT
 @TEMPLATES
 @THEME
+@DECK
 @QUIET
 @user_errors
 def watch(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None,

@@ -79,6 +79,24 @@ THEME = click.option(
 )
 
 
+def _remember_deck(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.meta["casebook.deck"] = value
+
+
+DECK = click.option(
+    "--deck", type=click.Choice(["teaching", "full"]), default=None, expose_value=False, callback=_remember_deck,
+    help="The deck's style: teaching (short slides, the full text in the speaker notes; the default) or full "
+         "(the whole case on the slides, for reading). Default: the theme's deck.style.",
+)
+
+
+def deck_choice() -> str | None:
+    """The --deck of the command being run, or None (the theme decides)."""
+    ctx = click.get_current_context(silent=True)
+    return None if ctx is None else ctx.meta.get("casebook.deck")
+
+
 def theme_of(path: Path | None) -> Any:
     from casebook.theme import load_theme
 
@@ -151,9 +169,10 @@ def build_jobs(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_di
     personal = tuple(f for f in FORMAT_CHOICES[fmt] if f in STUDENT_FORMATS)
     for folder in case_folders(case_dirs):
         if own:
-            jobs.append(batch.Job(folder, FORMAT_CHOICES[fmt], out_dir, tuple(template_dirs), theme_file, force))
+            jobs.append(batch.Job(folder, FORMAT_CHOICES[fmt], out_dir, tuple(template_dirs), theme_file, force,
+                                  deck=deck_choice()))
         jobs.extend(batch.Job(folder, personal, out_dir, tuple(template_dirs), theme_file, force,
-                              recipient=student.name, student=student.slug) for student in students)
+                              recipient=student.name, student=student.slug, deck=deck_choice()) for student in students)
     return jobs
 
 

@@ -19,6 +19,7 @@ from click.core import ParameterSource
 
 from casebook.cli_common import (
     CASE_DIRS,
+    DECK,
     FORMAT_CHOICES,
     JOBS,
     OUT,
@@ -29,6 +30,7 @@ from casebook.cli_common import (
     Reporter,
     build_jobs,
     case_folders,
+    deck_choice,
     students_of,
     user_errors,
 )
@@ -95,9 +97,9 @@ def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any,
     else:
         jobs = []
         for folder in case_folders(case_dirs):  # an up-to-date full build serves as well as a new one
-            full = batch.Job(folder, FORMAT_CHOICES["all"], out_dir, tuple(template_dirs), theme_file)
+            full = batch.Job(folder, FORMAT_CHOICES["all"], out_dir, tuple(template_dirs), theme_file, deck=deck_choice())
             jobs.append(full if batch.cached(full) else batch.Job(folder, STUDENT_FORMATS, out_dir, tuple(template_dirs),
-                                                                      theme_file))
+                                                                      theme_file, deck=deck_choice()))
     with Reporter(len(jobs), quiet) as reporter:
         results = batch.run(jobs, workers or batch.default_workers(), reporter.report)
     problems = list(dict.fromkeys(p for r in results for p in r.problems))
@@ -145,7 +147,7 @@ def _within_budget(letters: list[Any], text: Any, budget: int, draft: bool, quie
 
 
 def _common(func: Any) -> Any:
-    for option in reversed((CASE_DIRS, ROSTER, FROM, TO, SUBJECT, MAX_SIZE, OUT, TEMPLATES, THEME, JOBS, QUIET)):
+    for option in reversed((CASE_DIRS, ROSTER, FROM, TO, SUBJECT, MAX_SIZE, OUT, TEMPLATES, THEME, DECK, JOBS, QUIET)):
         func = option(func)
     return func
 

@@ -53,6 +53,10 @@ class DeckSettings(_Part):
     body_min: int = Field(ge=8, le=40)
     table_max: int = Field(ge=8, le=28)
     table_min: int = Field(ge=8, le=28)
+    style: Literal["teaching", "full"] = Field(
+        default="teaching", description="teaching: short slides, the full text in the notes; full: the reading deck")
+    max_words_per_slide: int = Field(default=45, ge=20, le=200, description="words on a teaching slide, footer excluded")
+    max_points: int = Field(default=5, ge=1, le=10, description="points on a teaching slide")
 
     @model_validator(mode="after")
     def _ranges(self) -> DeckSettings:

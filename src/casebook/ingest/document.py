@@ -68,7 +68,7 @@ _BOMS = [
     (b"\xfe\xff", "utf-16-be"),
 ]
 _PREFERRED = ["utf_8", "cp1252", "cp1251", "latin_1", "iso8859_15", "cp1250", "koi8_r", "mac_roman"]
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")  # C0 and C1 controls
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 

@@ -72,14 +72,15 @@ def sentences(doc: Document) -> list[Sentence]:
         line = clean_line(raw)
         heading = re.match(r"\s{0,3}#{1,6}\s", raw)  # a markdown heading
         capitals = line.isupper() or is_heading(line)  # also "TARELL McCRANEY – WRITER", "ANNA LIND (Editor)"
-        if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or capitals or _FACT_LINE.match(line):
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        fact_line = _FACT_LINE.match(line) and not following[:1].islower()  # not a sentence wrapped after a colon
+        if heading or re.match(r"^[A-Z][\w ’'&-]*:$", line) or capitals or fact_line:
             # a label or heading stands alone; so does a fact line ("| Budget | $4 million |", "Budget — €130,000",
             # "Running time ........ 2h02"), which a following line must not join
             flush()
             block.append((index + 1, line))
             flush()
             continue
-        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         laid_out = LABELLED.match(line) or LAID_OUT.search(line)
         if laid_out and not ends_sentence(line) and not following[:1].islower():
             flush()  # "Budget — €1.2m", "Running time      97 min": a line laid out for the eye is its own unit

@@ -119,12 +119,21 @@ def theme_fonts(theme: Theme) -> FontFiles:
 
 def render_deck(case: Case, wording: Wording, theme: Theme | None = None) -> bytes:
     """The class deck for ``case`` as .pptx bytes, in the look of ``theme`` (the bundled default when
-    None); the case is not changed. Raises :class:`~casebook.errors.CasebookError` when the theme's
-    template lacks a layout the deck needs."""
-    return _DeckBuilder(case, wording, theme or default_theme()).build()
+    None); the case is not changed. The theme's ``deck.style`` chooses the teaching deck (short slides,
+    the full text in the speaker notes; :mod:`casebook.render.deck_teach`) or the full reading deck.
+    Raises :class:`~casebook.errors.CasebookError` when the theme's template lacks a layout the deck needs."""
+    theme = theme or default_theme()
+    if theme.deck.style == "teaching":
+        from casebook.render.deck_teach import TeachingDeckBuilder
+
+        return TeachingDeckBuilder(case, wording, theme).build()
+    return _DeckBuilder(case, wording, theme).build()
 
 
 class _DeckBuilder(ExhibitSlides):
+    #: the film's particulars beside its synopsis on one slide, when they fit
+    film_card = True
+
     def __init__(self, case: Case, wording: Wording, theme: Theme) -> None:
         self.case = case
         self.wording = wording
@@ -165,7 +174,8 @@ class _DeckBuilder(ExhibitSlides):
 
     # --- the deck ---------------------------------------------------------------------------------
 
-    def build(self) -> bytes:
+    def sections(self) -> list[tuple[str, list[SlideSpec]]]:
+        """The deck's sections in order, each an agenda entry with its slides (empty ones are left out)."""
         labels = self.labels
         verdict = next((g for g in self.case.executive_summary if g.role == "verdict" and (g.facts or g.paragraphs)), None)
         groups = [g for g in self.case.executive_summary if g.role != "verdict" and (g.facts or g.paragraphs)]
@@ -187,7 +197,11 @@ class _DeckBuilder(ExhibitSlides):
             (self.t(self.wording.teaching.questions_heading), self.question_slides()),
             (self.t(labels.sources), self.source_slides()),
         ]
-        sections = [(title, specs) for title, specs in candidates if specs]
+        return [(title, specs) for title, specs in candidates if specs]
+
+    def build(self) -> bytes:
+        labels = self.labels
+        sections = self.sections()
 
         slides: list[SlideSpec] = []
         if sections:
@@ -412,7 +426,7 @@ class _DeckBuilder(ExhibitSlides):
             space_after=0.2,
             keep_with_next=True,
         )
-        if synopsis:
+        if synopsis and self.film_card:
             # A card: each particular under its small label on the left, the synopsis on the right.
             card: list[Para] = []
             for label, value, source in facts:
@@ -1130,7 +1144,7 @@ class _DeckBuilder(ExhibitSlides):
         elif spec.columns:
             rects = spec.column_rects or split_rect(body, [1.0] * len(spec.columns))
             for rect, column in zip(rects, spec.columns, strict=True):
-                writer.text_box(slide, rect, column, spec.size, name="Body")
+                writer.text_box(slide, rect, column, spec.size, name=spec.column_name)
         elif spec.body:
             writer.text_box(slide, body, spec.body, spec.size, name="Body")
         left, left_size = self.title_para(self.footer_text(), grid.footer_left, FOOTER_SIZES, c.muted, bold=False)

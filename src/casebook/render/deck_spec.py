@@ -39,6 +39,7 @@ class SlideSpec:
     cite_all: bool = False  # the notes list every source document of the case
     columns: list[list[Para]] = field(default_factory=list)  # body set in side-by-side columns instead
     column_rects: list[tuple[float, float, float, float]] = field(default_factory=list)  # equal columns if empty
+    column_name: str = "Body"  # the name of each column's shape ("Key figure" on the teaching deck's key figures)
     intro: list[Para] = field(default_factory=list)  # a paragraph above the table
     anchor: str | None = None  # the name agenda links use for this slide
     chart: ChartSpec | None = None  # a native chart filling the body

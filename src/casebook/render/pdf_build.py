@@ -550,10 +550,10 @@ class _Story(Blocks):
                 [
                     Paragraph(f'<a name="{note_anchor(note.number)}"/>{note.number}', s.note_number),
                     Paragraph(esc(self.where(note.ref)), s.note_where),
-                    Paragraph(esc(_label(labels.pdf_note_quote(shorten(note.text, _NOTE_LIMIT, self._ellipsis)))), s.note_text),
+                    Paragraph(esc(_label(labels.pdf_note_quote(shorten(note.text, _NOTE_LIMIT, self._ellipsis))))
+                              if note.text.strip() else "", s.note_text),
                 ]
-                for note in self.notes
-                if note.text.strip()
+                for note in self.notes  # every note a number in the text leads to, even one with no words to quote
             ]
             out.append(self.data_table(header, rows, (8, 30, 62), one_line=(1,), compact=True))
         if not out:
