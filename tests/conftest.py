@@ -42,3 +42,11 @@ def beanpole(beanpole_dir):
     from casebook.pipeline import load_case
 
     return load_case(beanpole_dir)
+
+
+def full_deck_theme():
+    """The default theme with the reading deck (``--deck full``) instead of the teaching deck."""
+    from casebook.theme import default_theme
+
+    theme = default_theme()
+    return theme.model_copy(update={"deck": theme.deck.model_copy(update={"style": "full"})})

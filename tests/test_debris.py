@@ -18,7 +18,7 @@ from casebook.ingest.plaintext import Line, page_debris
 from casebook.ingest.press_kit import section_heading
 from casebook.pipeline import load_case
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, full_deck_theme
 
 
 def _lines(text: str) -> list[Line]:
@@ -134,12 +134,14 @@ DEBRIS_WORDS = ("Press Notes", "For press use only", "- 2 -", "- 3 -", "- 4 -")
 
 
 def test_no_debris_reaches_the_deck_or_the_pdf(lantern):
-    with zipfile.ZipFile(io.BytesIO(pipeline.render(lantern, "pptx"))) as deck:
-        texts = [t.text or "" for name in deck.namelist() if name.startswith("ppt/slides/slide") and name.endswith(".xml")
-                 for t in etree.fromstring(deck.read(name)).iter("{*}t")]
-    deck_text = " ".join(texts)
-    assert "the storm that closes the harbour" in deck_text  # the synopsis is there
-    assert not [w for w in DEBRIS_WORDS if w in deck_text]
+    for theme in (None, full_deck_theme()):  # the teaching deck (slides and speaker notes) and the reading deck
+        with zipfile.ZipFile(io.BytesIO(pipeline.render(lantern, "pptx", theme=theme))) as deck:
+            texts = [t.text or "" for name in deck.namelist()
+                     if name.startswith(("ppt/slides/slide", "ppt/notesSlides/notesSlide")) and name.endswith(".xml")
+                     for t in etree.fromstring(deck.read(name)).iter("{*}t")]
+        deck_text = " ".join(texts)
+        assert "the storm that closes the harbour" in deck_text  # the synopsis is there
+        assert not [w for w in DEBRIS_WORDS if w in deck_text]
     reader = pypdf.PdfReader(io.BytesIO(pipeline.render(lantern, "pdf")))
     pdf_text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "the storm that closes the harbour" in pdf_text

@@ -23,6 +23,8 @@ from casebook.pipeline import load_case
 from casebook.render.event_words import event_told
 from casebook.render.wording import Wording
 
+from .conftest import full_deck_theme
+
 KIT = """\
 THE TIDE CLOCK
 A film by Ines Duarte
@@ -125,7 +127,14 @@ def test_the_released_title_is_in_italics_in_the_pdf_and_the_deck(tide):
     labels = Wording(tide).labels
     [salt] = [e for e in tide.timeline if e.subject == "Salt Marsh"]
     assert [(r.text, r.italic) for r in event_told(labels, salt).runs] == [("Salt Marsh", True), (" released", False)]
-    with zipfile.ZipFile(io.BytesIO(pipeline.render(tide, "pptx"))) as deck:
+    # the reading deck tells the timeline; the teaching deck shows it as an exhibit
+    with zipfile.ZipFile(io.BytesIO(pipeline.render(tide, "pptx", theme=full_deck_theme()))) as deck:
+        runs = [run for name in deck.namelist() if name.startswith("ppt/slides/slide") and name.endswith(".xml")
+                for run in etree.fromstring(deck.read(name)).iter("{*}r")]
+    italic = {"".join(t.text or "" for t in r.iter("{*}t")) for r in runs
+              if (r.find("{*}rPr") is not None and r.find("{*}rPr").get("i") == "1")}
+    assert {"Salt Marsh", "The Tide Clock"} <= italic
+    with zipfile.ZipFile(io.BytesIO(pipeline.render(tide, "pptx"))) as deck:  # the teaching deck's timeline exhibit
         runs = [run for name in deck.namelist() if name.startswith("ppt/slides/slide") and name.endswith(".xml")
                 for run in etree.fromstring(deck.read(name)).iter("{*}r")]
     italic = {"".join(t.text or "" for t in r.iter("{*}t")) for r in runs

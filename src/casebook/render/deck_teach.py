@@ -34,6 +34,7 @@ from casebook.render.deck import _DeckBuilder
 from casebook.render.deck_draw import box_of
 from casebook.render.deck_fit import Para, Span, clean, sizes
 from casebook.render.deck_spec import Row, SlideSpec, split_rect, unique
+from casebook.render.event_words import event_told
 
 #: slides whose text is never shortened: the agenda and the discussion questions (short by themselves)
 WHOLE = ("deck/agenda.j2", "deck/question.j2")
@@ -357,12 +358,17 @@ class TeachingDeckBuilder(_DeckBuilder):
         for number, (kinds, event) in enumerate(merged, start=1):
             date = self.t(labels.event_date(event))
             kind = self.t(labels.exhibit_event_kinds(kinds))
+            what = event_told(labels, event)  # "Ana Roe born in Faro", "*Salt Marsh* released", or the source's words
+            plain = clean(what.plain)
+            if len(plain.split()) <= TIMELINE_WORDS:
+                spans = tuple(Span(clean(r.text), italic=r.italic) for r in what.runs if clean(r.text))
+            else:
+                spans = (Span(self.shorten(plain, TIMELINE_WORDS)),)
             rows.append(
                 Row(
-                    cells=((Para(spans=(Span(date, bold=True),)),),
-                           (Para(spans=(Span(self.shorten(clean(event.text), TIMELINE_WORDS)),)),)),
+                    cells=((Para(spans=(Span(date, bold=True),)),), (Para(spans=spans),)),
                     source=event.source,
-                    key={"number": number, "when": date, "kind": kind, "text": clean(event.text)},
+                    key={"number": number, "when": date, "kind": kind, "text": plain},
                 )
             )
         return self.exhibit_table(exhibit, header, rows, (0.25, 0.75), repeat=1)
