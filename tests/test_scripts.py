@@ -152,8 +152,12 @@ def scripts_outputs(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("scripts")
     case = load_case(FIXTURE)
+    from casebook.theme import default_theme
+
     (out / "case.pdf").write_bytes(render_pdf(case, Wording(case)))
-    (out / "deck.pptx").write_bytes(render_deck(case, Wording(case)))
+    (out / "deck.pptx").write_bytes(render_deck(case, Wording(case)))  # the teaching deck
+    full = default_theme().model_copy(update={"deck": default_theme().deck.model_copy(update={"style": "full"})})
+    (out / "full-deck.pptx").write_bytes(render_deck(case, Wording(case), full))  # the reading deck
     return out
 
 
@@ -197,9 +201,9 @@ def test_the_pdf_draws_names_from_right_to_left_in_a_font_that_has_them(scripts_
 # --- the deck -----------------------------------------------------------------------------------------------
 
 
-def _slides(pptx: Path) -> list[str]:
+def _slides(pptx: Path, kind: str = "slides/slide") -> list[str]:
     with zipfile.ZipFile(pptx) as z:
-        return [z.read(n).decode("utf-8") for n in sorted(z.namelist()) if n.startswith("ppt/slides/slide")]
+        return [z.read(n).decode("utf-8") for n in sorted(z.namelist()) if n.startswith(f"ppt/{kind}")]
 
 
 def _paragraph_of(xml: str, text: str) -> str:
@@ -207,17 +211,23 @@ def _paragraph_of(xml: str, text: str) -> str:
     return xml[xml.rindex("<a:p>", 0, end):xml.index("</a:p>", end)]
 
 
-def test_the_deck_keeps_logical_order_and_marks_right_to_left_paragraphs(scripts_outputs):
-    slides = _slides(scripts_outputs / "deck.pptx")
+@pytest.mark.parametrize("deck", ["deck.pptx", "full-deck.pptx"])
+def test_the_deck_keeps_logical_order_and_marks_right_to_left_paragraphs(scripts_outputs, deck):
+    slides = _slides(scripts_outputs / deck)
     line = next(s for s in slides if ARABIC_LINE in s)
     assert 'rtl="1"' in _paragraph_of(line, ARABIC_LINE).split(">")[1]  # on the paragraph's a:pPr
     table = next(s for s in slides if HEBREW_2 in s)
     assert 'rtl="1"' in _paragraph_of(table, HEBREW_2).split(">")[1]
-    # a Latin paragraph with a Hebrew title inside stays left to right, its text as the source writes it
-    synopsis = next(s for s in slides if "שער הפרדס" in s)
+
+
+def test_a_latin_paragraph_with_a_hebrew_title_stays_left_to_right(scripts_outputs):
+    # the reading deck shows the synopsis on a slide, the teaching deck in the speaker notes: as the source writes it
+    synopsis = next(s for s in _slides(scripts_outputs / "full-deck.pptx") if "שער הפרדס" in s)
     paragraph = _paragraph_of(synopsis, "שער הפרדס")
     assert "rtl=" not in paragraph.split(">")[1]
     assert "Its Persian title is دروازه باغ and its Hebrew title is שער הפרדס." in paragraph
+    notes = "".join(_slides(scripts_outputs / "deck.pptx", "notesSlides/notesSlide"))
+    assert "Its Persian title is دروازه باغ and its Hebrew title is שער הפרדס." in notes
 
 
 @needs_fonts
@@ -240,4 +250,4 @@ def test_libreoffice_draws_the_deck_right_to_left(scripts_outputs, tmp_path):
     pdf = tmp_path / "deck.pdf"
     assert pdf.exists()
     text = "".join(c for c in _pdftotext(pdf) if c not in "\u202a\u202b\u202c\u202d\u202e")
-    assert HEBREW_2 in text and "دروازه باغ" in text
+    assert HEBREW_2 in text and ARABIC_LINE in text
