@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -387,46 +388,57 @@ def test_an_interrupt_while_writing_leaves_no_partial_file(built, monkeypatch):
     assert {p.name: p.read_bytes() for p in (out / "closeness").iterdir()} == before
 
 
-def test_sigterm_ends_a_running_build_with_143_and_no_partial_file(built):
-    case, out, before = built
-    roster = case.parent / "roster.csv"  # forty copies one at a time: the build is still running at the signal
-    roster.write_text("name,email\n" + "".join(f"Student {n},s{n}@example.org\n" for n in range(40)))
-    process = subprocess.Popen([sys.executable, "-m", "casebook", "build", str(case), "--out", str(out), "--roster",
-                                str(roster), "--format", "pdf", "-j", "1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def _many_cases(tmp_path: Path, closeness_dir: Path, count: int) -> Path:
+    """A folder of ``count`` cases, each the bundled one under a title of its own (and so a slug of its own)."""
+    cases = tmp_path / "cases"
+    for n in range(count):
+        folder = cases / f"c{n:02d}"
+        shutil.copytree(closeness_dir, folder)
+        for path in folder.iterdir():
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"(?m)^movieTitle:.*$", f"movieTitle: Closeness {n}", text), encoding="utf-8")
+    return cases
+
+
+def _signal_after_first_output(command: list[str]) -> tuple[subprocess.Popen, str, str, str]:
+    """Run ``command``, send SIGTERM once it has written its first output; (process, seen, rest, stderr)."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stdout is not None
     seen = ""
-    while "students" not in seen:  # the first student's copy is written; thirty-nine are still to come
+    while "wrote" not in seen:  # one case is written; the others are still to come
         line = process.stdout.readline()
-        assert line, "the build ended before writing a student's copy"
+        assert line, "the build ended before writing anything"
         seen += line
     process.send_signal(signal.SIGTERM)
-    rest, stderr = process.communicate(timeout=60)
+    rest, stderr = process.communicate(timeout=120)
+    return process, seen, rest, stderr
+
+
+def test_sigterm_ends_a_running_build_with_143_and_no_partial_file(tmp_path, closeness_dir):
+    count = 12  # twelve full builds one after another: the build is certainly still running at the signal
+    cases, out = _many_cases(tmp_path, closeness_dir, count), tmp_path / "out"
+    last = cases / f"c{count - 1:02d}"
+    assert CliRunner().invoke(cli, ["build", str(last), "--out", str(out), "--format", "pdf"]).exit_code == 0
+    [folder] = [p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    process, seen, rest, stderr = _signal_after_first_output(
+        [sys.executable, "-m", "casebook", "build", str(cases), "--out", str(out), "--format", "pdf", "-j", "1",
+         "--force"])
     assert process.returncode == 143, stderr
     assert stderr.strip().endswith("casebook: interrupted; earlier outputs are unchanged")
-    assert (seen + rest).count("/students/") < 40  # it stopped early
-    assert {p.name: p.read_bytes() for p in (out / "closeness").iterdir() if p.is_file()} == before
+    assert (seen + rest).count("wrote") < count  # it stopped early
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before  # the last case untouched
     assert not [p for p in out.rglob("*.part")]  # no temporary file left behind
 
 
 def test_sigterm_stops_a_parallel_batch_without_starting_its_other_jobs(tmp_path, closeness_dir):
-    roster = tmp_path / "roster.csv"
-    roster.write_text("name,email\n" + "".join(f"Student {n},s{n}@example.org\n" for n in range(40)))
-    out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "casebook", "build", str(closeness_dir), "--out", str(out),
-                                "--roster", str(roster), "--format", "pdf", "-j", "2"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    seen = ""
-    while "students" not in seen:  # the first copy is written: the others are queued or running
-        line = process.stdout.readline()
-        assert line, "the build ended before writing a student's copy"
-        seen += line
-    process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=120)
+    count = 12
+    cases, out = _many_cases(tmp_path, closeness_dir, count), tmp_path / "out"
+    process, _, _, stderr = _signal_after_first_output(
+        [sys.executable, "-m", "casebook", "build", str(cases), "--out", str(out), "--format", "pdf", "-j", "2"])
     assert process.returncode == 143, stderr
-    copies = list((out / "closeness" / "students").glob("*/closeness-case-study.pdf"))
-    assert len(copies) < 40  # the queued copies never started: the pool stopped, it did not build on
+    built = list(out.glob("*/*-case-study.pdf"))
+    assert len(built) < count  # the queued cases never started: the pool stopped, it did not build on
     assert not list(out.rglob("*.part"))
 
 

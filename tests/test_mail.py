@@ -316,3 +316,28 @@ def test_the_budget_stops_send_before_it_connects(course, smtp_server):
     result = send(course, server, "--yes", "--max-size", "100KB")
     assert result.exit_code == 1 and result.stderr.count("over the budget of 100.0 kB") == 3
     assert inbox.envelopes == []
+
+
+def test_pack_and_send_make_each_message_once(course, smtp_server, monkeypatch):
+    """A message is made once: measured against the budget from the file it was made into, then renamed into place
+    (pack) or read back and sent (send); never made a second time."""
+    from casebook import mail
+
+    made = []
+    compose = mail.compose
+
+    def counted(letter, draft=True):
+        made.append((str(letter.to), draft))
+        return compose(letter, draft)
+
+    monkeypatch.setattr(mail, "compose", counted)
+    assert pack(course).exit_code == 0
+    assert sorted(made) == sorted((f"{name} <{address}>", True) for name, address, _ in STUDENTS)
+    made.clear()
+    server, inbox, _ = smtp_server
+    sent = len(inbox.envelopes)
+    result = send(course, server, "--yes", env={"CASEBOOK_SMTP_USER": "casebook", "CASEBOOK_SMTP_PASSWORD": "s3cret"})
+    assert result.exit_code == 0, result.output
+    assert sorted(made) == sorted((f"{name} <{address}>", False) for name, address, _ in STUDENTS)
+    assert len(inbox.envelopes) == sent + 3
+    assert all(b"X-Unsent" not in e.original_content for e in inbox.envelopes[sent:])

@@ -4,8 +4,6 @@ slide and in the metadata, built in parallel and cached copy by copy."""
 from __future__ import annotations
 
 import io
-import os
-import resource
 import time
 from pathlib import Path
 
@@ -14,7 +12,6 @@ from click.testing import CliRunner
 from pptx import Presentation
 from pypdf import PdfReader
 
-from casebook.batch import default_workers
 from casebook.cli import cli
 from casebook.render.fallback import fallback_file
 
@@ -142,27 +139,31 @@ def test_students_never_get_the_teaching_note_alone(tmp_path, closeness_dir):
     assert not (tmp_path / "out").exists()
 
 
-def test_a_roster_of_200_builds_within_the_batch_throughput(tmp_path, closeness_dir):
-    """The benchmark's batch promise, 2 cases a second on 2 cores, holds for copies: 200 students well under 100 s."""
+def test_a_roster_of_200_is_rendered_once_and_stamped_for_each_student(tmp_path, closeness_dir):
+    """200 students: the case is rendered once as a base, and each copy is that base with the student's stamp
+    after it (speed figures are in benchmarks/, not here; the bound below only catches a copy rendered in full
+    for every student, which took 100 s on 2 cores)."""
     scripts = ["Zoë Ångström", "Анна Иванова", "张伟", "Søren Kierkegaard", "Nguyễn Văn An", "Θεόδωρος Παπαδόπουλος",
                "Ólafur Þórsson", "Marie-Noëlle Lefèvre", "李娜", "Jürgen Müller"]
     roster = tmp_path / "roster.csv"
     roster.write_text("name,email,id\n" + "".join(f"{scripts[i % 10]},student{i}@example.org,{i}\n" for i in range(200)),
                       encoding="utf-8")
-    workers = min(default_workers(), os.cpu_count() or 1)
-    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = build(closeness_dir, "--roster", roster, "--out", tmp_path / "out", "--quiet")
     seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu_seconds = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime  # the workers' time
     assert result.exit_code == 0, result.output
-    folders = sorted((tmp_path / "out" / "closeness" / "students").iterdir())
+    out = tmp_path / "out"
+    folders = sorted((out / "closeness" / "students").iterdir())
     assert len(folders) == 200  # ten names, twenty students each: told apart by their ids
-    assert (tmp_path / "out" / "closeness" / "students" / "anna-ivanova-1").is_dir()
+    assert (out / "closeness" / "students" / "anna-ivanova-1").is_dir()
     assert all(sorted(p.name for p in f.iterdir()) == ["closeness-case-study.pdf", "closeness-deck.pptx"] for f in folders)
-    budget = 200 / workers  # one copy a second per core: 100 s on 2 cores
-    report = (f"200 student copies in {seconds:.1f} s with {workers} workers ({200 / seconds:.2f} copies/s; "
-              f"the workers' CPU time {cpu_seconds:.0f} s)")
-    print(report)
-    assert seconds < budget, f"{report}: over the budget of {budget:.0f} s (is something else running?)"
+    cache = out / ".casebook-cache"
+    bases = [p for p in cache.iterdir() if p.is_dir()]
+    assert len(bases) == 1 and len(list(cache.glob("*.json"))) == 1 + 1 + 200  # the case, its base, each student
+    base = (bases[0] / "closeness-case-study.pdf").read_bytes()
+    assert all((f / "closeness-case-study.pdf").read_bytes().startswith(base) for f in folders)
+    for i in range(10):  # one student of each name: their own name on the cover and in the deck's footers
+        folder = next(f for f in folders if f.name.endswith(f"-{i}"))  # the student whose id is i
+        assert stamp(scripts[i]) in pdf_pages(folder / "closeness-case-study.pdf")[0]
+        assert all(stamp(scripts[i]) in footers for footers in deck_footers(folder / "closeness-deck.pptx"))
+    assert seconds < 100, f"200 student copies in {seconds:.1f} s"

@@ -5,8 +5,10 @@ starts warm). A case whose inputs have not changed since its last build is skipp
 (:mod:`casebook.cache`) before anything heavy is imported. Results come back in the order of the cases.
 
 A job may be a personal copy of a case for one reader (a student of a roster): its outputs go to
-``OUT/<slug>/students/<student>/`` and it is cached apart from the case's own build. A worker loads a case
-once for all the copies it builds of it.
+``OUT/<slug>/students/<student>/`` and it is cached apart from the case's own build. Copies are not rendered
+one by one: the case is rendered once as a *base* (cached apart too, see :func:`base_key`), and each copy is
+stamped from it (:mod:`casebook.render.stamp`) in processes forked after the stamper is made, so that they
+share it. A copy whose base cannot be stamped is rendered in full.
 """
 
 from __future__ import annotations
@@ -152,6 +154,92 @@ def build_one(job: Job) -> Result:
     return result
 
 
+# --- personal copies: one base render per case, each copy stamped from it ----------------------------
+
+
+def base_key(job: Job) -> str:
+    """The key of the base render a personal copy ``job`` is stamped from (the same for every reader)."""
+    return cache.fingerprint((job.shared or shared_key(job)) + "\0base", _documents(job.folder))
+
+
+def _base_cached(job: Job, key: str) -> list[Path] | None:
+    if job.force:
+        return None
+    try:
+        entry = cache.lookup(job.out_root, job.folder, key, cache.BASE_VARIANT)
+    except OSError:
+        return None
+    return None if entry is None else [Path(o["path"]) for o in entry.outputs]
+
+
+def build_base(job: Job, parallel: bool) -> tuple[list[Path], list[Problem]]:
+    """Render the base of the copies ``job`` stands for and keep it in the cache: (its files, problems)."""
+    from casebook.pipeline import output_names, render_base, write_all
+    from casebook.theme import load_theme
+
+    try:
+        key = base_key(job)
+        theme = load_theme(job.theme_path)
+        case = _load(job.folder)
+        rendered = render_base(case, job.formats, job.template_dirs, theme, parallel)
+        folder = cache.base_folder(job.out_root, job.folder)
+        files = [(folder / output_names(case)[fmt], rendered[fmt]) for fmt in job.formats]
+        write_all(files)
+    except CaseError as exc:
+        return [], list(exc.problems)
+    except CasebookError as exc:
+        return [], [Problem(None, str(exc))]
+    paths = [path for path, _ in files]
+    cache.store(job.out_root, job.folder, key, paths, [], cache.BASE_VARIANT)
+    return paths, []
+
+
+#: the stampers this process made, by base key (a few: one per case of a roster build)
+_STAMPERS: OrderedDict[str, Any] = OrderedDict()
+
+
+def _stamper(job: Job, key: str, base: Sequence[Path]) -> Any:
+    from casebook.pipeline import stamper
+    from casebook.theme import load_theme
+
+    if key not in _STAMPERS:
+        bases = {fmt: path.read_bytes() for fmt, path in zip(job.formats, base, strict=True)}
+        _STAMPERS[key] = stamper(_load(job.folder), bases, job.template_dirs, load_theme(job.theme_path))
+        while len(_STAMPERS) > 4:
+            _STAMPERS.popitem(last=False)
+    _STAMPERS.move_to_end(key)
+    return _STAMPERS[key]
+
+
+def stamp_one(job: Job, key: str, base: Sequence[Path]) -> Result:
+    """The copy ``job`` stamped from the base render ``base`` (its files, in the job's formats), or, where the
+    base cannot be stamped, rendered in full; problems come back in the result."""
+    from casebook.pipeline import build_stamped
+    from casebook.render.stamp import StampError
+
+    result = Result(job.folder, recipient=job.recipient)
+    try:
+        copy_key = key_of(job)
+        stamps = _stamper(job, key, base)
+        folder = job.out_root / stamps.case.slug / "students" / str(job.student)
+        outputs = build_stamped(stamps.case, stamps, job.formats, str(job.recipient), folder)
+    except StampError:
+        return build_one(job)
+    except CaseError as exc:
+        result.problems.extend(exc.problems)
+        return result
+    except CasebookError as exc:
+        result.problems.append(Problem(None, str(exc)))
+        return result
+    result.outputs = [o.path for o in outputs]
+    cache.store(job.out_root, job.folder, copy_key, result.outputs, [], job.student)
+    return result
+
+
+def _stamp_many(tasks: Sequence[tuple[int, Job, str, Sequence[Path]]]) -> list[tuple[int, Result]]:
+    return [(index, stamp_one(job, key, base)) for index, job, key, base in tasks]
+
+
 def _warm_up(formats: Sequence[str]) -> None:
     """Import what every worker needs once, before forking."""
     import casebook.pipeline  # noqa: F401
@@ -179,28 +267,103 @@ def run(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) 
             on_result(hit)
         else:
             todo.append(index)
+    copies = [i for i in todo if jobs[i].recipient is not None and set(jobs[i].formats) <= {"pdf", "pptx"}]
+    full = [i for i in todo if i not in set(copies)]
+    bases: dict[str, list[Path]] = {}  # base key -> its files
+    failed: dict[str, list[Problem]] = {}  # base key -> why it could not be rendered
+    to_render: dict[str, Job] = {}
+    for index in copies:
+        key = base_key(jobs[index])
+        if key not in bases and key not in to_render:
+            hit = _base_cached(jobs[index], key)
+            if hit is not None:
+                bases[key] = hit
+            else:
+                to_render[key] = jobs[index]
+    _build(jobs, full, workers, results, on_result, to_render, bases, failed)
+    if copies:
+        _stamp(jobs, copies, workers, results, on_result, bases, failed)
+    return [results[i] for i in range(len(jobs))]
+
+
+def _build(jobs: Sequence[Job], todo: Sequence[int], workers: int, results: dict[int, Result],
+           on_result: Callable[[Result], None], to_render: dict[str, Job], bases: dict[str, list[Path]],
+           failed: dict[str, list[Problem]]) -> None:
+    """Build the jobs ``todo`` in full, with ``workers`` processes, and render the bases ``to_render`` in this
+    process meanwhile (their copies are then stamped from this process's memory, forked)."""
     if not todo:
-        return [results[i] for i in range(len(jobs))]
-    spare_cores = workers > len(todo)  # one case and two cores: its formats render side by side
-    workers = max(1, min(workers, len(todo)))
-    if workers == 1:
+        _render_bases(to_render, workers > 1, bases, failed)
+        return
+    pool_workers = max(1, min(workers - (1 if to_render else 0), len(todo)))  # this process renders the bases
+    if workers == 1 or (pool_workers == 1 and not to_render):
         for index in todo:
-            jobs[index].parallel_formats = spare_cores
+            jobs[index].parallel_formats = workers > len(todo)  # one case and two cores: its formats side by side
             results[index] = build_one(jobs[index])
             on_result(results[index])
-    else:
-        _warm_up(jobs[todo[0]].formats)
-        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(build_one, jobs[i]): i for i in todo}
-            try:
-                for future in as_completed(futures):
-                    results[futures[future]] = future.result()
-                    on_result(results[futures[future]])
-            except BaseException:  # Ctrl-C, SIGTERM, a failure: no job starts any more; the running ones end whole
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
-    return [results[i] for i in range(len(jobs))]
+        _render_bases(to_render, False, bases, failed)
+        return
+    _warm_up(jobs[todo[0]].formats)
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=pool_workers, mp_context=context) as pool:
+        futures = {pool.submit(build_one, jobs[i]): i for i in todo}
+        try:
+            _render_bases(to_render, False, bases, failed)
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                on_result(results[futures[future]])
+        except BaseException:  # Ctrl-C, SIGTERM, a failure: no job starts any more; the running ones end whole
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _render_bases(to_render: dict[str, Job], parallel: bool, bases: dict[str, list[Path]],
+                  failed: dict[str, list[Problem]]) -> None:
+    for key, job in to_render.items():
+        paths, problems = build_base(job, parallel)
+        if problems:
+            failed[key] = problems
+        else:
+            bases[key] = paths
+
+
+def _stamp(jobs: Sequence[Job], copies: Sequence[int], workers: int, results: dict[int, Result],
+           on_result: Callable[[Result], None], bases: dict[str, list[Path]], failed: dict[str, list[Problem]]) -> None:
+    """Stamp the copies ``copies`` from their bases, in ``workers`` processes forked from this one (which
+    makes each case's stamper first, so that the workers share it)."""
+    tasks = []
+    for index in copies:
+        job = jobs[index]
+        key = base_key(job)
+        if key in failed:  # a case that cannot be rendered fails every copy alike
+            results[index] = Result(job.folder, problems=list(failed[key]), recipient=job.recipient)
+            on_result(results[index])
+        else:
+            tasks.append((index, job, key, bases[key]))
+    if not tasks:
+        return
+    for _, job, key, base in {task[2]: task for task in tasks}.values():
+        try:
+            _stamper(job, key, base).prepare([str(t[1].recipient) for t in tasks if t[2] == key])
+        except (CaseError, CasebookError):
+            pass  # each copy tells it
+    workers = max(1, min(workers, len(tasks)))
+    if workers == 1:
+        for index, result in _stamp_many(tasks):
+            results[index] = result
+            on_result(result)
+        return
+    size = max(1, min(16, len(tasks) // (workers * 4)))  # small chunks: progress is seen, cores stay busy
+    chunks = [tasks[at:at + size] for at in range(0, len(tasks), size)]
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            for future in as_completed([pool.submit(_stamp_many, chunk) for chunk in chunks]):
+                for index, result in future.result():
+                    results[index] = result
+                    on_result(result)
+        except BaseException:  # as above: no chunk starts any more
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def default_workers() -> int:

@@ -3,7 +3,8 @@
 The key of a case hashes everything its outputs depend on: the bytes of its source documents, the
 templates (built-in and the user's), the theme file with its fonts and logo, the formats asked for,
 and casebook itself (its version and its code). The cache lives in ``OUT/.casebook-cache/``, one small
-JSON file per case folder (and one per personal copy: each student's copy of a case is cached apart),
+JSON file per case folder (and one per personal copy: each student's copy of a case is cached apart; and
+one for the base render that students' copies are stamped from, kept with its files in a folder beside it),
 naming the outputs with their sizes and modification times and keeping the warnings the build printed,
 so that a skipped case reports the same warnings.
 
@@ -68,6 +69,15 @@ def fingerprint(shared: str, documents: Iterable[Path], recipient: str | None = 
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+#: the cache variant of a case's base render, from which its personal copies are stamped
+BASE_VARIANT = "\0base"
+
+
+def base_folder(out_root: Path, folder: Path) -> Path:
+    """Where the base render of the case in ``folder`` is kept (the files its copies are stamped from)."""
+    return _index(out_root, folder, BASE_VARIANT).with_suffix(".base")
 
 
 @dataclass(frozen=True)

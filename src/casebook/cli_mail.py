@@ -10,6 +10,7 @@ only when a command runs.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -134,16 +135,18 @@ def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any,
     return letters, text
 
 
-def _within_budget(letters: list[Any], text: Any, budget: int, draft: bool, quiet: bool) -> Any:
-    """Measure every message before anything is written or sent: one problem per message over ``budget``."""
+def _within_budget(letters: list[Any], text: Any, budget: int, draft: bool, quiet: bool, folder: Path | None = None) -> Any:
+    """Make every message once and measure it before anything is written or sent: one problem per message over
+    ``budget``. The messages wait in files (drafts beside their places, or in ``folder``)."""
     from casebook import mail
 
-    measured = mail.measure(letters, budget, draft=draft)
-    if measured.over:
-        raise text.over_budget(letters, measured)
+    spooled = mail.spool(letters, budget, draft=draft, folder=folder)
+    if spooled.budget.over:
+        spooled.discard()
+        raise text.over_budget(letters, spooled.budget)
     if not quiet:
-        click.echo(text.report(measured), err=True)
-    return measured
+        click.echo(text.report(spooled.budget), err=True)
+    return spooled
 
 
 def _common(func: Any) -> Any:
@@ -165,8 +168,8 @@ def pack(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
     from casebook import mail
 
     letters, text = _letters(case_dirs, roster_file, sender, to, subject, out_dir, template_dirs, theme_file, workers, quiet)
-    _within_budget(letters, text, budget, draft=True, quiet=quiet)
-    for path in mail.write_drafts(letters):
+    spooled = _within_budget(letters, text, budget, draft=True, quiet=quiet)
+    for path in mail.write_drafts(spooled):
         if not quiet:
             click.echo(f"wrote {path}")
 
@@ -202,8 +205,16 @@ def send(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
     server = mail.Server(host, port or mail.default_port(security), security)
     login = mail.credentials()  # a half-set login fails before anything is built
     letters, text = _letters(case_dirs, roster_file, sender, to, subject, out_dir, template_dirs, theme_file, workers, quiet)
-    measured = _within_budget(letters, text, budget, draft=False, quiet=quiet)
-    live = yes or not dry_run
+    with tempfile.TemporaryDirectory(prefix="casebook-send-") as folder:
+        _send(letters, text, budget, quiet, Path(folder), server, login, yes or not dry_run)
+
+
+def _send(letters: list[Any], text: Any, budget: int, quiet: bool, folder: Path, server: Any, login: Any, live: bool) -> None:
+    """Make every message once into ``folder``, then list it (a dry run) or send it."""
+    from casebook import mail
+
+    spooled = _within_budget(letters, text, budget, draft=False, quiet=quiet, folder=folder)
+    measured = spooled.budget
 
     def listing(letter: Any, size: int, sent: bool) -> None:
         if live and (quiet or not sent):  # what was not sent is among the problems, with the server's reason
@@ -217,7 +228,7 @@ def send(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
             listing(letter, size, False)
         click.echo(text.render("mail/dry_run.j2", count=len(letters), server=str(server)), err=True)
         return
-    problems = mail.deliver(letters, server, listing, login)
+    problems = mail.deliver(spooled, server, listing, login)
     if problems:
         raise CaseError(problems)
 

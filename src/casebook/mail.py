@@ -172,9 +172,41 @@ class Budget:
         return [i for i, size in enumerate(self.sizes) if size > self.limit]
 
 
-def measure(letters: Sequence[Letter], limit: int, draft: bool = True) -> Budget:
-    """The size of every message as it would be written or sent (made and dropped one at a time)."""
-    return Budget(tuple(len(message_bytes(one, draft)) for one in letters), limit)
+@dataclass(frozen=True)
+class Spool:
+    """Every message of a set made once, each into a file of its own as soon as it is made (so one message at a
+    time is in memory): a draft's temporary file beside its place, or a file of a folder for sending."""
+
+    letters: tuple[Letter, ...]
+    staged: tuple[tuple[Path, Path], ...]  # (the message's file, the draft's place)
+    budget: Budget
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return tuple(tmp for tmp, _ in self.staged)
+
+    def discard(self) -> None:
+        from casebook.pipeline import discard_all
+
+        discard_all(self.staged)
+
+
+def spool(letters: Sequence[Letter], limit: int, draft: bool = True, folder: Path | None = None) -> Spool:
+    """Make every message once and measure it against ``limit``: drafts beside their places (``folder`` None),
+    messages to send into ``folder``. Nothing is in place yet: :func:`write_drafts` or :func:`deliver` follows,
+    or :meth:`Spool.discard`."""
+    from casebook.pipeline import stage_all
+
+    places = [one.eml if folder is None else folder / f"{index:06d}.eml" for index, one in enumerate(letters)]
+    staged = stage_all((place, message_bytes(one, draft)) for place, one in zip(places, letters, strict=True))
+    try:
+        sizes = tuple(tmp.stat().st_size for tmp, _ in staged)
+    except BaseException:
+        from casebook.pipeline import discard_all
+
+        discard_all(staged)
+        raise
+    return Spool(tuple(letters), tuple(staged), Budget(sizes, limit))
 
 
 class MailText:
@@ -214,13 +246,12 @@ class MailText:
                            largest=max(budget.sizes, default=0), budget=budget.limit)
 
 
-def write_drafts(letters: Sequence[Letter]) -> list[Path]:
-    """Write every draft or none, like the builds' outputs: each made and written to a temporary file beside
-    its place in turn (one message in memory at a time), then all renamed into place."""
-    from casebook.pipeline import write_all
+def write_drafts(spooled: Spool) -> list[Path]:
+    """Rename every draft of ``spooled`` (made by :func:`spool` beside its place) into place, all or none."""
+    from casebook.pipeline import commit_all
 
-    write_all((one.eml, message_bytes(one, draft=True)) for one in letters)
-    return [one.eml for one in letters]
+    commit_all(spooled.staged)
+    return [one.eml for one in spooled.letters]
 
 
 # --- SMTP -----------------------------------------------------------------------------------------------
@@ -309,19 +340,21 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def deliver(letters: Sequence[Letter], server: Server, on_sent: Callable[[Letter, int, bool], Any],
+def deliver(spooled: Spool, server: Server, on_sent: Callable[[Letter, int, bool], Any],
             login: tuple[str, str] | None = None) -> list[Problem]:
-    """Send every message through ``server`` over one connection; ``on_sent(letter, size, sent)`` sees each one.
+    """Send every message of ``spooled`` (made by :func:`spool`, read back one at a time) through ``server`` over
+    one connection; ``on_sent(letter, size, sent)`` sees each one.
 
     A message the server refuses is a problem and the others still go; a lost connection stops the rest.
     """
+    letters = spooled.letters
     problems: list[Problem] = []
     smtp = _connect(server, login)
     try:
         for index, one in enumerate(letters):
             if one.envelope_to is None:
                 raise ValueError("a message without a recipient cannot be sent")
-            data = message_bytes(one, draft=False)
+            data = spooled.files[index].read_bytes()
             try:
                 smtp.sendmail(one.sender.addr_spec, [one.envelope_to], data)
             except smtplib.SMTPServerDisconnected as exc:

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from casebook.errors import CasebookError
 from casebook.ingest.folder import read_folder
@@ -129,11 +129,30 @@ def write_all(files: Iterable[tuple[Path, bytes]]) -> None:
     A failure or an interrupt while writing leaves the previous files as they were and no partial file;
     two builds into one folder at once each rename whole files, so no file is ever a mix of both.
     """
+    commit_all(stage_all(files))
+
+
+def stage_all(files: Iterable[tuple[Path, bytes]]) -> list[tuple[Path, Path]]:
+    """The first half of :func:`write_all`: every file written to a temporary file beside its place, nothing
+    renamed yet; (temporary file, place) each. :func:`commit_all` renames them, :func:`discard_all` drops them."""
     written: list[tuple[Path, Path]] = []
     path: Path | None = None
     try:
         for path, data in files:
             written.append((_temporary(path, data), path))
+    except OSError as exc:
+        _discard(written)
+        raise CasebookError(f"{path or exc.filename}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        _discard(written)
+        raise
+    return written
+
+
+def commit_all(written: Sequence[tuple[Path, Path]]) -> None:
+    """Rename every file staged by :func:`stage_all` into place (all are dropped if one cannot be)."""
+    path: Path | None = None
+    try:
         for _, path in written:  # what would stop a rename, found before the first one
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
@@ -145,6 +164,11 @@ def write_all(files: Iterable[tuple[Path, bytes]]) -> None:
     except BaseException:
         _discard(written)
         raise
+
+
+def discard_all(written: Sequence[tuple[Path, Path]]) -> None:
+    """Drop the temporary files of :func:`stage_all`: the places keep what they held."""
+    _discard(written)
 
 
 def _discard(written: Sequence[tuple[Path, Path]]) -> None:
@@ -194,3 +218,35 @@ def build(
     files = [(folder / names[fmt], data) for fmt, data in rendered]
     write_all(files)
     return [Output(fmt, path) for (fmt, _), (path, _) in zip(rendered, files, strict=True)]
+
+
+# --- personal copies, stamped from one base render (see casebook.render.stamp) -----------------------
+
+
+def render_base(case: Case, formats: Sequence[str], template_dirs: Sequence[Path] = (), theme: Theme | None = None,
+                parallel: bool = False) -> dict[str, bytes]:
+    """The base render of ``case`` in ``formats`` ("pdf", "pptx"): what every reader's copy is stamped from."""
+    from casebook.render.stamp import BASE_RECIPIENT
+
+    parallel = parallel and "fork" in multiprocessing.get_all_start_methods()
+    return _render_all(case, formats, template_dirs, theme, parallel, recipient=BASE_RECIPIENT)
+
+
+def stamper(case: Case, bases: dict[str, bytes], template_dirs: Sequence[Path] = (), theme: Theme | None = None) -> Any:
+    """What stamps copies of ``case`` for its readers from ``bases`` (format -> base render)."""
+    from casebook.render.stamp import Stamper
+    from casebook.render.wording import Wording
+
+    return Stamper(case, Wording(case, template_dirs), theme or default_theme(), bases)
+
+
+def build_stamped(case: Case, stamps: Any, formats: Sequence[str], recipient: str, folder: Path) -> list[Output]:
+    """Stamp the copy of ``case`` for ``recipient`` in every format, then write the files into ``folder``.
+
+    Every format is stamped before anything is written; a base that cannot be stamped raises
+    :class:`casebook.render.stamp.StampError` with nothing written (the copy is then rendered in full).
+    """
+    names = output_names(case)
+    files = [(folder / names[fmt], stamps.render(fmt, recipient)) for fmt in formats]
+    write_all(files)
+    return [Output(fmt, path) for fmt, (path, _) in zip(formats, files, strict=True)]

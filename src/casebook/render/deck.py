@@ -1099,12 +1099,39 @@ class _DeckBuilder(ExhibitSlides):
         if self.case.film.director is not None:
             refs.append(self.case.film.director.source)
         if self.wording.recipient:  # a personal copy names its reader on every slide, the cover too
-            _, top, _, height = grid.footer_left
-            rect = (grid.cover_title[0], top, grid.cover_title[2], height)
+            rect = self.cover_footer_rect()
             stamp, size = self.title_para(self.footer_text(), rect, FOOTER_SIZES, c.cover_sub, bold=False)
             writer.text_box(slide, rect, [stamp], size, name="Footer")
         spec = SlideSpec(notes="deck/cover.j2", title=clean(self.case.title), context=context, refs=refs)
         writer.notes(slide, self.notes_text(spec, all_sources=True))
+
+    def cover_footer_rect(self) -> tuple[float, float, float, float]:
+        """Where a personal copy names its reader on the cover: under the title, at the footer's height."""
+        grid = self.grid
+        _, top, _, height = grid.footer_left
+        return (grid.cover_title[0], top, grid.cover_title[2], height)
+
+    def personal_texts(self, recipient: str) -> dict[str, Any]:
+        """What a personal copy for ``recipient`` says of its reader, as a full build fits and writes it:
+        the footer of the cover and of the other slides (the texts of its runs, None where they differ in
+        style, and the size in points), and the subject and
+        comments of the core properties (see :mod:`casebook.render.stamp`)."""
+        c = self.c
+        text = self.t(self.labels.prepared_for(recipient))
+        cover, cover_size = self.title_para(text, self.cover_footer_rect(), FOOTER_SIZES, c.cover_sub, bold=False)
+        slide, slide_size = self.title_para(text, self.grid.footer_left, FOOTER_SIZES, c.muted, bold=False)
+        subject = self.t(self.labels.cover_subtitle(self.case))
+
+        def runs(para: Para) -> tuple[str, ...] | None:  # the runs' texts, when all of them look alike
+            alike = len({(s.bold, s.italic, s.color, s.link) for s in para.spans}) == 1
+            return tuple(s.text for s in para.spans) if alike else None
+
+        return {
+            "cover": (runs(cover), cover_size),
+            "slide": (runs(slide), slide_size),
+            "subject": clean(self.t(self.labels.personal_subject(subject, recipient)))[:255],
+            "comments": clean(text)[:255],
+        }
 
     def footer_text(self) -> str:
         """The left footer: the case, or on a personal copy the reader it is prepared for."""

@@ -36,6 +36,7 @@ from casebook.render.pdf_exhibits import Exhibits
 from casebook.render.pdf_notes import Notes, note_anchor
 from casebook.render.pdf_style import Look, hex_of
 from casebook.render.rtl import isolate
+from casebook.render.stamp import BASE_RECIPIENT
 from casebook.render.wording import Wording
 
 # A note under Sources quotes at most about this many characters of its statement.
@@ -601,20 +602,28 @@ class _Story(Blocks):
 # --- entry point ------------------------------------------------------------------------------------
 
 
+def personal_texts(case: Case, wording: Wording, recipient: str | None) -> tuple[str, str]:
+    """The "Prepared for …" line of a personal copy for ``recipient`` ("" for none) and the PDF's Subject."""
+    labels = wording.labels
+    subject = _label(labels.pdf_subject(case))
+    if not recipient:
+        return "", subject
+    return _label(labels.prepared_for(recipient)), _label(labels.personal_subject(subject, recipient))
+
+
 def build_pdf(case: Case, wording: Wording, look: Look) -> bytes:
     """The case study as PDF bytes (see :func:`casebook.render.pdf.render_pdf`)."""
     labels = wording.labels
     director = case.film.director.value if case.film.director and case.film.director.value.strip() else ""
-    subject = _label(labels.pdf_subject(case))
-    stamp = ""
-    if wording.recipient:
-        stamp = _label(labels.prepared_for(wording.recipient))
-        subject = _label(labels.personal_subject(subject, wording.recipient))
+    stamp, subject = personal_texts(case, wording, wording.recipient)
+    foot = _label(labels.pdf_foot(case, look.institution))
+    if wording.recipient == BASE_RECIPIENT:  # the base of stamped copies: no foot, the stamp comes later
+        stamp = foot = ""
     return build_document(
         look,
         _Story(case, wording, look).build(),
         head=_label(labels.pdf_running_head(case)),
-        foot=_label(labels.pdf_foot(case, look.institution)),
+        foot=foot,
         cover_note=_label(labels.pdf_cover_note(case)),
         ellipsis=_label(labels.pdf_ellipsis),
         page_of=lambda page, total: _label(labels.page_of(page, total)),

@@ -435,10 +435,22 @@ class Chrome:
         _, height = note.wrapOn(canv, look.frame_width, 3 * cm)
         note.drawOn(canv, look.margin_left, 3.3 * cm - 8 - height)
         if self._stamp:
-            canv.setFillColor(look.muted)
-            draw_line(canv, look.margin_left, look.footer_y,
-                      fit_line(self._stamp, look.regular, 8, look.frame_width, self._ellipsis), look.regular, 8)
+            self.cover_stamp(canv, self._stamp)
         canv.restoreState()
+
+    def cover_stamp(self, canv: Canvas, stamp: str) -> None:
+        """A personal copy's "Prepared for …" on the cover, at the foot, the frame's width wide."""
+        look = self._look
+        canv.setFillColor(look.muted)
+        draw_line(canv, look.margin_left, look.footer_y, fit_line(stamp, look.regular, 8, look.frame_width, self._ellipsis),
+                  look.regular, 8)
+
+    def foot_line(self, canv: Canvas, text: str) -> None:
+        """The running foot of a body page (the font and colour set), room left for "page X of Y"."""
+        look = self._look
+        foot_width = look.frame_width - 3.5 * cm
+        draw_line(canv, look.margin_left, look.footer_y, fit_line(text, look.regular, 8, foot_width, self._ellipsis),
+                  look.regular, 8)
 
     def _logo(self, canv: Canvas, band: float) -> None:
         """The theme's logo at the top right of the cover, under the band, at most 1.8 cm tall and 6 cm wide."""
@@ -465,9 +477,7 @@ class Chrome:
         canv.setLineWidth(0.5)
         canv.line(left, look.header_y - 6, right, look.header_y - 6)
         canv.line(left, look.footer_y + 11, right, look.footer_y + 11)
-        foot_width = look.frame_width - 3.5 * cm  # leave room for "page X of Y"
-        draw_line(canv, left, look.footer_y, fit_line(self._foot, look.regular, 8, foot_width, self._ellipsis),
-                  look.regular, 8)
+        self.foot_line(canv, self._foot)
         canv.setFillColor(look.accent)
         canv.rect(left, look.header_y - 6.5, 1.6 * cm, 1.4, stroke=0, fill=1)
         if isinstance(canv, PageCanvas):
@@ -544,6 +554,27 @@ def build_document(
         return PageCanvas(*args, page_of=page_of, look=look, **kwargs)
 
     doc.build(story, canvasmaker=canvasmaker)  # one pass: the contents' page numbers are filled in at save
+    return buffer.getvalue()
+
+
+def stamp_overlay(look: Look, stamp: str, ellipsis: str) -> bytes:
+    """A PDF of two pages holding only a personal copy's "Prepared for …" line: on the first as the cover
+    draws it, on the second as the foot of a body page (see :mod:`casebook.render.stamp`). Its fonts are
+    subsets with the line's glyphs, fallback fonts included, as in a full build."""
+    buffer = io.BytesIO()
+    canv = Canvas(buffer, pagesize=look.page_size, invariant=1, pageCompression=1)
+    chrome = Chrome(look, head="", foot="", cover_note="", ellipsis=ellipsis, stamp=stamp)
+    canv.saveState()
+    chrome.cover_stamp(canv, stamp)
+    canv.restoreState()
+    canv.showPage()
+    canv.saveState()
+    canv.setFont(look.regular, 8)
+    canv.setFillColor(look.muted)
+    chrome.foot_line(canv, stamp)
+    canv.restoreState()
+    canv.showPage()
+    canv.save()
     return buffer.getvalue()
 
 
