@@ -293,8 +293,9 @@ def hostile_build(tmp_path_factory):
 
 def test_hostile_names_make_safe_paths(hostile_build):
     assert hostile_build.name == "etc-evil-b"
-    assert sorted(p.name for p in hostile_build.iterdir()) == ["case.json", "etc-evil-b-case-study.pdf", "etc-evil-b-deck.pptx",
-                                                                  "etc-evil-b-teaching-note.pdf"]
+    assert sorted(p.name for p in hostile_build.iterdir()) == ["case.json", "etc-evil-b-case-study.html",
+                                                                  "etc-evil-b-case-study.pdf", "etc-evil-b-deck.pptx",
+                                                                  "etc-evil-b-teaching-note.html", "etc-evil-b-teaching-note.pdf"]
 
 
 def test_markup_in_documents_shows_literally_in_the_pdf(hostile_build):
@@ -450,7 +451,8 @@ def test_two_builds_into_one_folder_at_once(tmp_path, closeness_dir):
         _, stderr = run.communicate(timeout=120)
         assert run.returncode == 0, stderr
     folder = out / "closeness"
-    assert sorted(p.name for p in folder.iterdir()) == ["case.json", "closeness-case-study.pdf", "closeness-deck.pptx",
+    assert sorted(p.name for p in folder.iterdir()) == ["case.json", "closeness-case-study.html", "closeness-case-study.pdf",
+                                                       "closeness-deck.pptx", "closeness-teaching-note.html",
                                                        "closeness-teaching-note.pdf"]
     assert len(pypdf.PdfReader(folder / "closeness-case-study.pdf").pages) > 3
     assert zipfile.ZipFile(folder / "closeness-deck.pptx").testzip() is None

@@ -1,4 +1,5 @@
-"""Nothing is lost: every sentence of the business analysis and of the director's ledger reaches the PDF and the deck.
+"""Nothing is lost: every sentence of the business analysis and of the director's ledger reaches the PDF, the deck and
+the HTML edition.
 
 For every case under ``seeds/``, every example of ``../shared/examples`` (its ``.txt`` files copied, never the answer
 key) and every fixture folder that is a whole case, the source documents of kind business and ledger are read with
@@ -12,7 +13,8 @@ markdown-it (not with casebook's own reader) and cut into *pieces*:
   numbered headings ("I.", "Entry #2 —") are casebook's numbering: they are not pieces. A horizontal rule is no text.
 
 Each piece must appear in the text of the PDF (pdftotext, running heads and page footers removed) and in the deck
-(the text of the slides in order, their tables cell by cell, or their speaker notes). Both sides are normalised
+(the text of the slides in order, their tables cell by cell, or their speaker notes), and in the HTML edition
+(the text of the page as html5lib parses it). Both sides are normalised
 the same way before comparing: Unicode NFKC; control characters removed (as casebook reads documents); typographic
 quotes to plain ones; every dash and hyphen, soft hyphen and white space removed (so a word hyphenated at a line end,
 or a line broken inside a sentence, still matches); markdown markup characters (``*``, ``_``, backquotes) removed;
@@ -35,6 +37,7 @@ from markdown_it import MarkdownIt
 from casebook.ingest.business import section_of
 from casebook.pipeline import load_case
 from casebook.render.deck import render_deck
+from casebook.render.html import render_html
 from casebook.render.pdf import render_pdf
 from casebook.render.wording import Wording
 from tests.conftest import FIXTURES, SEEDS, SHARED
@@ -204,6 +207,7 @@ class Built:
     pdf: str
     deck_body: str
     deck_other: str
+    html: str
 
 
 @pytest.fixture(scope="session")
@@ -221,7 +225,7 @@ def built(tmp_path_factory) -> list[Built]:
         pieces = [p for s in sources for p in pieces_of(folder / s.file)]
         body, other = deck_texts(render_deck(case, Wording(case)))
         out.append(Built(folder.name, pieces, squash(pdf_text(render_pdf(case, Wording(case)), case)),
-                         squash(body), squash(other)))
+                         squash(body), squash(other), squash(html_text(render_html(case, Wording(case))))))
     return out
 
 
@@ -232,14 +236,26 @@ def test_every_case_is_covered(built):
         assert {"amelie", "once", "roma", "beanpole"} <= names
 
 
-@pytest.mark.parametrize("output", ["pdf", "deck"])
+def html_text(page: bytes) -> str:
+    """The text of an HTML page as a browser shows it (a space between elements: squash removes it)."""
+    import html5lib
+
+    return " ".join(html5lib.parse(page, transport_encoding="utf-8", namespaceHTMLElements=False).find("body").itertext())
+
+
+@pytest.mark.parametrize("output", ["pdf", "deck", "html"])
 def test_every_sentence_reaches_the_output(built, output):
     total, missing = 0, []
     for case in built:
         for piece in case.pieces:
             total += 1
             wanted = squash(piece.text)
-            found = wanted in case.pdf if output == "pdf" else wanted in case.deck_body or wanted in case.deck_other
+            if output == "pdf":
+                found = wanted in case.pdf
+            elif output == "html":
+                found = wanted in case.html
+            else:
+                found = wanted in case.deck_body or wanted in case.deck_other
             if not found:
                 missing.append(f"{case.name}: {piece.where}: {piece.text!r}")
     share = 100.0 * (total - len(missing)) / total if total else 0.0

@@ -55,7 +55,8 @@ def test_wheel_in_fresh_venv_builds_from_another_directory(wheel, tmp_path):
     done = subprocess.run([str(venv / "bin" / "casebook"), "build"], cwd=work, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     folder = work / "out" / "closeness"
-    assert sorted(p.name for p in folder.iterdir()) == ["case.json", "closeness-case-study.pdf", "closeness-deck.pptx",
+    assert sorted(p.name for p in folder.iterdir()) == ["case.json", "closeness-case-study.html", "closeness-case-study.pdf",
+                                                       "closeness-deck.pptx", "closeness-teaching-note.html",
                                                        "closeness-teaching-note.pdf"]
     assert (folder / "closeness-case-study.pdf").read_bytes().startswith(b"%PDF-")
     assert zipfile.is_zipfile(folder / "closeness-deck.pptx")

@@ -257,9 +257,11 @@ def test_a_roster_build_keeps_one_base_and_one_small_entry_per_student(tmp_path,
     assert {p.name: p.stat().st_mtime_ns for p in bases[0].iterdir()} == base_times  # the base is not rendered again
     changed = {p.relative_to(out).as_posix() for p in before if p.stat().st_mtime_ns != before[p]}
     renamed = "closeness/students/boris-petrov"
-    assert changed == {f"{renamed}/closeness-case-study.pdf", f"{renamed}/closeness-deck.pptx"}
+    assert changed == {f"{renamed}/closeness-case-study.pdf", f"{renamed}/closeness-deck.pptx",
+                       f"{renamed}/closeness-case-study.html"}  # the HTML edition, rendered for each reader
     cover = PdfReader(out / renamed / "closeness-case-study.pdf").pages[0].extract_text()
     assert "Prepared for Boris Petrov; do not distribute" in cover
+    assert "Prepared for Boris Petrov; do not distribute" in (out / renamed / "closeness-case-study.html").read_text()
 
 
 def test_a_changed_document_renders_the_base_again_and_restamps_every_copy(tmp_path, closeness_dir):

@@ -62,14 +62,16 @@ def built(tmp_path_factory, closeness_dir):
 def test_each_student_gets_the_case_study_and_the_deck_only(built):
     case, result = built
     assert sorted(p.name for p in (case / "students").iterdir()) == sorted(slug for *_, slug in STUDENTS)
-    for *_, slug in STUDENTS:
-        assert sorted(p.name for p in (case / "students" / slug).iterdir()) == ["closeness-case-study.pdf",
+    for *_, slug in STUDENTS:  # the case study in both editions, and the deck
+        assert sorted(p.name for p in (case / "students" / slug).iterdir()) == ["closeness-case-study.html",
+                                                                                "closeness-case-study.pdf",
                                                                                 "closeness-deck.pptx"]
     assert not list((case / "students").rglob("*teaching*"))
     # the case's own build comes beside them, teaching note and all
-    assert sorted(p.name for p in case.iterdir()) == ["case.json", "closeness-case-study.pdf", "closeness-deck.pptx",
+    assert sorted(p.name for p in case.iterdir()) == ["case.json", "closeness-case-study.html", "closeness-case-study.pdf",
+                                                      "closeness-deck.pptx", "closeness-teaching-note.html",
                                                       "closeness-teaching-note.pdf", "students"]
-    assert result.output.count("wrote ") == 4 + 2 * len(STUDENTS)
+    assert result.output.count("wrote ") == 6 + 3 * len(STUDENTS)
 
 
 @pytest.mark.parametrize(("name", "slug"), [(name, slug) for name, _, slug in STUDENTS])
@@ -156,7 +158,8 @@ def test_a_roster_of_200_is_rendered_once_and_stamped_for_each_student(tmp_path,
     folders = sorted((out / "closeness" / "students").iterdir())
     assert len(folders) == 200  # ten names, twenty students each: told apart by their ids
     assert (out / "closeness" / "students" / "anna-ivanova-1").is_dir()
-    assert all(sorted(p.name for p in f.iterdir()) == ["closeness-case-study.pdf", "closeness-deck.pptx"] for f in folders)
+    assert all(sorted(p.name for p in f.iterdir()) == ["closeness-case-study.html", "closeness-case-study.pdf",
+                                                       "closeness-deck.pptx"] for f in folders)
     cache = out / ".casebook-cache"
     bases = [p for p in cache.iterdir() if p.is_dir()]
     assert len(bases) == 1 and len(list(cache.glob("*.json"))) == 1 + 1 + 200  # the case, its base, each student

@@ -134,7 +134,7 @@ def build_one(job: Job) -> Result:
             theme = theme.model_copy(update={"deck": theme.deck.model_copy(update={"style": job.deck})})
         if job.recipient is None:
             case = load_case(job.folder)
-            messages = warning_lines(case, job.folder, job.formats, theme)  # before rendering: what fonts lack
+            messages = warning_lines(case, job.folder, job.formats, theme, job.template_dirs)  # before rendering
             folder = None
         else:  # a personal copy: the case's warnings are the case build's to tell, once
             case = _load(job.folder)
@@ -172,6 +172,11 @@ def _base_cached(job: Job, key: str) -> list[Path] | None:
     return None if entry is None else [Path(o["path"]) for o in entry.outputs]
 
 
+def _base_formats(job: Job) -> tuple[str, ...]:
+    """The formats of ``job`` a copy is stamped from a base render of (the HTML edition is rendered for each reader)."""
+    return tuple(fmt for fmt in job.formats if fmt in ("pdf", "pptx"))
+
+
 def build_base(job: Job, parallel: bool) -> tuple[list[Path], list[Problem]]:
     """Render the base of the copies ``job`` stands for and keep it in the cache: (its files, problems)."""
     from casebook.pipeline import output_names, render_base, write_all
@@ -181,9 +186,10 @@ def build_base(job: Job, parallel: bool) -> tuple[list[Path], list[Problem]]:
         key = base_key(job)
         theme = load_theme(job.theme_path)
         case = _load(job.folder)
-        rendered = render_base(case, job.formats, job.template_dirs, theme, parallel)
+        formats = _base_formats(job)
+        rendered = render_base(case, formats, job.template_dirs, theme, parallel)
         folder = cache.base_folder(job.out_root, job.folder)
-        files = [(folder / output_names(case)[fmt], rendered[fmt]) for fmt in job.formats]
+        files = [(folder / output_names(case)[fmt], rendered[fmt]) for fmt in formats]
         write_all(files)
     except CaseError as exc:
         return [], list(exc.problems)
@@ -203,7 +209,7 @@ def _stamper(job: Job, key: str, base: Sequence[Path]) -> Any:
     from casebook.theme import load_theme
 
     if key not in _STAMPERS:
-        bases = {fmt: path.read_bytes() for fmt, path in zip(job.formats, base, strict=True)}
+        bases = {fmt: path.read_bytes() for fmt, path in zip(_base_formats(job), base, strict=True)}
         _STAMPERS[key] = stamper(_load(job.folder), bases, job.template_dirs, load_theme(job.theme_path))
         while len(_STAMPERS) > 4:
             _STAMPERS.popitem(last=False)
@@ -248,6 +254,8 @@ def _warm_up(formats: Sequence[str]) -> None:
         import casebook.render.pdf_build  # noqa: F401
     if "pptx" in formats:
         import casebook.render.deck  # noqa: F401
+    if "html" in formats or "html-teaching-note" in formats:
+        import casebook.render.html.page  # noqa: F401
 
 
 def run(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) -> list[Result]:
@@ -267,7 +275,7 @@ def run(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) 
             on_result(hit)
         else:
             todo.append(index)
-    copies = [i for i in todo if jobs[i].recipient is not None and set(jobs[i].formats) <= {"pdf", "pptx"}]
+    copies = [i for i in todo if jobs[i].recipient is not None and set(jobs[i].formats) <= {"pdf", "pptx", "html"}]
     full = [i for i in todo if i not in set(copies)]
     bases: dict[str, list[Path]] = {}  # base key -> its files
     failed: dict[str, list[Problem]] = {}  # base key -> why it could not be rendered

@@ -72,7 +72,8 @@ def build(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: t
     from casebook import batch
 
     if roster_file is not None and not any(f in STUDENT_FORMATS for f in FORMAT_CHOICES[fmt]):
-        raise click.UsageError(f"--roster writes the students' case study and deck: use --format pdf, pptx or all, not {fmt}")
+        raise click.UsageError(f"--roster writes the students' case study and deck: use --format pdf, pptx, html or all, "
+                               f"not {fmt}")
     students = students_of(roster_file)
     jobs = build_jobs(case_dirs, fmt, out_dir, template_dirs, theme_file, force, students)
     with Reporter(len(jobs), quiet) as reporter:

@@ -23,7 +23,8 @@ FORMAT_CHOICES = {
     "teaching-note": ("teaching-note",),
     "pptx": ("pptx",),
     "json": ("json",),
-    "all": ("pdf", "teaching-note", "pptx", "json"),
+    "html": ("html", "html-teaching-note"),
+    "all": ("pdf", "teaching-note", "pptx", "json", "html", "html-teaching-note"),
 }
 
 
@@ -157,16 +158,18 @@ class Reporter:
 
 
 #: what a student's copy can hold: the case study and the deck, never the instructor's teaching note
-STUDENT_FORMATS = ("pdf", "pptx")
+STUDENT_FORMATS = ("pdf", "pptx", "html")
 
 
 def build_jobs(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...],
-          theme_file: Path | None, force: bool, students: Sequence[Any] = (), own: bool = True) -> list[Any]:
-    """The build of each case (unless not ``own``), then a personal copy of it for each of ``students``."""
+          theme_file: Path | None, force: bool, students: Sequence[Any] = (), own: bool = True,
+          personal: Sequence[str] | None = None) -> list[Any]:
+    """The build of each case (unless not ``own``), then a personal copy of it for each of ``students``: the formats
+    of ``fmt`` a student may have, or ``personal``."""
     from casebook import batch
 
     jobs = []
-    personal = tuple(f for f in FORMAT_CHOICES[fmt] if f in STUDENT_FORMATS)
+    personal = tuple(personal) if personal is not None else tuple(f for f in FORMAT_CHOICES[fmt] if f in STUDENT_FORMATS)
     for folder in case_folders(case_dirs):
         if own:
             jobs.append(batch.Job(folder, FORMAT_CHOICES[fmt], out_dir, tuple(template_dirs), theme_file, force,

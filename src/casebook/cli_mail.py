@@ -83,9 +83,25 @@ MAX_SIZE = click.option(
 )
 
 
+def _attach(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    """``pdf,pptx,html`` (any of them, in any order) as the formats to attach, each once."""
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    wrong = [part for part in chosen if part not in STUDENT_FORMATS]
+    if wrong or not chosen:
+        raise click.BadParameter(f"{value!r}: give one or more of {', '.join(STUDENT_FORMATS)}, separated by commas")
+    return chosen
+
+
+ATTACH = click.option(
+    "--attach", "attach", default="pdf,pptx", show_default=True, callback=_attach, metavar="FORMATS",
+    help="What each message attaches: pdf (the case study), pptx (the deck), html (the HTML edition of the case "
+         "study), separated by commas.",
+)
+
+
 def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to: Any, subject: str | None,
              out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None, workers: int | None,
-             quiet: bool) -> tuple[list[Any], Any]:
+             quiet: bool, attach: tuple[str, ...] = ("pdf", "pptx")) -> tuple[list[Any], Any]:
     """Build what the messages attach (through the cache), then make one letter per student, or per case."""
     from casebook import batch, mail
 
@@ -94,12 +110,16 @@ def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any,
     text = mail.MailText(template_dirs, subject)  # a broken --subject fails before any build
     students = students_of(roster_file)
     if students:
-        jobs = build_jobs(case_dirs, "all", out_dir, template_dirs, theme_file, False, students, own=False)
+        from dataclasses import replace
+
+        # a student's full copy that is up to date serves as well as a new one of what is attached
+        jobs = [job if batch.cached(job) else replace(job, formats=attach)
+                for job in build_jobs(case_dirs, "all", out_dir, template_dirs, theme_file, False, students, own=False)]
     else:
         jobs = []
         for folder in case_folders(case_dirs):  # an up-to-date full build serves as well as a new one
             full = batch.Job(folder, FORMAT_CHOICES["all"], out_dir, tuple(template_dirs), theme_file, deck=deck_choice())
-            jobs.append(full if batch.cached(full) else batch.Job(folder, STUDENT_FORMATS, out_dir, tuple(template_dirs),
+            jobs.append(full if batch.cached(full) else batch.Job(folder, attach, out_dir, tuple(template_dirs),
                                                                       theme_file, deck=deck_choice()))
     with Reporter(len(jobs), quiet) as reporter:
         results = batch.run(jobs, workers or batch.default_workers(), reporter.report)
@@ -117,9 +137,9 @@ def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any,
             cases[job.folder] = load_case(job.folder)
         case = cases[job.folder]
         names = output_names(case)
-        attachments = [path for fmt in STUDENT_FORMATS for path in result.outputs if path.name == names[fmt]]
-        if len(attachments) != len(STUDENT_FORMATS):
-            raise RuntimeError(f"the build of {job.folder} did not give {', '.join(names[f] for f in STUDENT_FORMATS)}")
+        attachments = [path for fmt in attach for path in result.outputs if path.name == names[fmt]]
+        if len(attachments) != len(attach):
+            raise RuntimeError(f"the build of {job.folder} did not give {', '.join(names[f] for f in attach)}")
         student = by_slug.get(job.student or "")
         if student is not None:
             recipient: Any = mail.Recipient(student.name, student.email, student.id, student.slug)
@@ -150,7 +170,8 @@ def _within_budget(letters: list[Any], text: Any, budget: int, draft: bool, quie
 
 
 def _common(func: Any) -> Any:
-    for option in reversed((CASE_DIRS, ROSTER, FROM, TO, SUBJECT, MAX_SIZE, OUT, TEMPLATES, THEME, DECK, JOBS, QUIET)):
+    for option in reversed((CASE_DIRS, ROSTER, FROM, TO, SUBJECT, MAX_SIZE, ATTACH, OUT, TEMPLATES, THEME, DECK, JOBS,
+                            QUIET)):
         func = option(func)
     return func
 
@@ -159,7 +180,8 @@ def _common(func: Any) -> Any:
 @_common
 @user_errors
 def pack(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to: Any, subject: str | None, budget: int,
-         out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None, workers: int | None, quiet: bool) -> None:
+         attach: tuple[str, ...], out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None,
+         workers: int | None, quiet: bool) -> None:
     """Write an email draft (.eml) of each student's copies, or of the case: OUT/<slug>/mail/<student>.eml.
 
     Each draft carries a short text, the case study PDF and the deck, ready to open in a mail client.
@@ -167,7 +189,8 @@ def pack(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
     """
     from casebook import mail
 
-    letters, text = _letters(case_dirs, roster_file, sender, to, subject, out_dir, template_dirs, theme_file, workers, quiet)
+    letters, text = _letters(case_dirs, roster_file, sender, to, subject, out_dir, template_dirs, theme_file, workers, quiet,
+                             attach)
     spooled = _within_budget(letters, text, budget, draft=True, quiet=quiet)
     for path in mail.write_drafts(spooled):
         if not quiet:
@@ -188,8 +211,9 @@ def pack(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
 @click.option("-y", "--yes", is_flag=True, help="Send for real (the same as --no-dry-run).")
 @user_errors
 def send(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to: Any, subject: str | None, budget: int,
-         out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None, workers: int | None, quiet: bool,
-         host: str, port: int | None, starttls: bool, use_ssl: bool, dry_run: bool, yes: bool) -> None:
+         attach: tuple[str, ...], out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None,
+         workers: int | None, quiet: bool, host: str, port: int | None, starttls: bool, use_ssl: bool, dry_run: bool,
+         yes: bool) -> None:
     """Send each student's copies (or the case, with --to) by email through an SMTP server.
 
     Without --yes this is a dry run: it builds what is needed and lists every message, sending nothing.
@@ -204,7 +228,8 @@ def send(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
     security = "ssl" if use_ssl else "starttls" if starttls else "none"
     server = mail.Server(host, port or mail.default_port(security), security)
     login = mail.credentials()  # a half-set login fails before anything is built
-    letters, text = _letters(case_dirs, roster_file, sender, to, subject, out_dir, template_dirs, theme_file, workers, quiet)
+    letters, text = _letters(case_dirs, roster_file, sender, to, subject, out_dir, template_dirs, theme_file, workers, quiet,
+                             attach)
     with tempfile.TemporaryDirectory(prefix="casebook-send-") as folder:
         _send(letters, text, budget, quiet, Path(folder), server, login, yes or not dry_run)
 

@@ -37,6 +37,7 @@ from casebook.roster import email_problem
 MIME_TYPES = {
     ".pdf": ("application", "pdf"),
     ".pptx": ("application", "vnd.openxmlformats-officedocument.presentationml.presentation"),
+    ".html": ("text", "html"),
 }
 #: a message's budget when none is given: 10 MB (10,000,000 bytes) as it goes over the wire
 DEFAULT_BUDGET = 10_000_000

@@ -24,7 +24,7 @@ from casebook.theme import Theme, default_theme
 if TYPE_CHECKING:
     from casebook.render.wording import Wording
 
-FORMATS = ("pdf", "teaching-note", "pptx", "json")
+FORMATS = ("pdf", "teaching-note", "pptx", "json", "html", "html-teaching-note")
 
 
 def load_case(folder: Path) -> Case:
@@ -44,6 +44,8 @@ def output_names(case: Case) -> dict[str, str]:
         "teaching-note": f"{case.slug}-teaching-note.pdf",
         "pptx": f"{case.slug}-deck.pptx",
         "json": "case.json",
+        "html": f"{case.slug}-case-study.html",
+        "html-teaching-note": f"{case.slug}-teaching-note.html",
     }
 
 
@@ -60,6 +62,14 @@ def _renderer(fmt: str) -> Callable[..., bytes]:
         from casebook.render.deck import render_deck
 
         return render_deck
+    if fmt == "html":
+        from casebook.render.html import render_html
+
+        return render_html
+    if fmt == "html-teaching-note":
+        from casebook.render.html import render_html_teaching_note
+
+        return render_html_teaching_note
     raise ValueError(fmt)
 
 
@@ -89,9 +99,29 @@ def warning_line(case: Case, folder: Path, warning: CaseWarning) -> str:
     return f"{folder}: warning: {warning.message}"
 
 
-def warning_lines(case: Case, folder: Path, formats: Sequence[str] = (), theme: Theme | None = None) -> list[str]:
-    """Every warning of ``case`` (and, for rendered formats, the glyphs its fonts lack), one line each."""
-    return [warning_line(case, folder, w) for w in [*case.warnings, *glyph_warnings(case, formats, theme)]]
+def warning_lines(case: Case, folder: Path, formats: Sequence[str] = (), theme: Theme | None = None,
+                  template_dirs: Sequence[Path] = ()) -> list[str]:
+    """Every warning of ``case`` (and, for rendered formats, the glyphs its fonts lack and, for the HTML edition,
+    the theme's colours that lack contrast), one line each."""
+    lines = [warning_line(case, folder, w) for w in [*case.warnings, *glyph_warnings(case, formats, theme)]]
+    return [*lines, *contrast_warnings(formats, theme, template_dirs)]
+
+
+def contrast_warnings(formats: Sequence[str], theme: Theme | None, template_dirs: Sequence[Path] = ()) -> list[str]:
+    """One line per text colour of a user's theme under the 4.5:1 contrast the HTML edition needs (it uses a
+    colour that passes instead); none unless an HTML format is built."""
+    if theme is None or not any(fmt in ("html", "html-teaching-note") for fmt in formats):
+        return []
+    from casebook.render.html.colors import contrast_problems
+
+    problems = contrast_problems(theme)
+    if not problems:
+        return []
+    from casebook.render.wording import environment, template_errors
+
+    with template_errors("html/wording.j2"):
+        wording = environment(tuple(str(d) for d in template_dirs)).get_template("html/wording.j2").make_module({"case": None})
+        return [f"{theme.file or theme.folder}: warning: {' '.join(str(wording.contrast_warning(p)).split())}" for p in problems]
 
 
 def glyph_warnings(case: Case, formats: Sequence[str], theme: Theme | None = None) -> list[CaseWarning]:

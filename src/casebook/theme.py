@@ -73,6 +73,7 @@ class Theme(_Part):
     pdf: PdfSettings
     deck: DeckSettings
     folder: Path = Field(description="the folder of the theme file: relative paths start here")
+    file: Path | None = Field(default=None, description="the user's theme file (None for the bundled theme)")
 
     @field_validator("logo")
     @classmethod
@@ -129,7 +130,7 @@ def load_theme(path: Path | None) -> Theme:
             update={"template": path.resolve()})})
     data = _merge(_read(_DEFAULT), _read(path))
     try:
-        theme = Theme.model_validate(data | {"folder": path.resolve().parent})
+        theme = Theme.model_validate(data | {"folder": path.resolve().parent, "file": path})
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])

@@ -1153,9 +1153,10 @@ class _DeckBuilder(ExhibitSlides):
         if spec.anchor:
             writer.anchor(slide, spec.anchor)
         top, bottom = body[1], body[1] + body[3]
-        if spec.foot:
+        foot_rect = None
+        if spec.foot:  # drawn after the body, so that it is read after it (shapes are read in the order drawn)
             height = self.foot_height(spec.foot)
-            writer.text_box(slide, (body[0], bottom - height, body[2], height), spec.foot, FOOT_SIZE, name="Exhibit sources")
+            foot_rect = (body[0], bottom - height, body[2], height)
             bottom -= height + INTRO_GAP
         if spec.intro:
             height = self.intro_height(spec.intro)
@@ -1174,6 +1175,8 @@ class _DeckBuilder(ExhibitSlides):
                 writer.text_box(slide, rect, column, spec.size, name=spec.column_name)
         elif spec.body:
             writer.text_box(slide, body, spec.body, spec.size, name="Body")
+        if foot_rect is not None:
+            writer.text_box(slide, foot_rect, spec.foot, FOOT_SIZE, name="Exhibit sources")
         left, left_size = self.title_para(self.footer_text(), grid.footer_left, FOOTER_SIZES, c.muted, bold=False)
         right, right_size = self.title_para(
             self.t(self.labels.deck_slide_number(number, total)), grid.footer_right, FOOTER_SIZES, c.muted, bold=False

@@ -28,6 +28,7 @@ from casebook.model.case import (
     told_once,
 )
 from casebook.model.case import Paragraph as CaseParagraph
+from casebook.render.outline import CASE_STUDY, build_sections
 from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_document, clean, esc, rich, shorten
 from casebook.render.pdf_doc import keep as _keep
 from casebook.render.pdf_doc import label as _label
@@ -577,26 +578,11 @@ class _Story(Blocks):
                 out.extend([*self.section(title), *self.text_blocks(other.blocks)])
         return out
 
+    def exhibits_section(self) -> list[Flowable]:
+        return self.exhibits.section()
+
     def build(self) -> list[Flowable]:
-        sections = (
-            self.other_sections("start"),
-            self.executive_summary(),
-            self.other_sections("executive_summary"),
-            self.film(),
-            self.analysis(),
-            self.other_sections("analysis"),
-            self.ledger(),
-            self.stakeholders(),
-            self.other_sections("stakeholders"),
-            self.exhibits.section(),
-            self.quotes(),
-            self.cast(),
-            self.timeline(),
-            self.disagreements(),
-            self.sources(),  # after every section that numbers notes
-            self.warnings(),
-        )
-        return self.assemble(self.cover(), sections)
+        return self.assemble(self.cover(), build_sections(self, CASE_STUDY))
 
 
 # --- entry point ------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from casebook.model.case import Case
+from casebook.render.outline import TEACHING_NOTE, build_sections
 from casebook.render.pdf_doc import Blocks, Paragraph, build_document, esc, keep, label, rich
 from casebook.render.pdf_style import Look
 from casebook.render.wording import Wording
@@ -156,8 +157,7 @@ class _TeachingStory(Blocks):
         return out
 
     def build(self) -> list[Flowable]:
-        sections = (self.synopsis(), self.objectives(), self.questions(), self.board_plan(), self.disagreements())
-        return self.assemble(self.cover(), sections, contents=False)
+        return self.assemble(self.cover(), build_sections(self, TEACHING_NOTE), contents=False)
 
 
 def build_teaching_note(case: Case, wording: Wording, look: Look) -> bytes:

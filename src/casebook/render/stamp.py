@@ -451,12 +451,22 @@ class Stamper:
             font_runs(personal_texts(self.case, self.wording, recipient)[0])
 
     def render(self, fmt: str, recipient: str) -> bytes:
-        """The copy of format ``fmt`` ("pdf" or "pptx") for ``recipient``."""
+        """The copy of format ``fmt`` ("pdf", "pptx" or "html") for ``recipient``."""
         if fmt == "pdf":
             return self.pdf(recipient)
         if fmt == "pptx":
             return self.deck(recipient)
+        if fmt == "html":
+            return self.html(recipient)
         raise StampError(f"{fmt} is not stamped")
+
+    def html(self, recipient: str) -> bytes:
+        """The HTML edition for ``recipient``: rendered, not stamped (a page of text costs a few milliseconds, and
+        the renderer reuses the story it built for the case)."""
+        from casebook.render.html import render_html
+        from casebook.render.wording import Wording
+
+        return render_html(self.case, Wording(self.case, self.wording.template_dirs, recipient=recipient), self.theme)
 
     def pdf(self, recipient: str) -> bytes:
         from casebook.render.pdf_build import personal_texts

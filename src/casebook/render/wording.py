@@ -75,7 +75,8 @@ class Wording:
     """The templates of one build, bound to one case."""
 
     def __init__(self, case: Case, template_dirs: Sequence[Path] = (), recipient: str | None = None) -> None:
-        self._env = environment(tuple(str(d) for d in template_dirs))
+        self.template_dirs = tuple(str(d) for d in template_dirs)
+        self._env = environment(self.template_dirs)
         self.case = case
         self.recipient = recipient  # the one reader a personal copy is prepared for, or None
         self._modules: dict[str, Any] = {}
@@ -95,6 +96,11 @@ class Wording:
             with template_errors(name):
                 self._modules[name] = self._env.get_template(name).make_module({"case": self.case})
         return self._modules[name]
+
+    def template(self, name: str) -> Any:
+        """The compiled template ``name`` (the same object until its file changes)."""
+        with template_errors(name):
+            return self._env.get_template(name)
 
     def render(self, name: str, **context: Any) -> str:
         """Render the template ``name`` with the case and ``context``; returns stripped text."""
