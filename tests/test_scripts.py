@@ -251,3 +251,75 @@ def test_libreoffice_draws_the_deck_right_to_left(scripts_outputs, tmp_path):
     assert pdf.exists()
     text = "".join(c for c in _pdftotext(pdf) if c not in "\u202a\u202b\u202c\u202d\u202e")
     assert HEBREW_2 in text and ARABIC_LINE in text
+
+
+# --- the HTML edition ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scripts_html(tmp_path_factory) -> Path:
+    from casebook.pipeline import load_case
+    from casebook.render.html import render_html
+    from casebook.render.wording import Wording
+
+    case = load_case(FIXTURE)
+    path = tmp_path_factory.mktemp("scripts-html") / "case.html"
+    path.write_bytes(render_html(case, Wording(case)))
+    return path
+
+
+def test_the_html_keeps_logical_order_and_marks_direction(scripts_html):
+    html = scripts_html.read_text(encoding="utf-8")
+    # a paragraph, a cell, an item: their direction is their first strong letter's (dir="auto")
+    assert f'<p dir="auto">{ARABIC_LINE}' in html
+    assert f'<td dir="auto">{HEBREW_2}</td>' in html
+    # names written right to left are isolated from the wording and from each other, in logical order
+    for name in (ARABIC, PERSIAN, PERSIAN_2, HEBREW, HEBREW_2):
+        assert f"also written <bdi>{name}</bdi>" in html
+    assert "Its Persian title is دروازه باغ and its Hebrew title is שער הפרדס." in html
+    # a note number stays where it is: the text's last letters are Hebrew, the number must not join them
+    assert '<sup dir="ltr"><a class="note-ref"' in html
+    # the credits
+    assert ">as Zain<" in html and ">producer, composer<" in html
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver")
+    if binary is None or driver_path is None:
+        pytest.skip("Chromium and its driver are not installed (.ci/run installs them)")
+    options = Options()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    options.binary_location = binary
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    yield driver
+    driver.quit()
+
+
+# Where Chromium draws the first and the last letter of the first text node equal to arguments[0], and the
+# direction of the element that holds it.
+_PLACES = """
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+let node;
+while ((node = walker.nextNode()) && node.data !== arguments[0]) {}
+if (!node) return null;
+const range = document.createRange();
+const left = (k) => { range.setStart(node, k); range.setEnd(node, k + 1); return range.getBoundingClientRect().left; };
+return [left(0), left(node.data.length - 1), getComputedStyle(node.parentElement).direction];
+"""
+
+
+def test_chromium_draws_the_names_right_to_left(scripts_html, chromium):
+    chromium.get(scripts_html.as_uri())
+    for name in (ARABIC, PERSIAN, HEBREW_2, ARABIC_LINE):
+        first, last, _ = chromium.execute_script(_PLACES, name)
+        assert first > last, name  # the first letter written is the rightmost drawn
+    first, last, direction = chromium.execute_script(_PLACES, "Omar Khalil")
+    assert first < last and direction == "ltr"
+    assert chromium.execute_script(_PLACES, ARABIC_LINE)[2] == "rtl"  # the Arabic line is a right-to-left paragraph
