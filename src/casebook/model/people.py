@@ -227,7 +227,8 @@ def merge_people(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         split = [_names(m["name"]) for m in group]
         spellings = Counter(n for n, _ in split)
         order = [n for n, _ in split]
-        # a spelling in the script most of the group's mentions use; among those the most frequent, then the first
+        # the most frequent spelling, then the first; a name the sources give as another's other script
+        # ("Ana Roe (آنا رو)") is not the name while the group has a spelling of its own
         name = max(spellings, key=lambda n: (spellings[n], -order.index(n)))
         others = [o for _, o in split if o]
         if name in others and any(n not in others for n in spellings):  # named once in the other script alone
