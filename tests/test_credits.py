@@ -77,11 +77,17 @@ def amelie():
 
 def test_amelie_french_credits_and_people_named_in_passing(amelie):
     people = {p.name: p.roles for p in amelie.people}
-    # read from the kit's FICHE ARTISTIQUE / CAST and FICHE TECHNIQUE / CREW
-    assert people["Yolande Moreau"] == ["cast: Madeleine Wallace"]
-    assert people["Hervé Schneid"] == ["Montage"]
-    assert people["Arne Meerkamp van Embden"] == ["Coproducteur"]
-    assert people["Jean Umansky"] == ["Sound"]
+    parts = {p.name: p.parts for p in amelie.people}
+    # read from the kit's FICHE ARTISTIQUE / CAST and FICHE TECHNIQUE / CREW; a role shown by its kind ("Montage"
+    # is the editor's credit), in one casing
+    assert (people["Yolande Moreau"], parts["Yolande Moreau"]) == ([], ["Madeleine Wallace"])
+    assert people["Hervé Schneid"] == ["editor"]
+    assert people["Arne Meerkamp van Embden"] == ["coproducteur"]
+    assert people["Jean Umansky"] == ["sound"]
+    # the bio headings' "RÉALISATEUR / DIRECTOR" and the crew's "Réalisation" are one credit; so are
+    # "PRODUCTRICE / PRODUCER" and "Producer"
+    assert people["Jean-Pierre Jeunet"] == ["director", "writer"]
+    assert people["Claudie Ossard"] == ["producer"]
     # named only in filmographies ("dir. Tonie Marshall", "co-directed with Marc Caro"): no role in this film
     assert people["Tonie Marshall"] == []
     assert people["Marc Caro"] == []
@@ -104,4 +110,4 @@ def test_a_name_given_once_as_a_company_is_a_company_everywhere():
     people = merge_people([{"name": "Blue Heron", "role": "Sales Agent", "kind": "person", "source": ref},
                            {"name": "Blue Heron", "role": "International Sales", "kind": "organisation", "source": ref}])
     assert [(p["name"], p["kind"], p["roles"]) for p in people] == [
-        ("Blue Heron", "organisation", ["Sales Agent", "International Sales"])]
+        ("Blue Heron", "organisation", ["sales agent", "international sales"])]

@@ -45,3 +45,15 @@ def test_check_and_build_print_glyph_warnings(tmp_path, no_fallback_font):
     built = CliRunner().invoke(cli, ["build", str(case), "--format", "pdf", "--out", str(tmp_path / "out")])
     assert built.exit_code == 0
     assert "has no glyph for" in built.stderr
+
+
+def test_a_script_no_installed_font_covers_is_named(tmp_path, no_fallback_font):
+    # a stakeholder named in Hebrew, another in Arabic, on a machine with no font for either
+    text = ("---\nmovieId: 9\nmovieTitle: The Well\ncategoryName: BUSINESS\n---\n\n**Title: The Well**\n\n"
+            "### III. Stakeholders\n\n**Producer: דנה כהן**\n* **Outcome:** Paid back.\n\n"
+            "**Editor: كريم سعد**\n* **Outcome:** Hired again.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    warnings = {w.message.split(":")[0]: w.message for w in check_glyphs(load_case(tmp_path), default_theme())}
+    assert warnings["stakeholders[0].name"].endswith("no installed font covers Hebrew")
+    assert warnings["stakeholders[1].name"].endswith("no installed font covers Arabic")
+    assert '"د" (U+05D3)' not in warnings["stakeholders[0].name"] and '"ד" (U+05D3)' in warnings["stakeholders[0].name"]

@@ -14,7 +14,9 @@ def test_closeness_people_merged_with_roles_from_every_source(closeness):
     assert balagov.kind == "person"
     assert {m.source.source for m in balagov.mentions} >= {"S1", "S2", "S3"}
     zhovner = _person(closeness, "Darya Zhovner")
-    assert {"Principal Cast", "actress"} <= set(zhovner.roles)
+    # "Principal Cast" (the business analysis) and "actress" (the press kit) say one thing: shown once
+    assert zhovner.roles == ["principal cast"]
+    assert {m.role for m in zhovner.mentions} >= {"Principal Cast", "actress"}
     assert _person(closeness, "Non-Stop Production").kind == "organisation"
     assert _person(closeness, "Wild Bunch").kind == "organisation"
     names = [p.name for p in closeness.people]

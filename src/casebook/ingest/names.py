@@ -142,3 +142,30 @@ def names_in(text: str) -> list[tuple[str, int]]:
         if 2 <= len(trimmed.split()) <= 4 and looks_like_person(trimmed):
             found.append((trimmed, m.start() + len(name) - len(trimmed)))
     return found
+
+
+def _scripts(text: str) -> set[str]:
+    """The scripts of the letters of ``text``, as the first word of each letter's Unicode name (LATIN,
+    ARABIC, HEBREW, CYRILLIC, CJK, …)."""
+    import unicodedata
+
+    return {unicodedata.name(c, "?").split()[0] for c in text if c.isalpha()}
+
+
+_OTHER_SCRIPT = re.compile(r"^(?P<name>[^()]*?[^\W\d_][^()]*?)\s*\((?P<other>[^()]+)\)\s*$")
+
+
+def split_other_script(text: str) -> tuple[str, str | None]:
+    """A name followed by the same name in another script, in parentheses ("Ana Roe (آنا رو)", "יוסי לוי
+    (Yossi Levi)"), as (name, other spelling); anything else (a role or a place in parentheses, written in the
+    name's own script) as (text, None). Both parts must be letters of one script each, and not the same."""
+    m = _OTHER_SCRIPT.match(text.strip())
+    if not m:
+        return text, None
+    name, other = m["name"].strip(), m["other"].strip()
+    if not re.fullmatch(r"[^\W\d_][\w\s.'’-]*", other) or re.search(r"\d", name + other):
+        return text, None
+    ours, theirs = _scripts(name), _scripts(other)
+    if len(ours) != 1 or len(theirs) != 1 or ours == theirs:
+        return text, None
+    return name, other

@@ -18,7 +18,7 @@ from typing import Any
 from casebook.ingest.claims.lexicon import lexicon as claim_words
 from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
-from casebook.ingest.names import lexicon, looks_like_person, normal_role
+from casebook.ingest.names import lexicon, looks_like_person, normal_role, split_other_script
 from casebook.ingest.plaintext import (
     ROLE_IN_PARENS,
     RUNNING_TIME,
@@ -416,7 +416,7 @@ def _credits(sections: list[Section]) -> list[dict[str, Any]]:
 def _personlike(name: str) -> int:
     """1 when ``name`` is written like a person's full name (two to four capitalised words), else 0. Characters
     are often one name ("Ainur", "Masha"), actors hardly ever."""
-    words = name.split()
+    words = split_other_script(name)[0].split()  # "Ana Roe (آنا رو)": the name, not its other script
     return int(2 <= len(words) <= 4 and all(w[:1].isupper() for w in words))
 
 
@@ -800,9 +800,12 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
         if m:
             result["runtimes"].append({"minutes": int(m.group(1)), "text": m.group(0).strip(" |,•/"),
                                        "source": (ln.number, ln.number)})
-        by = re.fullmatch(r"\s*[Aa]n?\s+[Ff]ilm\s+[Bb]y\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*", ln.text)
-        if by and result["director"] is None:
-            result["director"] = {"value": by["name"].strip(), "source": (ln.number, ln.number)}
+        by = re.fullmatch(r"\s*[Aa]n?\s+[Ff]ilm\s+[Bb]y\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+)"
+                          r"(?P<other>\s*\([^()]+\))?\s*", ln.text)
+        if by and by["other"] and split_other_script(by["name"] + by["other"])[1] is None:
+            by = None  # "a film by Ana Roe (2021)": not a name in another script
+        if by and result["director"] is None:  # "a film by Ana Roe (آنا رو)": the name, and itself in another script
+            result["director"] = {"value": (by["name"] + (by["other"] or "")).strip(), "source": (ln.number, ln.number)}
         if result["festival"] is None and is_heading(ln.text) and (re.search(r"FESTIVAL", ln.text)
                                                                     or claim_words().festival_in(ln.text)):
             festival = festival_in(ln.text.title().replace(" De ", " de "))

@@ -358,8 +358,9 @@ class Person(Model):
 
     name: str
     kind: Literal["person", "organisation"] = "person"
-    roles: list[str] = Field(default_factory=list)
-    aliases: list[str] = Field(default_factory=list, description="other spellings the sources use")
+    roles: list[str] = Field(default_factory=list, description="one per kind of credit, in one casing")
+    parts: list[str] = Field(default_factory=list, description="the characters a member of the cast plays")
+    aliases: list[str] = Field(default_factory=list, description="other spellings and scripts the sources use")
     born: dt.date | None = None
     born_year: int | None = None
     birthplace: str | None = None

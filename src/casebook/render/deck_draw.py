@@ -43,6 +43,7 @@ from pptx.util import Emu
 
 from casebook.render.deck_fit import EMU_PER_PT, Box, Para, Span, clean
 from casebook.render.fonts import FAMILY
+from casebook.render.rtl import has_rtl, script_family, wholly_rtl
 
 Rect = tuple[float, float, float, float]  # left, top, width, height in points
 
@@ -635,6 +636,8 @@ class DeckWriter:
         p = _copy(self._paragraph_prototype(para, size, inherit_align))
         body.append(p)
         end = p[-1]  # a:endParaRPr
+        if wholly_rtl("".join(span.text for span in para.spans)):
+            p[0].set("rtl", "1")  # a paragraph that reads right to left as a whole (its text stays in logical order)
         for span in para.spans:
             run = None
             for i, piece in enumerate(clean(span.text).split("\n")):
@@ -646,6 +649,8 @@ class DeckWriter:
                     r = _copy(run)
                     end.addprevious(r)
                     r[-1].text = piece
+                    if has_rtl(piece):
+                        _complex_script_font(r[0], piece)
                     if span.link:
                         self._links.append(((r[0], owner), span.link))
 
@@ -860,6 +865,19 @@ _XFRM, _OFF, _EXT, _FLD = (_A + t for t in ("xfrm", "off", "ext", "fld"))
 
 
 @cache
+def _complex_script_font(rpr, text: str) -> None:
+    """Name in ``a:cs`` of the run properties ``rpr`` a font of this machine that draws the right-to-left
+    letters of ``text`` (PowerPoint and LibreOffice set Arabic and Hebrew in a run's complex-script font); with
+    none, the run keeps what it had and the presentation program falls back on its own."""
+    family = script_family(text)
+    if family is None:
+        return
+    cs = rpr.find(_CS)
+    if cs is None:
+        cs = SubElement(rpr, _CS)
+    cs.set("typeface", family)
+
+
 def _rect_prototype():
     """python-pptx's rectangle auto shape, its fill solid (no colour yet), no outline, no shadow."""
     return parse_xml(

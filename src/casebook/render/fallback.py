@@ -35,18 +35,35 @@ def _usable(path: Path) -> frozenset[int]:
 
 @cache
 def _candidates(char: str) -> tuple[Path, ...]:
-    """TrueType files fontconfig says have ``char``, sorted by path."""
+    """TrueType files fontconfig says have ``char``: upright faces of regular weight and proportional width
+    first (body text is set in them), then by path."""
     if shutil.which("fc-list") is None:
         return ()
     try:
         done = subprocess.run(
-            ["fc-list", "--format", "%{file}\n", f":charset={ord(char):x}"],
+            ["fc-list", "--format", "%{file}\t%{weight}\t%{slant}\t%{width}\t%{spacing}\n", f":charset={ord(char):x}"],
             capture_output=True, text=True, timeout=10, check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return ()
-    files = {Path(line.strip()) for line in done.stdout.splitlines() if line.strip().lower().endswith(_TRUETYPE)}
-    return tuple(sorted(files))
+    ranked: dict[Path, tuple[int, ...]] = {}
+    for line in done.stdout.splitlines():
+        fields = line.split("\t")
+        if not fields[0].strip().lower().endswith(_TRUETYPE):
+            continue
+        # fontconfig's scales: weight 80 regular, slant 0 roman, width 100 normal, spacing 0 proportional
+        numbers = [_number(f) for f in fields[1:5]] + [0] * (5 - len(fields))
+        weight, slant, width, spacing = numbers[:4]
+        key = (abs(weight - 80), slant, spacing, abs(width - 100))
+        path = Path(fields[0].strip())
+        ranked[path] = min(ranked.get(path, key), key)
+    return tuple(sorted(ranked, key=lambda p: (ranked[p], str(p))))
+
+
+def _number(text: str) -> int:
+    """The first number of a fontconfig value ("80", "[0 200]"), or 0."""
+    digits = "".join(c if c.isdigit() else " " for c in text).split()
+    return int(digits[0]) if digits else 0
 
 
 _chosen: list[Path] = []

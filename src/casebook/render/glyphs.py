@@ -84,6 +84,24 @@ def _describe(chars: list[str]) -> str:
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+# Words that open a character's Unicode name before its script's ("EXTENDED ARABIC-INDIC DIGIT ONE").
+_NOT_SCRIPT = {"EXTENDED", "FULLWIDTH", "HALFWIDTH", "SMALL", "COMBINING", "MODIFIER", "CIRCLED", "PARENTHESIZED"}
+
+
+def script_of(char: str) -> str:
+    """The script of ``char`` as its Unicode name tells it ("Hebrew", "Arabic", "CJK", "Hangul"), or "" when the
+    name tells none."""
+    words = [w for w in unicodedata.name(char, "").split() if w not in _NOT_SCRIPT]
+    if not words or not char.isalpha():
+        return ""
+    word = words[0].split("-")[0]
+    return word if len(word) <= 3 else word.title()
+
+
+def _scripts(chars: list[str]) -> str:
+    return ", ".join(dict.fromkeys(s for s in map(script_of, chars) if s))
+
+
 def glyph_warnings(case: Case, theme: Theme, font_files: dict[str, Path]) -> list[CaseWarning]:
     """One warning for each text field of ``case`` with characters the fonts ``font_files`` cannot draw.
 
@@ -104,6 +122,8 @@ def glyph_warnings(case: Case, theme: Theme, font_files: dict[str, Path]) -> lis
             every = faces == ", ".join(f.replace("_", " ") for f in _FACES)
             in_faces = "" if every else f" ({faces})"
             message = f"{path}: the font {theme.fonts.family}{in_faces} has no glyph for {_describe(chars)}"
+            if _scripts(chars):  # the fallback fonts were asked too: no font of this machine has them
+                message += f"; no installed font covers {_scripts(chars)}"
             if isinstance(where, SourceRef) and where.source in known:
                 warnings.append(CaseWarning(message=message, source=where))
             elif isinstance(where, str):

@@ -36,6 +36,7 @@ from casebook.render.event_words import event_told
 from casebook.render.pdf_exhibits import Exhibits
 from casebook.render.pdf_notes import Notes, note_anchor
 from casebook.render.pdf_style import Look, hex_of
+from casebook.render.rtl import isolate
 from casebook.render.stamp import BASE_RECIPIENT
 from casebook.render.wording import Wording
 
@@ -443,8 +444,8 @@ class _Story(Blocks):
         labels, s = self.labels, self.s
 
         def name(person: Person) -> str:
-            markup = esc(person.name)
-            aliases = [a for a in person.aliases if a.strip() and a != person.name]
+            markup = esc(isolate(person.name))
+            aliases = [isolate(a) for a in person.aliases if a.strip() and a != person.name]
             if aliases:
                 markup += f'<br/><font size="8" color="{hex_of(self.look.muted)}">'
                 markup += f"{esc(_label(labels.pdf_aliases(aliases)))}</font>"
@@ -457,6 +458,7 @@ class _Story(Blocks):
                 if role.strip() and role.casefold() not in seen:
                     seen.add(role.casefold())
                     shown.append(role)
+            shown += [_label(labels.pdf_part(isolate(part))) for part in person.parts if part.strip()]
             return esc(str(labels.pdf_roles_separator).join(shown))
 
         header = [labels.person_name, labels.person_roles, labels.person_sources]

@@ -26,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from casebook.render.fallback import fallback_file
 from casebook.render.glyphs import font_files
+from casebook.render.rtl import base_letters, has_rtl, visual
 from casebook.theme import Theme
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -86,15 +87,68 @@ def fallback_font(char: str) -> str | None:
         return None
     name = "CasebookFallback-" + hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(_FallbackFont(name, str(path)))
         pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     return name
 
 
+class _FallbackFont(TTFont):
+    """A fallback TrueType font whose ToUnicode map reads a presentation form (a joined Arabic letter, see
+    :mod:`casebook.render.rtl`) back as the letters it stands for, so that copied text and ``pdftotext``
+    give the letters the source wrote, not their joined shapes."""
+
+    def addObjects(self, doc: object) -> None:
+        state = self.state.get(doc)
+        joined = [] if state is None else [
+            (self.getSubsetInternalName(n, doc)[1:], list(subset)) for n, subset in enumerate(state.subsets)
+            if any(base_letters(chr(code)) != chr(code) for code in subset)
+        ]
+        super().addObjects(doc)  # writes the subsets, with reportlab's ToUnicode maps, and forgets them
+        for name, subset in joined:
+            font = doc.idToObject[name]  # type: ignore[attr-defined]
+            stream = doc.idToObject[font.ToUnicode.name]  # type: ignore[attr-defined]
+            stream.content = _to_unicode_cmap(font.BaseFont, subset)
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap for one subset, each presentation form mapped to its base letters."""
+    def utf16(code: int) -> str:
+        return "".join(f"{unit:04X}" for unit in _units(base_letters(chr(code))))
+
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange", f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
+def _units(text: str) -> list[int]:
+    data = text.encode("utf-16-be")
+    return [int.from_bytes(data[k:k + 2], "big") for k in range(0, len(data), 2)]
+
+
+def _drawable(char: str) -> str:
+    """A joined form that neither the look's font nor a fallback font draws, as its base letters (in visual
+    order); any other character as it is."""
+    letters = base_letters(char)
+    if letters == char or ord(char) in _covered or fallback_font(char) is not None:
+        return char
+    return letters[::-1]
+
+
 def font_runs(text: str) -> list[tuple[str | None, str]]:
-    """``text`` cut into runs of (fallback font or None for the look's own font, text)."""
+    """``text`` cut into runs of (fallback font or None for the look's own font, text).
+
+    Right-to-left text is first put in visual order with joined letters (:func:`casebook.render.rtl.visual`);
+    a joined form that no font draws is shown as its base letter.
+    """
     if text.isascii():
         return [(None, text)]
+    if has_rtl(text):
+        text = "".join(map(_drawable, visual(text)))
     runs: list[tuple[str | None, str]] = []
     for char in text:
         font = None

@@ -36,6 +36,7 @@ from casebook.model.case import Paragraph as CaseParagraph
 from casebook.render.event_words import event_told
 from casebook.render.pdf_doc import clean, label, shorten
 from casebook.render.pdf_notes import Notes
+from casebook.render.rtl import has_rtl
 
 _NOTE_LIMIT = 200  # as in the PDF: a note quotes at most about this many characters of its statement
 
@@ -49,6 +50,13 @@ def text(value: object, *, b: bool = False, i: bool = False) -> Inline:
     return [{"t": "text", "text": s, "b": b, "i": i}] if s else []
 
 
+def name_text(value: object, *, b: bool = False) -> Inline:
+    """A name as inline content: one with a right-to-left letter is isolated (``<bdi>``) from the wording and the
+    names around it, so that "also written X, Y" keeps its order. (A paragraph's own direction is its
+    ``dir="auto"``: a ``<bdi>`` around a whole paragraph would hide its letters from it.)"""
+    return [piece | {"bdi": True} if has_rtl(piece["text"]) else piece for piece in text(value, b=b)]
+
+
 def runs(rich: RichText | None) -> Inline:
     """Rich text as inline content, run by run, bold and italic as the source marks them."""
     if rich is None:
@@ -56,6 +64,22 @@ def runs(rich: RichText | None) -> Inline:
     out: Inline = []
     for run in rich.runs:
         out.extend(text(run.text, b=run.bold, i=run.italic))
+    return out
+
+
+def with_names(macro: Any, names: Any) -> Inline:
+    """The wording of ``macro`` (a label macro given a name or a list of names) as inline content, each name a
+    piece of its own, so that a name written right to left is isolated from the wording and from the other names."""
+    many = isinstance(names, list | tuple)
+    given = list(names) if many else [names]
+    marks = [f"\x00{k}\x00" for k in range(len(given))]
+    worded = label(macro(marks if many else marks[0]))
+    out: Inline = []
+    for k, piece in enumerate(worded.split("\x00")):
+        if k % 2 and piece.isdigit() and int(piece) < len(given):
+            out.extend(name_text(given[int(piece)]))
+        else:
+            out.extend(text(piece))
     return out
 
 
@@ -473,10 +497,10 @@ class CaseStudy(Story):
         labels = self.labels
 
         def name(person: Person) -> Inline:
-            out = text(person.name)
+            out = name_text(person.name)
             aliases = [a for a in person.aliases if a.strip() and a != person.name]
             if aliases:
-                out += [{"t": "br"}, {"t": "small", "text": clean(label(labels.pdf_aliases(aliases)))}]
+                out += [{"t": "br"}, {"t": "small", "content": with_names(labels.pdf_aliases, aliases)}]
             return out
 
         def roles(person: Person) -> Inline:
@@ -486,7 +510,12 @@ class CaseStudy(Story):
                 if role.strip() and role.casefold() not in seen:
                     seen.add(role.casefold())
                     shown.append(role)
-            return text(str(labels.pdf_roles_separator).join(shown))
+            out = text(str(labels.pdf_roles_separator).join(shown))
+            for part in (p for p in person.parts if p.strip()):
+                if out:
+                    out += text(str(labels.pdf_roles_separator))
+                out += with_names(labels.pdf_part, part)
+            return out
 
         header = [labels.person_name, labels.person_roles, labels.person_sources]
         rows = [[name(p), roles(p), self._source_ids([m.source for m in p.mentions])] for p in people]
