@@ -49,7 +49,7 @@ from casebook.render.deck_charts import draw_chart
 from casebook.render.deck_draw import DEFAULT_GRID, DeckLook, DeckWriter, Palette, TableSpec, box_of
 from casebook.render.deck_exhibits import ExhibitSlides
 from casebook.render.event_words import event_told
-from casebook.render.deck_fit import WIDTH_SAFETY, Measure, Para, Span, clean, measure_for, sizes
+from casebook.render.deck_fit import WIDTH_SAFETY, Measure, Para, Span, clean, measure_for, sizes, spans_of
 from casebook.render.deck_spec import Row, SlideSpec, TableFitter, merge, split_rect, unique, widths_of
 from casebook.render.fonts import FontFiles, open_sans
 from casebook.render.wording import Wording
@@ -545,7 +545,7 @@ class _DeckBuilder(ExhibitSlides):
                 cells=(
                     (Para(spans=(Span(when, bold=True),)),),
                     (Para(spans=(Span(separator.join(kinds)),)),),
-                    (Para(spans=tuple(Span(clean(r.text), italic=r.italic) for r in what.runs)),),
+                    (Para(spans=spans_of(what)),),
                 ),
                 source=event.source,
                 key={"when": when, "kind": separator.join(kinds), "text": clean(what.plain)},

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from casebook.model.case import Amount, Event, Exhibit, SourceRef, told_once
 from casebook.render.deck_charts import ChartBar, ChartSpec
-from casebook.render.deck_fit import Para, Span, clean
+from casebook.render.deck_fit import Para, Span, clean, spans_of
 from casebook.render.deck_spec import Row, SlideSpec, unique
 from casebook.render.event_words import event_told
 
@@ -147,7 +147,7 @@ class ExhibitSlides:
                         (Para(spans=(Span(str(number), bold=True, color=self.c.accent),)),),
                         (Para(spans=(Span(date, bold=True),)),),
                         (Para(spans=(Span(kind),)),),
-                        (Para(spans=tuple(Span(clean(r.text), italic=r.italic) for r in what.runs)),),
+                        (Para(spans=spans_of(what)),),
                     ),
                     source=event.source,
                     key={"number": number, "when": date, "kind": kind, "text": clean(what.plain)},

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 
 from PIL import ImageFont
 
+from casebook.model.case import RichText
 from casebook.render.fonts import FontFiles, open_sans
 
 EMU_PER_PT = 12700
@@ -77,6 +78,11 @@ class Span:
     italic: bool = False
     color: str | None = None
     link: str | None = None  # the anchor of a slide this text jumps to (see DeckWriter.anchor)
+
+
+def spans_of(text: RichText) -> tuple[Span, ...]:
+    """The spans of rich text as the deck writes them: each run cleaned, its italics kept, empty runs left out."""
+    return tuple(Span(clean(run.text), italic=run.italic) for run in text.runs if clean(run.text))
 
 
 @dataclass(frozen=True)

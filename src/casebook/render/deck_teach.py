@@ -32,7 +32,7 @@ from typing import Any
 from casebook.model.case import Conflict, Event, Exhibit, SourceRef, Stakeholder, told_once
 from casebook.render.deck import _DeckBuilder
 from casebook.render.deck_draw import box_of
-from casebook.render.deck_fit import Para, Span, clean, sizes
+from casebook.render.deck_fit import Para, Span, clean, sizes, spans_of
 from casebook.render.deck_spec import Row, SlideSpec, split_rect, unique
 from casebook.render.event_words import event_told
 
@@ -361,7 +361,7 @@ class TeachingDeckBuilder(_DeckBuilder):
             what = event_told(labels, event)  # "Ana Roe born in Faro", "*Salt Marsh* released", or the source's words
             plain = clean(what.plain)
             if len(plain.split()) <= TIMELINE_WORDS:
-                spans = tuple(Span(clean(r.text), italic=r.italic) for r in what.runs if clean(r.text))
+                spans = spans_of(what)
             else:
                 spans = (Span(self.shorten(plain, TIMELINE_WORDS)),)
             rows.append(
