@@ -39,7 +39,7 @@ from casebook.pipeline import load_case
 from casebook.render.deck import render_deck
 from casebook.render.html import render_html
 from casebook.render.pdf import render_pdf
-from casebook.render.wording import Wording
+from casebook.wording import Wording
 from tests.conftest import FIXTURES, SEEDS, SHARED
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")

@@ -19,7 +19,7 @@ from pptx.util import Emu
 
 from casebook.errors import CasebookError
 from casebook.render.deck import render_deck
-from casebook.render.wording import Wording
+from casebook.wording import Wording
 from casebook.theme import default_theme, load_theme
 from tests.test_render_deck import (
     PDFTOTEXT,

@@ -23,7 +23,7 @@ from casebook.ingest.ledger import extract_ledger
 from casebook.ingest.numbering import split_number
 from casebook.ingest.records import Notes
 from casebook.pipeline import load_case
-from casebook.render.wording import Wording
+from casebook.wording import Wording
 from tests.conftest import FIXTURES
 
 

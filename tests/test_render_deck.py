@@ -56,7 +56,7 @@ from casebook.model.case import (
 )
 from casebook.render.deck import render_deck as _render_deck
 from casebook.render.deck_fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
-from casebook.render.wording import Wording
+from casebook.wording import Wording
 
 # --- a case built by hand -------------------------------------------------------------------------
 

@@ -53,7 +53,7 @@ from casebook.model.case import (
 )
 from casebook.render.pdf import render_pdf
 from casebook.render.pdf_notes import Notes
-from casebook.render.wording import Wording
+from casebook.wording import Wording
 from casebook.theme import default_theme, load_theme
 
 # --- a case built by hand ---------------------------------------------------------------------------

@@ -148,7 +148,7 @@ def scripts_outputs(tmp_path_factory):
     from casebook.pipeline import load_case
     from casebook.render.deck import render_deck
     from casebook.render.pdf import render_pdf
-    from casebook.render.wording import Wording
+    from casebook.wording import Wording
 
     out = tmp_path_factory.mktemp("scripts")
     case = load_case(FIXTURE)
@@ -260,7 +260,7 @@ def test_libreoffice_draws_the_deck_right_to_left(scripts_outputs, tmp_path):
 def scripts_html(tmp_path_factory) -> Path:
     from casebook.pipeline import load_case
     from casebook.render.html import render_html
-    from casebook.render.wording import Wording
+    from casebook.wording import Wording
 
     case = load_case(FIXTURE)
     path = tmp_path_factory.mktemp("scripts-html") / "case.html"

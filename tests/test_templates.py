@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from casebook.cli import cli
 from casebook.errors import CasebookError
-from casebook.render.wording import Wording
+from casebook.wording import Wording
 
 from .conftest import ROOT
 

@@ -21,7 +21,7 @@ from casebook.ingest.press_kit import parse_birth
 from casebook.ingest.sentences import _SPLIT
 from casebook.pipeline import load_case
 from casebook.render.event_words import event_told
-from casebook.render.wording import Wording
+from casebook.wording import Wording
 
 from .conftest import full_deck_theme
 

@@ -133,7 +133,7 @@ def check(case_dirs: tuple[Path, ...], theme_file: Path | None) -> None:
         for line in warnings:
             click.echo(line)
         if case.conflicts:
-            from casebook.render.wording import Wording
+            from casebook.wording import Wording
 
             wording = Wording(case)
             for conflict in case.conflicts:
@@ -160,7 +160,7 @@ def show(case_dirs: tuple[Path, ...], as_json: bool, template_dirs: tuple[Path, 
         else:
             click.echo("[" + ",\n".join(c.model_dump_json(indent=2) for c in cases) + "]")
         return
-    from casebook.render.wording import Wording
+    from casebook.wording import Wording
 
     for case in cases:
         click.echo(Wording(case, template_dirs).render("cli/show.j2"))

@@ -218,7 +218,7 @@ class MailText:
     """
 
     def __init__(self, template_dirs: Sequence[Path] = (), subject: str | None = None) -> None:
-        from casebook.render.wording import environment, template_errors
+        from casebook.wording import environment, template_errors
 
         self._env = environment(tuple(str(d) for d in template_dirs))
         self._errors = template_errors

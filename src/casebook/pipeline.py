@@ -22,7 +22,7 @@ from casebook.model.case import Case, CaseWarning
 from casebook.theme import Theme, default_theme
 
 if TYPE_CHECKING:
-    from casebook.render.wording import Wording
+    from casebook.wording import Wording
 
 FORMATS = ("pdf", "teaching-note", "pptx", "json", "html", "html-teaching-note")
 
@@ -83,7 +83,7 @@ def render(case: Case, fmt: str, template_dirs: Sequence[Path] = (), theme: Them
     """
     if fmt == "json":
         return (case.model_dump_json(indent=2) + "\n").encode("utf-8")
-    from casebook.render.wording import Wording
+    from casebook.wording import Wording
 
     wording = wording or Wording(case, template_dirs, recipient=recipient)
     return _renderer(fmt)(case, wording, theme or default_theme())
@@ -117,7 +117,7 @@ def contrast_warnings(formats: Sequence[str], theme: Theme | None, template_dirs
     problems = contrast_problems(theme)
     if not problems:
         return []
-    from casebook.render.wording import environment, template_errors
+    from casebook.wording import environment, template_errors
 
     with template_errors("html/wording.j2"):
         wording = environment(tuple(str(d) for d in template_dirs)).get_template("html/wording.j2").make_module({"case": None})
@@ -216,7 +216,7 @@ def _render_all(case: Case, formats: Sequence[str], template_dirs: Sequence[Path
     (python-pptx and reportlab then load and work on two cores at once)."""
     wording = None
     if any(fmt != "json" for fmt in formats):
-        from casebook.render.wording import Wording
+        from casebook.wording import Wording
 
         wording = Wording(case, template_dirs, recipient=recipient)
     others = [fmt for fmt in formats if fmt != "pptx"]
@@ -265,7 +265,7 @@ def render_base(case: Case, formats: Sequence[str], template_dirs: Sequence[Path
 def stamper(case: Case, bases: dict[str, bytes], template_dirs: Sequence[Path] = (), theme: Theme | None = None) -> Any:
     """What stamps copies of ``case`` for its readers from ``bases`` (format -> base render)."""
     from casebook.render.stamp import Stamper
-    from casebook.render.wording import Wording
+    from casebook.wording import Wording
 
     return Stamper(case, Wording(case, template_dirs), theme or default_theme(), bases)
 

@@ -52,7 +52,7 @@ from casebook.render.event_words import event_told
 from casebook.render.deck_fit import WIDTH_SAFETY, Measure, Para, Span, clean, measure_for, sizes, spans_of
 from casebook.render.deck_spec import Row, SlideSpec, TableFitter, merge, split_rect, unique, widths_of
 from casebook.render.fonts import FontFiles, open_sans
-from casebook.render.wording import Wording
+from casebook.wording import Wording
 from casebook.theme import Theme, default_theme
 
 # Font sizes (points): largest first, down to a floor below which text continues on another slide.

@@ -28,7 +28,7 @@ from casebook.render.event_words import event_told
 
 if TYPE_CHECKING:
     from casebook.model.case import Case
-    from casebook.render.wording import Wording
+    from casebook.wording import Wording
 
 EXHIBIT_TIMELINE_COLUMNS = (0.07, 0.19, 0.15, 0.59)
 OUTCOME_COLUMNS = (0.24, 0.30, 0.46)

@@ -38,7 +38,7 @@ from casebook.render.pdf_notes import Notes, note_anchor
 from casebook.render.pdf_style import Look, hex_of
 from casebook.render.rtl import isolate
 from casebook.render.stamp import BASE_RECIPIENT
-from casebook.render.wording import Wording
+from casebook.wording import Wording
 
 # A note under Sources quotes at most about this many characters of its statement.
 _NOTE_LIMIT = 200

@@ -23,7 +23,7 @@ from casebook.model.case import Case
 from casebook.render.outline import TEACHING_NOTE, build_sections
 from casebook.render.pdf_doc import Blocks, Paragraph, build_document, esc, keep, label, rich
 from casebook.render.pdf_style import Look
-from casebook.render.wording import Wording
+from casebook.wording import Wording
 
 
 class _TeachingStory(Blocks):

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from casebook.model.case import Case
-    from casebook.render.wording import Wording
+    from casebook.wording import Wording
     from casebook.theme import Theme
 
 #: the reader named in a base render: letters and hyphens only, so that it is written as it is in XML
@@ -464,7 +464,7 @@ class Stamper:
         """The HTML edition for ``recipient``: rendered, not stamped (a page of text costs a few milliseconds, and
         the renderer reuses the story it built for the case)."""
         from casebook.render.html import render_html
-        from casebook.render.wording import Wording
+        from casebook.wording import Wording
 
         return render_html(self.case, Wording(self.case, self.wording.template_dirs, recipient=recipient), self.theme)
 

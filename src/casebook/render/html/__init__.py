@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from casebook.model.case import Case
-    from casebook.render.wording import Wording
+    from casebook.wording import Wording
     from casebook.theme import Theme
 
 

@@ -19,7 +19,7 @@ from casebook.render.html.colors import palette
 from casebook.render.html.story import Block, CaseStudy, Story, TeachingNote
 from casebook.render.outline import CASE_STUDY, TEACHING_NOTE, build_sections
 from casebook.render.pdf_doc import label
-from casebook.render.wording import Wording, template_errors
+from casebook.wording import Wording, template_errors
 from casebook.resources import templates_dir
 from casebook.theme import Theme
 
