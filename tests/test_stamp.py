@@ -217,6 +217,51 @@ def test_a_deck_in_a_users_template_is_stamped_as_a_full_build(closeness, tmp_pa
         assert deck_parts(stamps.render("pptx", name)) == deck_parts(full)
 
 
+# --- the HTML edition: the base's reader line replaced ----------------------------------------------
+
+#: names that HTML must escape (an ampersand, angle brackets, both quotes) and a right-to-left one
+HTML_NAMES = [*NAMES, "Ada & Bo <Lee>", "O'Brien \"Jo\"", "نادين لبكي"]
+
+
+@pytest.mark.parametrize("name", HTML_NAMES)
+def test_a_stamped_html_edition_is_the_full_personal_build_byte_for_byte(closeness, stamper, name):
+    full = pipeline.render(closeness, "html", recipient=name)
+    stamped = stamper.render("html", name)
+    assert stamped == full
+    page = stamped.decode("utf-8")
+    assert BASE_RECIPIENT not in page
+    from markupsafe import escape
+
+    assert page.count(str(escape(stamp_line(name)))) >= 3  # on the page, in print, in the page's description
+
+
+def test_a_template_that_shows_the_reader_another_way_gets_full_copies(closeness, closeness_dir, tmp_path):
+    """Precision first: a user's layout that capitalises the reader's line cannot be stamped by replacing the line
+    as given; the copy is refused (and so rendered in full by the build)."""
+    from casebook.resources import templates_dir
+
+    ours = tmp_path / "templates" / "html"
+    ours.mkdir(parents=True)
+    layout = (templates_dir() / "html" / "_layout.html.j2").read_text(encoding="utf-8")
+    assert '<p class="stamp">{{ stamp }}</p>' in layout
+    (ours / "_layout.html.j2").write_text(layout.replace('<p class="stamp">{{ stamp }}</p>',
+                                                         '<p class="stamp">{{ stamp | upper }}</p>'), encoding="utf-8")
+    stamps = pipeline.stamper(closeness, {}, template_dirs=[tmp_path / "templates"])
+    with pytest.raises(StampError):
+        stamps.render("html", "Ana Roe")
+    html_copy = _build_html_roster(closeness_dir, tmp_path, ["--templates", tmp_path / "templates"])
+    assert "PREPARED FOR ANA ROE; DO NOT DISTRIBUTE" in html_copy
+    assert BASE_RECIPIENT.upper() not in html_copy
+
+
+def _build_html_roster(case: Path, tmp_path: Path, extra: list[object]) -> str:
+    out = tmp_path / "out"
+    roster = _roster(tmp_path / "roster.csv", ["Ana Roe"])
+    result = _build(case, "--roster", roster, "--out", out, "--quiet", "--format", "html", *extra)
+    assert result.exit_code == 0, result.output
+    return (out / "closeness" / "students" / "ana-roe" / "closeness-case-study.html").read_text(encoding="utf-8")
+
+
 # --- the build: one base, a stamp per student, cached apart ------------------------------------------
 
 
@@ -258,7 +303,7 @@ def test_a_roster_build_keeps_one_base_and_one_small_entry_per_student(tmp_path,
     changed = {p.relative_to(out).as_posix() for p in before if p.stat().st_mtime_ns != before[p]}
     renamed = "closeness/students/boris-petrov"
     assert changed == {f"{renamed}/closeness-case-study.pdf", f"{renamed}/closeness-deck.pptx",
-                       f"{renamed}/closeness-case-study.html"}  # the HTML edition, rendered for each reader
+                       f"{renamed}/closeness-case-study.html"}
     cover = PdfReader(out / renamed / "closeness-case-study.pdf").pages[0].extract_text()
     assert "Prepared for Boris Petrov; do not distribute" in cover
     assert "Prepared for Boris Petrov; do not distribute" in (out / renamed / "closeness-case-study.html").read_text()

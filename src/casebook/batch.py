@@ -351,7 +351,7 @@ def _stamp(jobs: Sequence[Job], copies: Sequence[int], workers: int, results: di
         return
     for _, job, key, base in {task[2]: task for task in tasks}.values():
         try:
-            _stamper(job, key, base).prepare([str(t[1].recipient) for t in tasks if t[2] == key])
+            _stamper(job, key, base).prepare([str(t[1].recipient) for t in tasks if t[2] == key], job.formats)
         except (CaseError, CasebookError):
             pass  # each copy tells it
     workers = max(1, min(workers, len(tasks)))

@@ -423,6 +423,53 @@ def _append_records(out: io.BytesIO, members: list[tuple[zipfile.ZipInfo, bytes]
             dst._didModify = True
 
 
+# --- HTML -----------------------------------------------------------------------------------------
+
+
+class HtmlStamp:
+    """Copies of the HTML edition from its base: the base's reader line and personal subject, as the page escapes
+    them, replaced by the reader's.
+
+    Only what the page is given as its reader's line (``stamp``) and subject is replaced, so the copy is the page a
+    full build writes for that reader as long as the templates show those two as given. Anything else that names
+    the base's reader (a template that changes the line's case, or names the reader in another way), a line
+    break in the reader's texts (the page's lines are trimmed) or a base that does not show them is a
+    :class:`StampError`: that copy is rendered in full.
+    """
+
+    def __init__(self, base: bytes, texts: tuple[str, ...]) -> None:
+        self.base = base.decode("utf-8")
+        # the longest first: the reader's line is part of the personal subject
+        self.texts = sorted(((_html_text(t), i) for i, t in enumerate(texts)), key=lambda item: -len(item[0]))
+        for text, _ in self.texts:
+            if text not in self.base:
+                raise StampError("the HTML edition does not show the reader's line as given")
+        if _names_base(self._replace(["" for _ in texts])):
+            raise StampError("the HTML edition names its reader beyond the reader's line and subject")
+
+    def _replace(self, new: Sequence[str]) -> str:
+        out = self.base
+        for text, index in self.texts:
+            out = out.replace(text, new[index])
+        return out
+
+    def stamp(self, texts: tuple[str, ...]) -> bytes:
+        if any("\n" in t or "\r" in t for t in texts) or _names_base("".join(texts)):
+            raise StampError("the reader's line cannot be put in place as it is")
+        return self._replace([_html_text(t) for t in texts]).encode("utf-8")
+
+
+def _html_text(text: str) -> str:
+    """``text`` as the page's templates write it (jinja2 autoescaping)."""
+    from markupsafe import escape
+
+    return str(escape(text))
+
+
+def _names_base(text: str) -> bool:
+    return BASE_RECIPIENT.casefold() in text.casefold()
+
+
 # --- both -----------------------------------------------------------------------------------------
 
 
@@ -438,10 +485,17 @@ class Stamper:
         self._deck: Any = None
         self._deck_stamp: DeckStamp | None = None
         self._pdf_stamp: PdfStamp | None = None
+        self._html_stamp: HtmlStamp | None = None
 
-    def prepare(self, recipients: Sequence[str]) -> None:
-        """Find, once, the fallback fonts the stamps of ``recipients`` need (before workers fork, so that
-        they share what was found rather than each asking fontconfig and reading the fonts again)."""
+    def prepare(self, recipients: Sequence[str], formats: Sequence[str] = ()) -> None:
+        """Find, once, the fallback fonts the stamps of ``recipients`` need, and render the HTML edition's base
+        when ``formats`` has it (before workers fork, so that they share what was found and made rather than each
+        asking fontconfig, reading the fonts and rendering again)."""
+        if "html" in formats:
+            try:
+                self._html()
+            except StampError:
+                pass  # each copy is rendered in full
         if "pdf" not in self.bases:
             return
         from casebook.render.pdf_build import personal_texts
@@ -461,12 +515,24 @@ class Stamper:
         raise StampError(f"{fmt} is not stamped")
 
     def html(self, recipient: str) -> bytes:
-        """The HTML edition for ``recipient``: rendered, not stamped (a page of text costs a few milliseconds, and
-        the renderer reuses the story it built for the case)."""
-        from casebook.render.html import render_html
-        from casebook.wording import Wording
+        """The HTML edition for ``recipient``, from a base rendered once for :data:`BASE_RECIPIENT`."""
+        from casebook.render.html.page import case_study_subject, personal_texts
 
-        return render_html(self.case, Wording(self.case, self.wording.template_dirs, recipient=recipient), self.theme)
+        subject = case_study_subject(self.case, self.wording)
+        return self._html().stamp(personal_texts(self.wording, subject, recipient))
+
+    def _html(self) -> HtmlStamp:
+        """The HTML edition's base (rendered here, once: it is a page of text) and what names its reader."""
+        if self._html_stamp is None:
+            from casebook.render.html import render_html
+            from casebook.render.html.page import case_study_subject, personal_texts
+            from casebook.wording import Wording
+
+            base = self.bases.get("html") or render_html(
+                self.case, Wording(self.case, self.wording.template_dirs, recipient=BASE_RECIPIENT), self.theme)
+            subject = case_study_subject(self.case, self.wording)
+            self._html_stamp = HtmlStamp(base, personal_texts(self.wording, subject, BASE_RECIPIENT))
+        return self._html_stamp
 
     def pdf(self, recipient: str) -> bytes:
         from casebook.render.pdf_build import personal_texts

@@ -66,9 +66,9 @@ def _page(template: str, story: Story, cover: dict[str, Any], sections: list[lis
     _levels(sections)
     labels = wording.labels
     w = wording.module("html/wording.j2")
-    stamp = label(labels.prepared_for(wording.recipient)) if wording.recipient else ""
+    stamp = ""
     if wording.recipient:
-        subject = label(labels.personal_subject(subject, wording.recipient))
+        stamp, subject = personal_texts(wording, subject, wording.recipient)
     for section in sections:
         for block in section:
             if block["type"] == "figure" and block["svg"]:
@@ -103,6 +103,17 @@ def _made(kind: str, case: Case, wording: Wording, theme: Theme, names: tuple[st
     return made
 
 
+def personal_texts(wording: Wording, subject: str, recipient: str) -> tuple[str, str]:
+    """What names ``recipient`` in a page whose subject is ``subject``: the reader's line and the personal subject."""
+    labels = wording.labels
+    return label(labels.prepared_for(recipient)), label(labels.personal_subject(subject, recipient))
+
+
+def case_study_subject(case: Case, wording: Wording) -> str:
+    """The case study's subject, before any reader is named in it."""
+    return label(wording.labels.pdf_subject(case))
+
+
 def build_case_study(case: Case, wording: Wording, theme: Theme) -> bytes:
     def make() -> tuple[Story, dict[str, Any], list[list[Block]]]:
         from casebook.render.html.exhibits import Exhibits
@@ -115,9 +126,8 @@ def build_case_study(case: Case, wording: Wording, theme: Theme) -> bytes:
         return story, cover, build_sections(story, CASE_STUDY)
 
     story, cover, sections = _made("case study", case, wording, theme, ("labels.j2", "html/wording.j2"), make)
-    labels = wording.labels
     return _page("html/case_study.html.j2", story, cover, sections, wording, theme,
-                 subject=label(labels.pdf_subject(case)), title=case.title)
+                 subject=case_study_subject(case, wording), title=case.title)
 
 
 def build_teaching_note(case: Case, wording: Wording, theme: Theme) -> bytes:
