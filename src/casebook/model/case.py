@@ -526,10 +526,31 @@ class Exhibit(Model):
 # --- findings about the case itself ---------------------------------------------------------------
 
 
-class CaseWarning(Model):
-    """Something the case lacks or that looks wrong, found while building it."""
+#: Every warning casebook gives. Each is worded twice in ``templates/warnings.j2``: ``instructor_<code>`` for the
+#: instructor at the command line (``casebook check``, ``build``), which may name frontmatter keys, and
+#: ``reader_<code>`` for the reader of the case study's "Gaps in the sources" (empty: not the reader's concern).
+WarningCode = Literal[
+    # ingest: what one document lacks
+    "ledger_unnumbered", "ledger_entry_empty", "ledger_out_of_sequence",
+    "summary_group_empty", "analysis_part_empty", "stakeholder_incomplete", "stakeholders_unrecognised",
+    "interview_no_questions", "footnote_missing", "press_kit_no_synopsis", "press_release_no_premiere",
+    # ingest: the document itself and its place in the folder
+    "unknown_category", "unrecognised_document", "title_from_other_document", "second_document", "legacy_encoding",
+    # the builder: what the case lacks
+    "missing_document", "title_not_given", "no_director", "business_section_missing", "no_movie_id",
+    # before rendering: characters the theme's fonts cannot draw
+    "missing_glyphs",
+]
 
-    message: str
+WarningParam = int | str | list[int] | list[str] | None
+
+
+class CaseWarning(Model):
+    """Something the case lacks or that looks wrong, found while building it: a code and the parameters its
+    wording needs (the templates word it, for each audience)."""
+
+    code: WarningCode
+    params: dict[str, WarningParam] = Field(default_factory=dict)
     source: SourceRef | None = None
     file: str | None = Field(default=None, description="file the warning is about, when no line is")
 
