@@ -23,7 +23,7 @@ from casebook.ingest.plaintext import festival_in
 from casebook.ingest.press_kit import as_written
 from casebook.model.case import Case, CaseWarning, Source, SourceRef
 from casebook.model.conflicts import RawClaim, find_conflicts, reading, resolve_subject, same_name
-from casebook.model.exhibits import build_exhibits
+from casebook.model.exhibits import build_exhibits, recoupment
 from casebook.model.people import kind_of, merge_people
 
 
@@ -190,6 +190,7 @@ def build_case(folder: FolderRecords) -> Case:
     body["conflicts"] = find_conflicts(claims, _period(film, claims))
     body["statements"] = [_statement(c) for c in claims]
     body["exhibits"] = build_exhibits(body)
+    body["recoupment"] = recoupment(body["exhibits"])
     if case_id is None:
         warn("no_movie_id")
     body["warnings"] = warnings
@@ -215,7 +216,8 @@ def _runtime(kit: SourceRecord, film: dict[str, Any]) -> dict[str, Any] | None:
             titles = [entry["title"], entry.get("alternative_title") or ""]
             year_ok = film.get("year") in (None, entry["year"])
             if entry["minutes"] and year_ok and any(_similar(t, n) for t in titles if t for n in names):
-                return {"minutes": entry["minutes"], "text": f"{entry['minutes']} min", "source": _ref(kit, entry["source"])}
+                line = kit.doc.text.split("\n")[entry["source"][0] - 1].strip()  # the entry as the source writes it
+                return {"minutes": entry["minutes"], "text": line, "source": _ref(kit, entry["source"])}
     return None
 
 
