@@ -161,8 +161,8 @@ def test_the_students_pdf_words_the_gaps_for_a_reader(sparse):
     # golden from reading tests/fixtures/sparse: one business analysis with an executive summary only
     for said in ("The sources include no director's ledger", "The sources include no press release",
                  "The sources include no press kit", "No document names the film's director",
-                 "The business analysis has no Strategic Analysis (business.txt)",
-                 "The business analysis has no Stakeholder Balance Sheet (business.txt)"):
+                 "The business analysis has no Strategic Analysis section (business.txt)",
+                 "The business analysis has no Stakeholder Balance Sheet section (business.txt)"):
         assert said in gaps
 
 
