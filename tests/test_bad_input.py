@@ -100,8 +100,9 @@ def test_a_whole_file_in_a_legacy_encoding_is_read_with_a_warning(tmp_path, enco
     (tmp_path / "a.txt").write_bytes(text.encode(encoding))
     case = load_case(tmp_path)
     assert case.title == heading
-    assert [(w.file, w.message) for w in case.warnings if "UTF-8" in w.message] == [
-        ("a.txt", f"not UTF-8: read as {encoding}, the encoding charset-normalizer found")]
+    assert [(w.file, w.params) for w in case.warnings if w.code == "legacy_encoding"] == [("a.txt", {"encoding": encoding})]
+    assert f"{tmp_path / 'a.txt'}: warning: not UTF-8: read as {encoding}, the encoding charset-normalizer found" in (
+        pipeline.warning_lines(case, tmp_path))
 
 
 def test_a_legacy_file_with_a_byte_pair_that_happens_to_be_utf8_is_still_read(tmp_path):
@@ -114,7 +115,7 @@ def test_a_legacy_file_with_a_byte_pair_that_happens_to_be_utf8_is_still_read(tm
 
 def test_utf8_files_have_no_encoding_warning(tmp_path):
     (tmp_path / "a.txt").write_text(BUSINESS.format(title="Enc", heading=FRENCH), encoding="utf-8-sig")
-    assert not [w for w in load_case(tmp_path).warnings if "UTF-8" in w.message]
+    assert not [w for w in load_case(tmp_path).warnings if w.code == "legacy_encoding"]
 
 
 # --- a case's identity is never guessed -------------------------------------------------------------
@@ -139,8 +140,10 @@ def test_a_movie_title_another_document_gives_is_a_warning(tmp_path):
     (tmp_path / "b.md").write_text(LEDGER.format(title_line="", heading="Harbour Lights"))
     case = load_case(tmp_path)
     assert case.film.title == "Harbour Lights" and case.slug == "harbour-lights"
-    assert [(w.file, w.message) for w in case.warnings if "movieTitle" in w.message] == [
-        ("b.md", "movieTitle is missing; the case takes its title, “Harbour Lights”, from a.txt")]
+    assert [(w.file, w.params) for w in case.warnings if w.code == "title_from_other_document"] == [
+        ("b.md", {"state": "missing", "title": "Harbour Lights", "file": "a.txt"})]
+    assert (f"{tmp_path / 'b.md'}: warning: movieTitle is missing; the case takes its title, “Harbour Lights”, from "
+            "a.txt") in pipeline.warning_lines(case, tmp_path)
 
 
 def test_two_documents_of_one_category_are_an_error_naming_both(tmp_path):
@@ -161,8 +164,10 @@ def test_two_plain_text_press_releases_are_a_warning_not_an_error(tmp_path):
                                      "opens in ten cities.\n\nPress contact: press@example.org\n")
     case = load_case(tmp_path)
     assert [s.kind for s in case.sources] == ["business", "press_release", "press_release"]
-    assert [(w.file, w.message) for w in case.warnings if "second" in w.message] == [
-        ("r2.txt", "read as a second press release, beside r1.txt: the case's press release is r1.txt")]
+    assert [(w.file, w.params) for w in case.warnings if w.code == "second_document"] == [
+        ("r2.txt", {"kind": "press_release", "used": "r1.txt"})]
+    assert (f"{tmp_path / 'r2.txt'}: warning: read as a second press release, beside r1.txt: the case's press release "
+            "is r1.txt") in pipeline.warning_lines(case, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -264,7 +269,9 @@ def test_yaml_values_stay_as_written(tmp_path):
 def test_a_case_with_no_business_analysis_is_a_warning(tmp_path):
     shutil.copy(FIXTURES / "variant" / "b_ledger.md", tmp_path)
     case = load_case(tmp_path)
-    assert "the case has no business analysis (categoryName: BUSINESS)" in [w.message for w in case.warnings]
+    assert ("missing_document", {"kind": "business"}) in [(w.code, w.params) for w in case.warnings]
+    assert f"{tmp_path}: warning: the case has no business analysis (categoryName: BUSINESS)" in (
+        pipeline.warning_lines(case, tmp_path))
     assert case.executive_summary == [] and case.ledger is not None
 
 
@@ -472,8 +479,10 @@ def test_a_case_with_no_frontmatter_at_all_says_where_its_title_comes_from(tmp_p
     (case / "kit.txt").write_text("SYNOPSIS\nA ferry keeps running after the town has gone.\n\nNOTES\nShot in 2020.\n")
     loaded = load_case(case)
     assert (loaded.film.title, loaded.slug) == ("harbour-notes", "harbour-notes")
-    assert "no document gives a movieTitle: the case is titled “harbour-notes”, as the case folder's name" in [
-        w.message for w in loaded.warnings]
+    assert ("title_not_given", {"title": "harbour-notes", "origin": "folder"}) in [
+        (w.code, w.params) for w in loaded.warnings]
+    assert (f"{case}: warning: no document gives a movieTitle: the case is titled “harbour-notes”, as the case "
+            "folder's name") in pipeline.warning_lines(loaded, case)
 
 
 def test_a_blank_title_beside_a_given_one_is_not_the_case_title(tmp_path):
@@ -481,5 +490,5 @@ def test_a_blank_title_beside_a_given_one_is_not_the_case_title(tmp_path):
     (tmp_path / "b.txt").write_text(BUSINESS.format(title="Harbour Lights", heading="T"))
     case = load_case(tmp_path)
     assert case.film.title == "Harbour Lights"
-    assert [(w.file, w.message) for w in case.warnings if "movieTitle" in w.message] == [
-        ("a.md", "movieTitle is empty; the case takes its title, “Harbour Lights”, from b.txt")]
+    assert [(w.file, w.params) for w in case.warnings if w.code == "title_from_other_document"] == [
+        ("a.md", {"state": "empty", "title": "Harbour Lights", "file": "b.txt"})]

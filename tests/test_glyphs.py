@@ -9,6 +9,7 @@ from casebook.cli import cli
 from casebook.pipeline import load_case
 from casebook.render.glyphs import check_glyphs
 from casebook.theme import default_theme
+from casebook.wording import Wording
 
 CJK = "---\nmovieId: 8\nmovieTitle: 小城之春\ncategoryName: BUSINESS\n---\n\n**Title: Spring in a Small Town**\n\n" \
       "### III. Stakeholders\n\n**Director: 费穆**\n* **Outcome:** A classic.\n"
@@ -28,10 +29,14 @@ def test_cjk_text_is_a_warning_naming_field_and_line(tmp_path, no_fallback_font)
     (tmp_path / "a.txt").write_text(CJK, encoding="utf-8")
     case = load_case(tmp_path)
     warnings = check_glyphs(case, default_theme())
-    by_field = {w.message.split(":")[0]: w for w in warnings}
+    by_field = {w.params["field"]: w for w in warnings}
     stakeholder = by_field["stakeholders[0].name"]
     assert stakeholder.source.first_line == 11
-    assert '"费" (U+8D39)' in stakeholder.message and "Open Sans" in stakeholder.message
+    assert (stakeholder.code, stakeholder.params["chars"], stakeholder.params["family"]) == (
+        "missing_glyphs", ["费", "穆"], "Open Sans")
+    said = Wording(case).warning(stakeholder, "instructor")
+    assert '"费" (U+8D39)' in said and "Open Sans" in said
+    assert Wording(case).warning(stakeholder, "reader") == ""  # a font of this machine: not the reader's concern
     assert "film.title" in by_field
 
 
@@ -53,7 +58,8 @@ def test_a_script_no_installed_font_covers_is_named(tmp_path, no_fallback_font):
             "### III. Stakeholders\n\n**Producer: דנה כהן**\n* **Outcome:** Paid back.\n\n"
             "**Editor: كريم سعد**\n* **Outcome:** Hired again.\n")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    warnings = {w.message.split(":")[0]: w.message for w in check_glyphs(load_case(tmp_path), default_theme())}
+    case = load_case(tmp_path)
+    warnings = {w.params["field"]: Wording(case).warning(w, "instructor") for w in check_glyphs(case, default_theme())}
     assert warnings["stakeholders[0].name"].endswith("no installed font covers Hebrew")
     assert warnings["stakeholders[1].name"].endswith("no installed font covers Arabic")
     assert '"د" (U+05D3)' not in warnings["stakeholders[0].name"] and '"ד" (U+05D3)' in warnings["stakeholders[0].name"]

@@ -92,6 +92,8 @@ def test_film_from_press_documents(closeness):
     assert film.title == "Closeness"
     assert film.director.value == "Kantemir Balagov"
     assert film.runtime.minutes == 118 and film.runtime.source.source == "S4"
+    # the press kit's filmography line gives it; the case keeps that line's words, not words of its own
+    assert (film.runtime.text, film.runtime.source.first_line) == ("2017 – TESNOTA aka Closness. (feature film) 118 min", 193)
     premiere = film.premiere
     assert premiere.date == dt.date(2017, 5, 24)
     assert premiere.festival == "Cannes Film Festival"

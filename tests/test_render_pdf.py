@@ -287,7 +287,7 @@ def full_case() -> Case:
                 ],
             ),
         ],
-        warnings=[CaseWarning(message="The press kit gives no budget.", file="003_kit.txt")],
+        warnings=[CaseWarning(code="press_kit_no_synopsis", file="003_kit.txt")],
     )
 
 
@@ -409,7 +409,7 @@ def test_key_values_are_shown(full_text: str) -> None:
         "104 min",
         "000_business.txt",
         "abababababab",
-        "The press kit gives no budget.",
+        "The press kit has no synopsis of the film (003_kit.txt)",  # warnings.j2's words for the reader
         "A business case study of Zorka (2021), directed by Élodie Márquez",
     ):
         assert squash(value) in full_text, value

@@ -89,21 +89,26 @@ def render(case: Case, fmt: str, template_dirs: Sequence[Path] = (), theme: Them
     return _renderer(fmt)(case, wording, theme or default_theme())
 
 
-def warning_line(case: Case, folder: Path, warning: CaseWarning) -> str:
-    """One warning as a user reads it: ``path:line: warning: message``."""
+def warning_line(case: Case, folder: Path, warning: CaseWarning, wording: Wording) -> str:
+    """One warning as the instructor reads it at the command line: ``path:line: warning: message``, the message
+    worded by ``warnings.j2``."""
+    message = wording.warning(warning, "instructor")
     if warning.source is not None:
         source = case.source(warning.source.source)
-        return f"{folder / source.file}:{warning.source.first_line}: warning: {warning.message}"
+        return f"{folder / source.file}:{warning.source.first_line}: warning: {message}"
     if warning.file:
-        return f"{folder / warning.file}: warning: {warning.message}"
-    return f"{folder}: warning: {warning.message}"
+        return f"{folder / warning.file}: warning: {message}"
+    return f"{folder}: warning: {message}"
 
 
 def warning_lines(case: Case, folder: Path, formats: Sequence[str] = (), theme: Theme | None = None,
                   template_dirs: Sequence[Path] = ()) -> list[str]:
     """Every warning of ``case`` (and, for rendered formats, the glyphs its fonts lack and, for the HTML edition,
     the theme's colours that lack contrast), one line each."""
-    lines = [warning_line(case, folder, w) for w in [*case.warnings, *glyph_warnings(case, formats, theme)]]
+    from casebook.wording import Wording
+
+    wording = Wording(case, template_dirs)
+    lines = [warning_line(case, folder, w, wording) for w in [*case.warnings, *glyph_warnings(case, formats, theme)]]
     return [*lines, *contrast_warnings(formats, theme, template_dirs)]
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from jinja2 import (
     BytecodeCache,
@@ -34,7 +34,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 
 from casebook.errors import CasebookError
-from casebook.model.case import Case
+from casebook.model.case import Case, CaseWarning
 from casebook.resources import templates_dir
 
 
@@ -84,6 +84,23 @@ class Wording:
             chosen = self._env.get_template("labels.j2").make_module({"case": case})
             builtin = environment().get_template("labels.j2").make_module({"case": case}) if template_dirs else chosen
             self.labels: Any = _Labels(chosen, builtin)
+
+    @property
+    def warnings(self) -> Any:
+        """The wording of every warning (``warnings.j2``); a macro a user's file lacks comes from the built-in one."""
+        if "warnings.j2#both" not in self._modules:
+            chosen = self.module("warnings.j2")
+            with template_errors("warnings.j2"):
+                builtin = (environment().get_template("warnings.j2").make_module({"case": self.case})
+                           if self.template_dirs else chosen)
+            self._modules["warnings.j2#both"] = _Labels(chosen, builtin)
+        return self._modules["warnings.j2#both"]
+
+    def warning(self, warning: CaseWarning, audience: Literal["instructor", "reader"]) -> str:
+        """``warning`` worded for ``audience``: "instructor" (the command line) or "reader" (the case study's
+        gaps in the sources); "" when that audience is not told of it."""
+        with template_errors("warnings.j2"):
+            return str(getattr(self.warnings, f"{audience}_{warning.code}")(warning.params)).strip()
 
     @property
     def teaching(self) -> Any:

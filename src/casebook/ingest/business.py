@@ -171,7 +171,7 @@ def executive_summary(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]
         if shown:
             group["source"] = (group["source"][0], max(item["source"][1] for item in shown))
         else:
-            notes.warn(f"executive summary group '{group['title']}' has no facts", group["source"])
+            notes.warn("summary_group_empty", group["source"], title=group["title"])
     return [g for g in groups if g["facts"] or g["paragraphs"]]
 
 
@@ -256,7 +256,7 @@ def analysis(blocks: list[Block], notes: Notes) -> dict[str, Any]:
             part["source"] = (part["source"][0], block.span[1])
     for p in parts:
         if not (p["paragraphs"] or p["points"] or p["sections"]):
-            notes.warn(f"strategic analysis part '{p['heading']}' has no text", p["source"])
+            notes.warn("analysis_part_empty", p["source"], heading=p["heading"])
     return {"parts": [p for p in parts if p["paragraphs"] or p["points"] or p["sections"]]}
 
 
@@ -570,13 +570,13 @@ def stakeholders(blocks: list[Block], notes: Notes) -> tuple[list[dict[str, Any]
             holder.pop(key, None)
         for key in ("outcome", "impact"):
             if holder[key] is None:
-                notes.warn(f"stakeholder '{holder['name'] or holder['role']}' has no {key}", holder["source"])
+                notes.warn("stakeholder_incomplete", holder["source"], stakeholder=holder["name"] or holder["role"], missing=key)
                 holder[key] = {"runs": []}
             elif one_line and not holder[key]["runs"] and key == "outcome":
-                notes.warn(f"stakeholder '{holder['name'] or holder['role']}' has no {key}", holder["source"])
+                notes.warn("stakeholder_incomplete", holder["source"], stakeholder=holder["name"] or holder["role"], missing=key)
     if not found and loose:
         first, last = loose[0]["source"][0], loose[-1]["source"][1]
-        notes.warn("no stakeholder of the balance sheet was recognised; it is shown as written", (first, last))
+        notes.warn("stakeholders_unrecognised", (first, last))
     return found, loose
 
 

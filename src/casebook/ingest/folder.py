@@ -73,8 +73,10 @@ def _extract(record: SourceRecord) -> None:
         record.data = extract_press_kit(doc, notes)
     else:
         category = doc.metadata.get("categoryName")
-        notes.warn(f"unknown categoryName {category!r}: kept as a source, nothing extracted" if category
-                   else "not recognised as a business analysis, ledger, press release or press kit")
+        if category:
+            notes.warn("unknown_category", category=str(category))
+        else:
+            notes.warn("unrecognised_document")
         return
     context_year = _document_year(record)
     premieres = record.data.setdefault("premieres", [])  # every premiere told with its day and festival
@@ -153,15 +155,15 @@ def identity_problems(sources: list[SourceRecord]) -> list[Problem]:
             problems.append(Problem(record.doc.path, f"movieTitle must be a single value, not {type(value).__name__}",
                                     line(record, "movieTitle")))
         elif value is None or not str(value).strip():
-            untitled.append((record, "is missing" if "movieTitle" not in record.doc.metadata else "is empty"))
+            untitled.append((record, "missing" if "movieTitle" not in record.doc.metadata else "empty"))
         else:
             titled.append((record, str(value).strip()))
     for record, what in untitled:
         if titled:
             giver, title = titled[0]
-            record.notes.warn(f"movieTitle {what}; the case takes its title, “{title}”, from {giver.doc.name}")
+            record.notes.warn("title_from_other_document", state=what, title=title, file=giver.doc.name)
         else:
-            problems.append(Problem(record.doc.path, f"movieTitle {what} in the frontmatter: the case's title is never "
+            problems.append(Problem(record.doc.path, f"movieTitle is {what} in the frontmatter: the case's title is never "
                                                      "guessed", line(record, "movieTitle")))
     if titled:
         first, title = titled[0]
@@ -186,8 +188,7 @@ def identity_problems(sources: list[SourceRecord]) -> list[Problem]:
         else:
             used = earlier if earlier.doc.has_frontmatter or not record.doc.has_frontmatter else record
             unused = record if used is earlier else earlier
-            kind = record.kind.replace("_", " ")
-            unused.notes.warn(f"read as a second {kind}, beside {used.doc.name}: the case's {kind} is {used.doc.name}")
+            unused.notes.warn("second_document", kind=record.kind, used=used.doc.name)
     return problems
 
 
@@ -218,7 +219,7 @@ def read_folder(folder: Path) -> FolderRecords:
             _clear_debris(doc)
         record = SourceRecord(id=f"S{len(sources) + 1}", doc=doc, kind=kind)
         if doc.encoding not in _UNICODE:
-            record.notes.warn(f"not UTF-8: read as {doc.encoding}, the encoding charset-normalizer found")
+            record.notes.warn("legacy_encoding", encoding=doc.encoding)
         _extract(record)
         sources.append(record)
     problems.extend(identity_problems(sources))

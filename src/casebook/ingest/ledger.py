@@ -132,13 +132,13 @@ def extract_ledger(blocks: list[Block], notes: Notes) -> dict[str, Any]:
     if heading is not None and not under:
         ledger["blocks"].append(text_block(heading, None, _path(ledger, None)))
     if not ledger["entries"]:
-        notes.warn("director's ledger has no numbered entries; it is shown as written", (first_line, last_line))
+        notes.warn("ledger_unnumbered", (first_line, last_line))
     for e in ledger["entries"]:
         if not e["paragraphs"] and not e["blocks"]:
-            notes.warn(f"ledger entry {e['number']} '{e['title']}' has no text", e["source"])
+            notes.warn("ledger_entry_empty", e["source"], number=e["number"], title=e["title"])
     numbers = [e["number"] for e in ledger["entries"]]
     if numbers and numbers != list(range(numbers[0], numbers[0] + len(numbers))):
-        notes.warn(f"ledger entries are numbered {numbers}, not in sequence", (first_line, last_line))
+        notes.warn("ledger_out_of_sequence", (first_line, last_line), numbers=numbers)
     ledger["source"] = (first_line, last_line)
     return ledger
 

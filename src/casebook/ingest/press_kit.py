@@ -777,7 +777,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
                 result["interviewee"] = _cased(name.strip(), prose)
             pairs, paras = _interview(section.body, width, words, cites, cast)
             if not pairs and any(ln.text.strip() for ln in section.body):
-                notes.warn("the press kit's interview has no question ending with '?'", (heading.number, heading.number))
+                notes.warn("interview_no_questions", (heading.number, heading.number))
             result["interview"].extend(pairs)
             answer_paras.extend(paras)
         elif section.kind == "statement":
@@ -821,9 +821,9 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
         result["festival"] = _premiere_heading(lines)
     _bios_and_filmographies(sections, front, result, words, width, cites, prose)
     for marker, line in found.missing:
-        notes.warn(f"footnote {marker} is cited but its text was not found", (line, line))
+        notes.warn("footnote_missing", (line, line), marker=marker)
     if not result["synopsis"]:
-        notes.warn("press kit has no SYNOPSIS section")
+        notes.warn("press_kit_no_synopsis")
     return result
 
 

@@ -82,7 +82,7 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
     result["companies"] = _companies(paras)
     result["quotes"] = _quotes(paras, people, {c["name"] for c in result["companies"]})
     if result["premiere"] is None:
-        notes.warn("press release names no premiere (no sentence with 'premiere' and a date or festival)")
+        notes.warn("press_release_no_premiere")
     return result
 
 

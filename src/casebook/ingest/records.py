@@ -13,14 +13,26 @@ from typing import Any
 from casebook.ingest.blocks import Heading, ListBlock, Run, Span, strip_runs
 
 
+@dataclass(frozen=True)
+class Note:
+    """One warning found while extracting a document: a code (a key of ``templates/warnings.j2``, which words it
+    for the instructor at the command line and for the reader of the case), its parameters and the lines it is
+    about (None for the whole document). Ingest words nothing: the wording is chosen where the note is shown."""
+
+    code: str
+    params: dict[str, Any]
+    span: Span | None = None
+
+
 @dataclass
 class Notes:
-    """Warnings found while extracting one document: (message, span or None)."""
+    """Warnings found while extracting one document, in the order found."""
 
-    items: list[tuple[str, Span | None]] = field(default_factory=list)
+    items: list[Note] = field(default_factory=list)
 
-    def warn(self, message: str, span: Span | None = None) -> None:
-        self.items.append((message, span))
+    def warn(self, code: str, span: Span | None = None, **params: Any) -> None:
+        """Note the warning ``code`` about the lines ``span`` (None: the whole document) with its ``params``."""
+        self.items.append(Note(code, params, span))
 
 
 def rich(runs: list[Run]) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from casebook.ingest.plaintext import festival_in
 from casebook.ingest.press_kit import as_written
 from casebook.model.case import Case, CaseWarning, Source, SourceRef
 from casebook.model.conflicts import RawClaim, find_conflicts, reading, resolve_subject, same_name
-from casebook.model.exhibits import build_exhibits
+from casebook.model.exhibits import build_exhibits, recoupment
 from casebook.model.people import kind_of, merge_people
 
 
@@ -81,8 +81,8 @@ def build_case(folder: FolderRecords) -> Case:
     case_id = _case_id(folder)
     warnings: list[dict[str, Any]] = []
 
-    def warn(message: str, record: SourceRecord | None = None, span: tuple[int, int] | None = None) -> None:
-        item: dict[str, Any] = {"message": message}
+    def warn(code: str, record: SourceRecord | None = None, span: tuple[int, int] | None = None, **params: Any) -> None:
+        item: dict[str, Any] = {"code": code, "params": params}
         if record is not None and span is not None:
             item["source"] = _ref(record, span)
         elif record is not None:
@@ -90,28 +90,22 @@ def build_case(folder: FolderRecords) -> Case:
         warnings.append(item)
 
     for record in folder.sources:
-        for message, span in record.notes.items:
-            warn(message, record, span)
+        for note in record.notes.items:
+            warn(note.code, record, note.span, **note.params)
 
     business = folder.first("business")
     ledger_rec = folder.first("ledger")
     release = folder.first("press_release")
     kit = folder.first("press_kit")
-    for record, what in (
-        (business, "business analysis (categoryName: BUSINESS)"),
-        (ledger_rec, "director's ledger (categoryName: LEDGER)"),
-        (release, "press release"),
-        (kit, "press kit"),
-    ):
+    for record, kind in ((business, "business"), (ledger_rec, "ledger"), (release, "press_release"), (kit, "press_kit")):
         if record is None:
-            warn(f"the case has no {what}")
+            warn("missing_document", kind=kind)
 
     meta_titles = [title for title in (str(r.doc.metadata.get("movieTitle") or "").strip() for r in folder.sources) if title]
     ledger = ledger_rec.data if ledger_rec else {}
     film_title = (meta_titles[0] if meta_titles else None) or ledger.get("film") or folder.folder.name
     if not meta_titles:  # no frontmatter anywhere (read_folder refuses frontmatter without a title)
-        origin = "the director's ledger names the film" if ledger.get("film") else "the case folder's name"
-        warn(f"no document gives a movieTitle: the case is titled “{film_title}”, as {origin}")
+        warn("title_not_given", title=film_title, origin="ledger" if ledger.get("film") else "folder")
     film: dict[str, Any] = {"title": film_title, "alternative_titles": [], "synopsis": []}
     if ledger.get("film_alternative_title") and ledger["film_alternative_title"].casefold() != film_title.casefold():
         film["alternative_titles"].append(ledger["film_alternative_title"])
@@ -159,7 +153,7 @@ def build_case(folder: FolderRecords) -> Case:
         if runtime:
             film["runtime"] = runtime
     if "director" not in film:
-        warn("no document names the film's director")
+        warn("no_director")
 
     data = business.data if business else {}
     body = {
@@ -180,10 +174,9 @@ def build_case(folder: FolderRecords) -> Case:
         body["stakeholders"] = _with_refs(data.get("stakeholders", []), business)
         body["stakeholder_blocks"] = _with_refs(data.get("stakeholder_blocks", []), business)
         body["business_sections"] = _with_refs(data.get("other_sections", []), business)
-        for key, what in (("executive_summary", "Executive Summary"), ("analysis", "Strategic Analysis"),
-                          ("stakeholders", "Stakeholder Balance Sheet")):
+        for key in ("executive_summary", "analysis", "stakeholders"):
             if not data.get(key) and not (key == "stakeholders" and data.get("stakeholder_blocks")):
-                warn(f"the business analysis has no {what} section", business)
+                warn("business_section_missing", business, section=key)
     if ledger_rec and (ledger.get("entries") or ledger.get("blocks")):
         body["ledger"] = _with_refs(
             {k: ledger[k] for k in ("title", "director", "film", "film_alternative_title", "film_line", "year",
@@ -197,8 +190,9 @@ def build_case(folder: FolderRecords) -> Case:
     body["conflicts"] = find_conflicts(claims, _period(film, claims))
     body["statements"] = [_statement(c) for c in claims]
     body["exhibits"] = build_exhibits(body)
+    body["recoupment"] = recoupment(body["exhibits"])
     if case_id is None:
-        warn("no document gives a movieId; the case is named after its film title")
+        warn("no_movie_id")
     body["warnings"] = warnings
     try:
         return Case.model_validate(body)
@@ -222,7 +216,8 @@ def _runtime(kit: SourceRecord, film: dict[str, Any]) -> dict[str, Any] | None:
             titles = [entry["title"], entry.get("alternative_title") or ""]
             year_ok = film.get("year") in (None, entry["year"])
             if entry["minutes"] and year_ok and any(_similar(t, n) for t in titles if t for n in names):
-                return {"minutes": entry["minutes"], "text": f"{entry['minutes']} min", "source": _ref(kit, entry["source"])}
+                line = kit.doc.text.split("\n")[entry["source"][0] - 1].strip()  # the entry as the source writes it
+                return {"minutes": entry["minutes"], "text": line, "source": _ref(kit, entry["source"])}
     return None
 
 

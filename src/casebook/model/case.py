@@ -249,8 +249,10 @@ class Premiere(Model):
 
 
 class Runtime(Model):
+    """The film's running time: the minutes (the templates word them) and the words of the source that give it."""
+
     minutes: int = Field(gt=0)
-    text: str
+    text: str = Field(description="the line of the source that gives the running time, as written")
     source: SourceRef
 
 
@@ -523,13 +525,51 @@ class Exhibit(Model):
     sources: list[SourceRef] = Field(description="every place the exhibit's data comes from")
 
 
+class Recoupment(Model):
+    """Whether the film earned its budget back at the box office, decided once from the budget-against-box-office
+    exhibit (the teaching note words it; no template decides it).
+
+    The box office compared is the largest the sources are sure of (a stated amount, else a floor: "over $2
+    million"); the budget compared is the largest they allow (a stated amount, else a ceiling: "under $1
+    million"). A range counts by its floor for the box office and its ceiling for the budget. Of equal figures
+    the first the exhibit lists is taken. The film earned its budget back only when that box office is greater
+    than that budget; when either is missing, or the box office is not greater, the sources do not show it.
+    """
+
+    earned_back: bool = Field(description="true only when the sources make certain that the box office exceeds the budget")
+    budget: MoneyBar | None = Field(default=None, description="the budget compared, as its source states it")
+    box_office: MoneyBar | None = Field(default=None, description="the box office compared, as its source states it")
+    currency: str | None = Field(default=None, description="the exhibit's currency (ISO 4217), both figures are in it")
+
+
 # --- findings about the case itself ---------------------------------------------------------------
 
 
-class CaseWarning(Model):
-    """Something the case lacks or that looks wrong, found while building it."""
+#: Every warning casebook gives. Each is worded twice in ``templates/warnings.j2``: ``instructor_<code>`` for the
+#: instructor at the command line (``casebook check``, ``build``), which may name frontmatter keys, and
+#: ``reader_<code>`` for the reader of the case study's "Gaps in the sources" (empty: not the reader's concern).
+WarningCode = Literal[
+    # ingest: what one document lacks
+    "ledger_unnumbered", "ledger_entry_empty", "ledger_out_of_sequence",
+    "summary_group_empty", "analysis_part_empty", "stakeholder_incomplete", "stakeholders_unrecognised",
+    "interview_no_questions", "footnote_missing", "press_kit_no_synopsis", "press_release_no_premiere",
+    # ingest: the document itself and its place in the folder
+    "unknown_category", "unrecognised_document", "title_from_other_document", "second_document", "legacy_encoding",
+    # the builder: what the case lacks
+    "missing_document", "title_not_given", "no_director", "business_section_missing", "no_movie_id",
+    # before rendering: characters the theme's fonts cannot draw
+    "missing_glyphs",
+]
 
-    message: str
+WarningParam = int | str | list[int] | list[str] | None
+
+
+class CaseWarning(Model):
+    """Something the case lacks or that looks wrong, found while building it: a code and the parameters its
+    wording needs (the templates word it, for each audience)."""
+
+    code: WarningCode
+    params: dict[str, WarningParam] = Field(default_factory=dict)
     source: SourceRef | None = None
     file: str | None = Field(default=None, description="file the warning is about, when no line is")
 
@@ -556,6 +596,9 @@ class Case(Model):
     conflicts: list[Conflict] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
     exhibits: list[Exhibit] = Field(default_factory=list)
+    recoupment: Recoupment | None = Field(
+        default=None, description="whether the box office earned the budget back; none without a budget and box "
+        "office exhibit")
     sources: list[Source]
     warnings: list[CaseWarning] = Field(default_factory=list)
 

@@ -5,6 +5,8 @@
 2. Timeline: the dated events, oldest first (at most :data:`MAX_EVENTS`, the most telling kinds first).
 3. Stakeholder outcomes: role, name and outcome of each stakeholder.
 
+:func:`recoupment` decides from the first whether the box office earned the budget back.
+
 An exhibit with no data is left out, and the others keep consecutive numbers.
 """
 
@@ -43,3 +45,29 @@ def build_exhibits(case: dict[str, Any]) -> list[dict[str, Any]]:
     for number, exhibit in enumerate(exhibits, 1):
         exhibit["number"] = number
     return exhibits
+
+
+def recoupment(exhibits: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Whether the box office earned the budget back (see :class:`casebook.model.case.Recoupment`), from the
+    exhibit records of :func:`build_exhibits`; None without a budget-against-box-office exhibit."""
+    money = next((e for e in exhibits if e["kind"] == "budget_box_office"), None)
+    if money is None:
+        return None
+    budget: tuple[float, dict[str, Any]] | None = None
+    box_office: tuple[float, dict[str, Any]] | None = None
+    for bar in money["bars"]:
+        amount = bar["amount"]
+        if bar["measure"] == "budget":  # the most the budget can have been
+            top = amount.get("value", amount.get("upper"))
+            if top is not None and (budget is None or top > budget[0]):
+                budget = (top, bar)
+        elif bar["measure"] == "box_office":  # the least the box office surely was
+            floor = amount.get("value", amount.get("lower"))
+            if floor is not None and (box_office is None or floor > box_office[0]):
+                box_office = (floor, bar)
+    return {
+        "earned_back": budget is not None and box_office is not None and box_office[0] > budget[0],
+        "budget": budget[1] if budget else None,
+        "box_office": box_office[1] if box_office else None,
+        "currency": money.get("currency"),
+    }

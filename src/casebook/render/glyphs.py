@@ -3,7 +3,7 @@
 A character the theme's fonts have no glyph for would be drawn as an empty box (or nothing at all), so
 each text field of the case is read, character by character, against the character map of the regular,
 bold, italic and bold italic faces; a character a fallback font of this machine draws is not missing
-(see :mod:`casebook.render.fallback`). Each field with missing glyphs gives one warning naming the field
+(see :mod:`casebook.render.fallback`). Each field with missing glyphs gives one warning (code ``missing_glyphs``) naming the field
 (``stakeholders[1].name``) and the place in the sources it comes from: the nearest ``source`` of the
 field or of the part of the case that holds it.
 
@@ -25,8 +25,6 @@ from casebook.render.fallback import fallback_file
 from casebook.render.fonts import open_sans
 from casebook.theme import Theme
 
-# At most this many missing characters are named in one warning.
-_SHOWN = 8
 _FACES = ("regular", "bold", "italic", "bold_italic")
 
 
@@ -78,12 +76,6 @@ def _fields(node: object, path: str, where: SourceRef | str | None) -> Iterator[
             yield from _fields(value, f"{path}.{name}" if path else name, where)
 
 
-def _describe(chars: list[str]) -> str:
-    shown = ", ".join(f'"{c}" (U+{ord(c):04X})' for c in chars[:_SHOWN])
-    more = len(chars) - _SHOWN
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
 # Words that open a character's Unicode name before its script's ("EXTENDED ARABIC-INDIC DIGIT ONE").
 _NOT_SCRIPT = {"EXTENDED", "FULLWIDTH", "HALFWIDTH", "SMALL", "COMBINING", "MODIFIER", "CIRCLED", "PARENTHESIZED"}
 
@@ -98,8 +90,8 @@ def script_of(char: str) -> str:
     return word if len(word) <= 3 else word.title()
 
 
-def _scripts(chars: list[str]) -> str:
-    return ", ".join(dict.fromkeys(s for s in map(script_of, chars) if s))
+def _scripts(chars: list[str]) -> list[str]:
+    return list(dict.fromkeys(s for s in map(script_of, chars) if s))
 
 
 def glyph_warnings(case: Case, theme: Theme, font_files: dict[str, Path]) -> list[CaseWarning]:
@@ -111,25 +103,24 @@ def glyph_warnings(case: Case, theme: Theme, font_files: dict[str, Path]) -> lis
     known = {src.id for src in case.sources}
     warnings: list[CaseWarning] = []
     for path, text, where in _fields(case, "", None):
-        missing: dict[str, list[str]] = {}
+        missing: dict[tuple[str, ...], list[str]] = {}
         for char in dict.fromkeys(text):  # each character once, in order
             if not _drawn(char):
                 continue
             faces = [face for face in _FACES if ord(char) not in maps[face]]
             if faces and fallback_file(char) is None:
-                missing.setdefault(", ".join(f.replace("_", " ") for f in faces), []).append(char)
+                missing.setdefault(tuple(faces), []).append(char)
         for faces, chars in missing.items():
-            every = faces == ", ".join(f.replace("_", " ") for f in _FACES)
-            in_faces = "" if every else f" ({faces})"
-            message = f"{path}: the font {theme.fonts.family}{in_faces} has no glyph for {_describe(chars)}"
-            if _scripts(chars):  # the fallback fonts were asked too: no font of this machine has them
-                message += f"; no installed font covers {_scripts(chars)}"
+            # faces: the styles that lack them, none named when every style does; scripts: the fallback fonts
+            # were asked too, so no font of this machine covers these
+            params = {"field": path, "family": theme.fonts.family, "faces": [] if faces == _FACES else list(faces),
+                      "chars": chars, "code_points": [ord(c) for c in chars], "scripts": _scripts(chars)}
             if isinstance(where, SourceRef) and where.source in known:
-                warnings.append(CaseWarning(message=message, source=where))
+                warnings.append(CaseWarning(code="missing_glyphs", params=params, source=where))
             elif isinstance(where, str):
-                warnings.append(CaseWarning(message=message, file=where))
+                warnings.append(CaseWarning(code="missing_glyphs", params=params, file=where))
             else:
-                warnings.append(CaseWarning(message=message))
+                warnings.append(CaseWarning(code="missing_glyphs", params=params))
     return warnings
 
 

@@ -53,6 +53,7 @@ class _Story(Blocks):
     def __init__(self, case: Case, wording: Wording, look: Look) -> None:
         super().__init__(look, wording.labels)
         self.case = case
+        self.wording = wording
         self.notes = Notes(size=look.note_size, rise=look.note_rise, color=look.note_color)
         # Sources by id, for the anchors of the documents table (ids are document text: never in a name).
         self._source_index = {src.id: k for k, src in enumerate(case.sources, start=1)}
@@ -563,9 +564,10 @@ class _Story(Blocks):
         return [*self.section(labels.sources), *out]
 
     def warnings(self) -> list[Flowable]:
-        if not self.case.warnings:
+        told = [(w, self.wording.warning(w, "reader")) for w in self.case.warnings]
+        items = [esc(_label(self.labels.pdf_warning_line(w, text))) for w, text in told if text]
+        if not items:
             return []
-        items = [esc(_label(self.labels.pdf_warning_line(w))) for w in self.case.warnings]
         return [*self.section(self.labels.warnings), *self.bullets(items)]
 
     def other_sections(self, follows: str) -> list[Flowable]:

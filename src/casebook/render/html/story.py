@@ -92,6 +92,7 @@ class Story:
 
     def __init__(self, case: Case, wording: Any) -> None:
         self.case = case
+        self.wording = wording
         self.labels = wording.labels
         self.notes = Notes(size=0, rise=0, color="")
         self._refs: dict[int, int] = {}  # note number -> references made to it so far
@@ -577,9 +578,10 @@ class CaseStudy(Story):
         return [*heading, *out]
 
     def warnings(self) -> list[Block]:
-        if not self.case.warnings:
+        told = [(w, self.wording.warning(w, "reader")) for w in self.case.warnings]
+        items = [text(label(self.labels.pdf_warning_line(w, said))) for w, said in told if said]
+        if not items:
             return []
-        items = [text(label(self.labels.pdf_warning_line(w))) for w in self.case.warnings]
         return [*self.section(self.labels.warnings), *self.bullets(items)]
 
     def other_sections(self, follows: str) -> list[Block]:
