@@ -8,7 +8,7 @@ the keys of :class:`casebook.model.case.Amount`.
 from __future__ import annotations
 
 import re
-from typing import NotRequired, Required, TypedDict
+from typing import NotRequired, TypedDict
 
 _UPPER = r"<=|<|≤|under|below|less than|at most|up to|no more than"
 _LOWER = r">=|>|≥|over|above|more than|at least|no less than"
@@ -60,22 +60,22 @@ def _number(text: str) -> float:
     return float(re.sub(r"[,\u202f\u00a0 ]", "", text).replace("−", "-"))
 
 
-class Bounds(TypedDict, total=False):
+class Bounds(TypedDict):
     """An amount's number: exact (``value``), about (``value``, ``approximate``), at most (``upper``), at least
     (``lower``), or between (``lower`` and ``upper``)."""
 
-    value: float
-    lower: float
-    upper: float
-    approximate: bool
+    value: NotRequired[float]
+    lower: NotRequired[float]
+    upper: NotRequired[float]
+    approximate: NotRequired[bool]
 
 
 class Amount(Bounds):
     """A money amount (``kind`` "money", its ISO ``currency`` when the text names one) or a percentage (``kind``
     "percent"), as written (``text``)."""
 
-    kind: Required[str]
-    text: Required[str]
+    kind: str
+    text: str
     currency: NotRequired[str | None]
 
 

@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from typing import TypedDict
 
-from casebook.ingest.dates import day_told, find_dates
 from casebook.ingest.blocks import Span
+from casebook.ingest.dates import day_told, find_dates
 from casebook.ingest.plaintext import LAID_OUT, after_dateline, ends_sentence
 from casebook.ingest.sentences import Sentence
 

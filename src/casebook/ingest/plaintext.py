@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
@@ -79,12 +79,12 @@ def paragraphs(lines: list[Line]) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-class FestivalNamed(TypedDict, total=False):
+class FestivalNamed(TypedDict):
     """A festival a text names, with its edition ("the 70th …") and section when it names them."""
 
-    festival: str
-    festival_edition: int
-    section: str
+    festival: NotRequired[str]
+    festival_edition: NotRequired[int]
+    section: NotRequired[str]
 
 
 def festival_in(text: str) -> FestivalNamed:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from casebook.ingest.blocks import Heading, ListBlock, Para, Run, Span, strip_runs
 
@@ -80,6 +80,30 @@ class Quote(TypedDict):
     role: str | None
     paragraphs: list[str]
     source: Span
+
+
+#: a claim's typed value: ``{"type": "money" | "count" | "duration" | "date" | "name" | "names" | "legacy", ...}``,
+#: its other keys by its type (amount and unit, value and currency, ISO date and precision, …)
+TypedValue = dict[str, Any]
+
+
+class Claim(TypedDict):
+    """A statement of a comparable attribute (budget, runtime, premiere date, …) in one sentence: the words that
+    state it (``value``), its typed value, its lines; the scope ("worldwide", a country, a ceremony) and subject it
+    names; the sentence (``context``), the titles quoted in it, where it names another work and its label."""
+
+    attribute: str
+    value: str
+    typed: TypedValue
+    source: Span
+    scope: NotRequired[str | None]
+    subject: NotRequired[str | None]
+    context: NotRequired[str]
+    titles: NotRequired[list[str]]
+    other_work: NotRequired[list[list[int]]]
+    label: NotRequired[str | None]
+    short: NotRequired[bool]
+    own_title: NotRequired[str]  # a runtime's own title ("TITLE (2019, 118 min)"): read into ``titles``, then dropped
 
 
 class TextBlock(TypedDict):
