@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import types
 from pathlib import Path
@@ -32,14 +33,16 @@ api = pytest.importorskip("mypy.api", reason="mypy is in the test extra: pip ins
 
 
 def _mypy(*args: str, cache: Path) -> tuple[str, int]:
-    out, err, status = api.run(["--config-file", str(ROOT / "pyproject.toml"), "--cache-dir", str(cache),
-                                "--no-error-summary", *args])
+    out, err, status = api.run(["--config-file", str(ROOT / "pyproject.toml"), "--cache-dir", str(cache), *args])
     return out + err, status
 
 
-def test_ingest_and_the_builder_type_check(tmp_path):
+def test_ingest_and_the_builder_type_check(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)  # the config's paths are the repository's
     out, status = _mypy(cache=tmp_path)
     assert status == 0, out
+    checked = re.search(r"no issues found in (\d+) source files", out)
+    assert checked and int(checked[1]) >= len(list((ROOT / "src/casebook/ingest").rglob("*.py"))), out
 
 
 MISUSE = '''
@@ -60,16 +63,17 @@ def first_line(record: SourceRecord) -> int:
 '''
 
 
-def test_the_check_finds_a_misread_record(tmp_path):
+def test_the_check_finds_a_misread_record(tmp_path, monkeypatch):
     """Three mistakes a reader of the records could make: a key the business record does not have, a bio's
     name used as if always given, an entry's title added to its line number."""
     (tmp_path / "misuse.py").write_text(MISUSE, encoding="utf-8")
+    monkeypatch.chdir(ROOT)
     out, status = _mypy(str(tmp_path / "misuse.py"), cache=tmp_path / "cache")
     assert status == 1
     assert 'TypedDict "BusinessRecord" has no key "titel"' in out
     assert 'Item "None" of "str | None" has no attribute "split"' in out
     assert 'Unsupported operand types for + ("int" and "str")' in out
-    assert out.count("error:") == 3, out
+    assert out.count("error:") == 3 and "Found 3 errors in 1 file" in out, out
 
 
 # --- the records at run time against their declared types ---------------------------------------------------
