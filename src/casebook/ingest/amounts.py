@@ -8,7 +8,7 @@ the keys of :class:`casebook.model.case.Amount`.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import NotRequired, TypedDict
 
 _UPPER = r"<=|<|≤|under|below|less than|at most|up to|no more than"
 _LOWER = r">=|>|≥|over|above|more than|at least|no less than"
@@ -60,7 +60,26 @@ def _number(text: str) -> float:
     return float(re.sub(r"[,\u202f\u00a0 ]", "", text).replace("−", "-"))
 
 
-def _bounds(qualifier: str | None, value: float) -> dict[str, Any]:
+class Bounds(TypedDict):
+    """An amount's number: exact (``value``), about (``value``, ``approximate``), at most (``upper``), at least
+    (``lower``), or between (``lower`` and ``upper``)."""
+
+    value: NotRequired[float]
+    lower: NotRequired[float]
+    upper: NotRequired[float]
+    approximate: NotRequired[bool]
+
+
+class Amount(Bounds):
+    """A money amount (``kind`` "money", its ISO ``currency`` when the text names one) or a percentage (``kind``
+    "percent"), as written (``text``)."""
+
+    kind: str
+    text: str
+    currency: NotRequired[str | None]
+
+
+def _bounds(qualifier: str | None, value: float) -> Bounds:
     q = (qualifier or "").strip().lower()
     if q and re.fullmatch(_UPPER, q, re.IGNORECASE):
         return {"upper": value}
@@ -71,7 +90,7 @@ def _bounds(qualifier: str | None, value: float) -> dict[str, Any]:
     return {"value": value}
 
 
-def _money_in_words(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, dict[str, Any]]]:
+def _money_in_words(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, Amount]]:
     """Money written in words ("twelve million euros"), read through text2num."""
     from casebook.ingest.claims.values import word_number  # imported here: the claims package imports this module
 
@@ -82,15 +101,16 @@ def _money_in_words(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         code = _CODES.get(m["code"].lower())
         bounds = _bounds(m["qual"], value * _SCALES[m["scale"].lower()])
-        item = {"kind": "money", "text": m.group(0).strip(), "currency": code} | bounds
+        item: Amount = {"kind": "money", "text": m.group(0).strip(), "currency": code}
+        item.update(bounds)
         out.append((m.start(), item))
         taken.append(m.span())
     return out
 
 
-def find_amounts(text: str) -> list[dict[str, Any]]:
+def find_amounts(text: str) -> list[Amount]:
     """Every money amount and percentage in ``text``, in order of appearance."""
-    found: list[tuple[int, dict[str, Any]]] = []
+    found: list[tuple[int, Amount]] = []
     taken: list[tuple[int, int]] = []
     if not _DIGIT.search(text):
         if not re.search(r"\b(?:million|billion|thousand)\b", text, re.IGNORECASE) or not _HAS_CODE.search(text):
@@ -121,15 +141,17 @@ def find_amounts(text: str) -> list[dict[str, Any]]:
                 low *= _SCALES[m["low_scale"].lower()] if m["low_scale"] else scale if low < 1000 else 1
                 if not low < value:
                     continue
-                bounds: dict[str, Any] = {"lower": low, "upper": value}
+                bounds: Bounds = {"lower": low, "upper": value}
             else:
                 bounds = _bounds(m["qual"], value)
-            item = {"kind": "money", "text": m.group(0).strip(), "currency": code} | bounds
+            item: Amount = {"kind": "money", "text": m.group(0).strip(), "currency": code}
+            item.update(bounds)
             found.append((m.start(), item))
             taken.append(m.span())
     for m in _PERCENT.finditer(text) if "%" in text else ():
         if free(m):
-            item = {"kind": "percent", "text": m.group(0).strip()} | _bounds(m["qual"], _number(m["num"]))
-            found.append((m.start(), item))
+            percent: Amount = {"kind": "percent", "text": m.group(0).strip()}
+            percent.update(_bounds(m["qual"], _number(m["num"])))
+            found.append((m.start(), percent))
             taken.append(m.span())
     return [item for _, item in sorted(found, key=lambda pair: pair[0])]

@@ -7,9 +7,9 @@ Summary", "## Executive summary" and "**1) Overview**" all open the executive su
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Literal, NotRequired, TypedDict
 
-from casebook.ingest.amounts import find_amounts
+from casebook.ingest.amounts import Amount, find_amounts
 from casebook.ingest.blocks import (
     Block,
     Heading,
@@ -26,7 +26,7 @@ from casebook.ingest.blocks import (
 )
 from casebook.ingest.blocks import plain as plain_text
 from casebook.ingest.numbering import split_number, strip_number
-from casebook.ingest.records import Notes, rich, rich_plain, text_block
+from casebook.ingest.records import Notes, RichParagraph, RichText, TextBlock, rich, rich_plain, text_block
 
 SECTION_PATTERNS = {
     "executive_summary": r"(executive\s+)?(summary|overview)|at\s+a\s+glance|key\s+facts",
@@ -46,6 +46,119 @@ OUTCOME_LABELS = r"outcome|result|verdict|position"
 IMPACT_LABELS = r"impact|effect|detail|details|analysis|consequence"
 
 
+class Fact(TypedDict):
+    """A labelled fact (``**Budget:** €130,000``; ``label`` None for a line with no label), its value, the money
+    amounts and percentages in it, its lines, and the columns of the table row it is (when it is one)."""
+
+    label: str | None
+    value: RichText
+    amounts: list[Amount]
+    source: Span
+    columns: NotRequired[list[str]]
+
+
+class FactGroup(TypedDict):
+    """A group of the executive summary: its heading (None before the first), its facts and paragraphs; ``role``
+    "verdict" for a group headed as the verdict or bottom line."""
+
+    title: str | None
+    facts: list[Fact]
+    paragraphs: list[RichParagraph]
+    source: Span
+    role: NotRequired[str]
+
+
+class Point(TypedDict):
+    """An item of a list in the strategic analysis, with its bold label when it has one."""
+
+    label: str | None
+    text: RichText
+    source: Span
+
+
+class AnalysisSection(TypedDict):
+    title: str
+    paragraphs: list[RichParagraph]
+    points: list[Point]
+    source: Span
+
+
+class AnalysisPart(TypedDict):
+    """A part of the strategic analysis: ``kind`` introduction, body, conclusion or other; the heading as
+    written and the title after its kind word ("Body: The Post-Mortem" → "The Post-Mortem")."""
+
+    kind: str
+    heading: str
+    title: str
+    paragraphs: list[RichParagraph]
+    points: list[Point]
+    sections: list[AnalysisSection]
+    source: Span
+
+
+class Analysis(TypedDict):
+    parts: list[AnalysisPart]
+
+
+class Stakeholder(TypedDict):
+    """A stakeholder of the balance sheet: role, name as written, the people it names, outcome, impact (empty rich
+    text when not written), the other lines under it as facts, and its lines."""
+
+    role: str
+    name: str
+    people: list[str]
+    outcome: RichText
+    impact: RichText
+    details: list[Fact]
+    source: Span
+
+
+class _Holder(TypedDict):
+    """A stakeholder while it is read: outcome and impact None until found, and what :func:`stakeholders` needs
+    to show it as written should it turn out to be no stakeholder."""
+
+    role: str
+    name: str
+    people: list[str]
+    outcome: RichText | None
+    impact: RichText | None
+    details: list[Fact]
+    source: Span
+    _lines: NotRequired[list[tuple[list[Run], Span, Para | ListBlock]]]
+    _one_line: NotRequired[bool]
+    _tentative: NotRequired[bool]
+    _heading: NotRequired[Heading]
+
+
+class OtherSection(TypedDict):
+    """A section casebook does not know, or what stands before the first section (``title`` None), as written;
+    ``follows``: the section it comes after ("start" before the first)."""
+
+    title: str | None
+    follows: str
+    source: Span
+    blocks: list[TextBlock]
+
+
+class _Other(TypedDict):
+    title: str | None
+    follows: str
+    raw: NotRequired[list[Block]]
+    source: Span
+    blocks: NotRequired[list[TextBlock]]
+
+
+class BusinessRecord(TypedDict):
+    """What a business analysis gives: its title, the three sections it has, and the rest as written."""
+
+    title: str | None
+    other_sections: list[OtherSection]
+    executive_summary: NotRequired[list[FactGroup]]
+    analysis: NotRequired[Analysis]
+    stakeholders: NotRequired[list[Stakeholder]]
+    stakeholder_blocks: NotRequired[list[TextBlock]]
+
+
 def section_of(heading: str) -> str | None:
     text = strip_number(heading).strip(" .:").lower()
     for key, pattern in SECTION_PATTERNS.items():
@@ -54,13 +167,13 @@ def section_of(heading: str) -> str | None:
     return None
 
 
-def extract_business(blocks: list[Block], notes: Notes) -> dict[str, Any]:
+def extract_business(blocks: list[Block], notes: Notes) -> BusinessRecord:
     """Title and the three sections of a business analysis, as records; what stands before the first section
     (after the title) and sections casebook does not know are kept as written (``other_sections``)."""
     sections: dict[str, list[Block]] = {}
     current: list[Block] | None = None
     preamble: list[Block] = []
-    others: list[dict[str, Any]] = []
+    others: list[_Other] = []
     level: int | None = None  # the '#' level of the sections' headings (None: bold lines, or not seen yet)
     numbered = False
     last: str = "start"
@@ -73,9 +186,10 @@ def extract_business(blocks: list[Block], notes: Notes) -> dict[str, Any]:
                 level = block.level or None  # type: ignore[union-attr]
                 numbered = split_number(block.text)[0] is not None  # type: ignore[union-attr]
         elif isinstance(block, Heading) and level is not None and _opens_other(block, level, numbered):
-            other = {"title": strip_number(block.text).strip(), "follows": last, "raw": [], "source": block.span}
+            raw: list[Block] = []
+            other: _Other = {"title": strip_number(block.text).strip(), "follows": last, "raw": raw, "source": block.span}
             others.append(other)
-            current = other["raw"]
+            current = raw
         elif current is not None:
             current.append(block)
         else:
@@ -85,12 +199,15 @@ def extract_business(blocks: list[Block], notes: Notes) -> dict[str, Any]:
     if any(not isinstance(b, Rule) for b in before):
         first, last_line = before[0].span[0], before[-1].span[1]
         others.insert(0, {"title": None, "follows": "start", "raw": before, "source": (first, last_line)})
+    kept: list[OtherSection] = []
     for other in others:
         raw = other.pop("raw")
-        other["blocks"] = as_written(raw, [other["title"]] if other["title"] else [])
+        written = as_written(raw, [other["title"]] if other["title"] else [])
         if raw:
             other["source"] = (other["source"][0], max(b.span[1] for b in raw))
-    result: dict[str, Any] = {"title": _title(preamble), "other_sections": [o for o in others if o["blocks"] or o["title"]]}
+        if written or other["title"]:
+            kept.append({"title": other["title"], "follows": other["follows"], "source": other["source"], "blocks": written})
+    result: BusinessRecord = {"title": _title(preamble), "other_sections": kept}
     if "executive_summary" in sections:
         result["executive_summary"] = executive_summary(sections["executive_summary"], notes)
     if "analysis" in sections:
@@ -108,9 +225,9 @@ def _opens_other(heading: Heading, level: int, numbered: bool) -> bool:
     return heading.level < level or (numbered and split_number(heading.text)[0] is not None)
 
 
-def as_written(blocks: list[Block], path: list[str]) -> list[dict[str, Any]]:
+def as_written(blocks: list[Block], path: list[str]) -> list[TextBlock]:
     """Blocks as text blocks, each under the last heading before it; a heading with nothing under it is a block."""
-    out: list[dict[str, Any]] = []
+    out: list[TextBlock] = []
     heading: Heading | None = None
     under = False
     for block in blocks:
@@ -135,13 +252,13 @@ def _title(preamble: list[Block]) -> str | None:
     return None
 
 
-def _fact(label: str | None, runs: list, span: Span) -> dict[str, Any]:
+def _fact(label: str | None, runs: list[Run], span: Span) -> Fact:
     value = rich(runs)
     return {"label": label, "value": value, "amounts": find_amounts(rich_plain(value)), "source": span}
 
 
-def executive_summary(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]:
-    groups: list[dict[str, Any]] = []
+def executive_summary(blocks: list[Block], notes: Notes) -> list[FactGroup]:
+    groups: list[FactGroup] = []
     for block in blocks:
         if isinstance(block, Heading):
             groups.append({"title": strip_number(block.text).rstrip(":").strip(), "facts": [], "paragraphs": [],
@@ -152,8 +269,8 @@ def executive_summary(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]
             lines = lines_of(block)
             dashed = _dash_labelled(block, lines)
             if dashed:
-                for label, value, span in dashed:
-                    groups[-1]["facts"].append(_fact(label, value, span))
+                for dash_label, value, span in dashed:
+                    groups[-1]["facts"].append(_fact(dash_label, value, span))
                 continue
             if isinstance(block, Para) and (block.kind != "paragraph" or all(split_label(r)[0] is None for r, _ in lines)):
                 # prose, a quotation or code: a paragraph as written, not a column of unlabelled facts
@@ -179,7 +296,7 @@ def executive_summary(blocks: list[Block], notes: Notes) -> list[dict[str, Any]]
 _DASH_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w&/'’()-]*(?:\s[\w&/'’()-]+){0,3})\s+[—–]\s+(?=\S)")
 
 
-def _dash_labelled(block: Block, lines: list[tuple[list, Span]]) -> list[tuple[str, list, Span]]:
+def _dash_labelled(block: Block, lines: list[tuple[list[Run], Span]]) -> list[tuple[str, list[Run], Span]]:
     """Lines of facts written ``Label — value``, one a line: (label, value runs, span) for each, or nothing.
 
     Only a block of two or more lines, every one of them so written, is read this way; a sentence with a dash
@@ -198,25 +315,25 @@ def _dash_labelled(block: Block, lines: list[tuple[list, Span]]) -> list[tuple[s
     return found
 
 
-def _points(block: ListBlock) -> list[dict[str, Any]]:
-    points = []
+def _points(block: ListBlock) -> list[Point]:
+    points: list[Point] = []
     for runs, span in lines_of(block):
         label, value = split_label(runs)
         points.append({"label": label, "text": rich(value if label else runs), "source": span})
     return points
 
 
-def analysis(blocks: list[Block], notes: Notes) -> dict[str, Any]:
-    parts: list[dict[str, Any]] = []
+def analysis(blocks: list[Block], notes: Notes) -> Analysis:
+    parts: list[AnalysisPart] = []
 
-    def new_part(kind: str, heading: str, title: str, span: Span) -> dict[str, Any]:
-        part = {"kind": kind, "heading": heading, "title": title, "paragraphs": [], "points": [],
+    def new_part(kind: str, heading: str, title: str, span: Span) -> AnalysisPart:
+        part: AnalysisPart = {"kind": kind, "heading": heading, "title": title, "paragraphs": [], "points": [],
                 "sections": [], "source": span}
         parts.append(part)
         return part
 
-    part: dict[str, Any] | None = None
-    section: dict[str, Any] | None = None
+    part: AnalysisPart | None = None
+    section: AnalysisSection | None = None
     headings = [b for b in blocks if isinstance(b, Heading)]
     # Without an introduction, body or conclusion heading, each heading of the outermost level opens a part
     # of its own, and deeper headings are its sections.
@@ -246,7 +363,7 @@ def analysis(blocks: list[Block], notes: Notes) -> dict[str, Any]:
             continue
         if part is None:
             part = new_part("introduction", "", "", block.span)
-        target = section if section is not None else part
+        target: AnalysisSection | AnalysisPart = section if section is not None else part
         if isinstance(block, Para):
             target["paragraphs"].append({"text": rich(block.runs), "source": block.span})
         elif isinstance(block, ListBlock):
@@ -281,7 +398,7 @@ _ROLE_COLUMN = r"stakeholders?|roles?|position|group|type|party"
 _NAME_COLUMN = r"who|names?|person|people|company|organi[sz]ation|stakeholder\s+name"
 
 
-def _table_stakeholders(block: ListBlock) -> list[dict[str, Any]]:
+def _table_stakeholders(block: ListBlock) -> list[_Holder]:
     """A stakeholder table: one stakeholder a row, its columns named like "Stakeholder | Who | Outcome | Impact"
     (a role column may hold "Role: Name" alone). Nothing when the columns do not say so."""
     header = [h.strip(" :").lower() for h in block.header]
@@ -293,7 +410,7 @@ def _table_stakeholders(block: ListBlock) -> list[dict[str, Any]]:
     outcome, impact = column(OUTCOME_LABELS), column(IMPACT_LABELS)
     if (role is None and name is None) or (outcome is None and impact is None):
         return []
-    found = []
+    found: list[_Holder] = []
     for cells, item in zip(block.cells, block.items, strict=True):
         texts = [plain_text(c).strip() for c in cells]
 
@@ -307,8 +424,8 @@ def _table_stakeholders(block: ListBlock) -> list[dict[str, Any]]:
         if not who:
             continue
         found.append({"role": what, "name": who, "people": split_people(who),
-                      "outcome": rich(cells[outcome]) if at(outcome) else None,  # None: warned of below
-                      "impact": rich(cells[impact]) if at(impact) else None,
+                      "outcome": rich(cells[outcome]) if outcome is not None and at(outcome) else None,  # None: warned of below
+                      "impact": rich(cells[impact]) if impact is not None and at(impact) else None,
                       "details": [], "source": item.span})
     return found
 
@@ -380,7 +497,7 @@ def _after(runs: list[Run], pattern: re.Pattern[str]) -> list[Run] | None:
     return strip_runs(_cut(runs, m.end(), len(plain_text(runs)))) if m else None
 
 
-def _slot(runs: list[Run]) -> tuple[str | None, list[Run]]:
+def _slot(runs: list[Run]) -> tuple[Literal["outcome", "impact"] | None, list[Run]]:
     """"outcome" or "impact" with the value of a line labelled so ("Outcome: …", "**Impact:** …",
     "Outcome — …"); (None, runs) for any other line."""
     label, value = split_label(runs)
@@ -395,8 +512,8 @@ def _slot(runs: list[Run]) -> tuple[str | None, list[Run]]:
     return None, runs
 
 
-def _holder(role: str, name: str, span: Span, statement: list[Run] | None = None) -> dict[str, Any]:
-    holder = {"role": role.strip(), "name": name.strip(), "people": split_people(name), "outcome": None,
+def _holder(role: str, name: str, span: Span, statement: list[Run] | None = None) -> _Holder:
+    holder: _Holder = {"role": role.strip(), "name": name.strip(), "people": split_people(name), "outcome": None,
               "impact": None, "details": [], "source": span, "_lines": []}
     if statement:
         outcome, impact = split_statement(statement)
@@ -425,7 +542,7 @@ def _named_first(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _head_line(runs: list[Run], span: Span) -> dict[str, Any] | None:
+def _head_line(runs: list[Run], span: Span) -> _Holder | None:
     """A line that opens a stakeholder, or None:
 
     * in bold from end to end: ``**Producer — Jonas Berg**``, ``**Jonas Berg (Producer)**``;
@@ -484,13 +601,13 @@ def _head_line(runs: list[Run], span: Span) -> dict[str, Any] | None:
     return None
 
 
-def stakeholders(blocks: list[Block], notes: Notes) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def stakeholders(blocks: list[Block], notes: Notes) -> tuple[list[Stakeholder], list[TextBlock]]:
     """The stakeholders of the balance sheet, and the blocks of the section casebook does not recognise (kept as
     written, each under the heading it stands under)."""
-    found: list[dict[str, Any]] = []
-    loose: list[dict[str, Any]] = []
+    found: list[_Holder] = []
+    loose: list[TextBlock] = []
     heading: Heading | None = None  # an unrecognised heading: the loose blocks under it are shown under it
-    current: dict[str, Any] | None = None
+    current: _Holder | None = None
 
     def close() -> None:
         """A stakeholder opened by a heading alone ("### Netflix") that got no outcome, impact or role is no
@@ -509,7 +626,7 @@ def stakeholders(blocks: list[Block], notes: Notes) -> tuple[list[dict[str, Any]
             loose.append(text_block(block, None, []))
         heading = None
 
-    def start(holder: dict[str, Any]) -> None:
+    def start(holder: _Holder) -> None:
         nonlocal current, heading
         close()
         found.append(holder)
@@ -566,18 +683,34 @@ def stakeholders(blocks: list[Block], notes: Notes) -> tuple[list[dict[str, Any]
     close()
     for holder in found:
         one_line = holder.pop("_one_line", False)
-        for key in ("_lines", "_tentative", "_heading"):
-            holder.pop(key, None)
-        for key in ("outcome", "impact"):
+        for private in _PRIVATE:
+            holder.pop(private, None)
+        for key in _SLOTS:
             if holder[key] is None:
                 notes.warn("stakeholder_incomplete", holder["source"], stakeholder=holder["name"] or holder["role"], missing=key)
                 holder[key] = {"runs": []}
-            elif one_line and not holder[key]["runs"] and key == "outcome":
+            elif one_line and _empty(holder[key]) and key == "outcome":
                 notes.warn("stakeholder_incomplete", holder["source"], stakeholder=holder["name"] or holder["role"], missing=key)
     if not found and loose:
         first, last = loose[0]["source"][0], loose[-1]["source"][1]
         notes.warn("stakeholders_unrecognised", (first, last))
-    return found, loose
+    return [_finished(holder) for holder in found], loose
+
+
+_SLOTS: tuple[Literal["outcome", "impact"], ...] = ("outcome", "impact")
+_PRIVATE: tuple[Literal["_lines", "_tentative", "_heading"], ...] = ("_lines", "_tentative", "_heading")
+
+
+def _empty(text: RichText | None) -> bool:
+    return text is not None and not text["runs"]
+
+
+def _finished(holder: _Holder) -> Stakeholder:
+    """A stakeholder read to its end (an outcome or impact not written is empty rich text by now)."""
+    outcome, impact = holder["outcome"], holder["impact"]
+    assert outcome is not None and impact is not None
+    return {"role": holder["role"], "name": holder["name"], "people": holder["people"], "outcome": outcome,
+            "impact": impact, "details": holder["details"], "source": holder["source"]}
 
 
 def _item_lines(block: Para | ListBlock) -> list[tuple[list[Run], Span]]:

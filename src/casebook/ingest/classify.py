@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from casebook.ingest.document import Document
 
-CATEGORIES = {"BUSINESS": "business", "LEDGER": "ledger", "PRESS_RELEASE": "press_release", "PRESS_KIT": "press_kit"}
+#: the kinds of source document
+SourceKind = Literal["business", "ledger", "press_release", "press_kit", "unknown"]
+
+CATEGORIES: dict[str, SourceKind] = {"BUSINESS": "business", "LEDGER": "ledger", "PRESS_RELEASE": "press_release",
+                                     "PRESS_KIT": "press_kit"}
 
 _KIT_HEADINGS = re.compile(
     r"^\s*(SYNOPSIS|SHORT SYNOPSIS|LONG SYNOPSIS|INTERVIEW\b.*|NOTES|CAST(\s*&\s*CREW)?|CREW|DIRECTOR['’]?S (STATEMENT|NOTE)"
@@ -20,7 +25,7 @@ _RELEASE_MARKS = re.compile(
 )
 
 
-def classify(doc: Document) -> str | None:
+def classify(doc: Document) -> SourceKind | None:
     """``business``, ``ledger``, ``press_release``, ``press_kit``, ``unknown``; None for no source at all.
 
     A frontmatter with an unknown ``categoryName`` is ``unknown`` (kept as a source, with a warning).
@@ -45,7 +50,7 @@ def classify(doc: Document) -> str | None:
 _MD_HEADING = re.compile(r"^\s{0,3}(?:#{1,6}\s+(?P<atx>.+?)\s*#*|\*\*(?P<bold>[^*]+?)\*\*:?)\s*$", re.MULTILINE)
 
 
-def _markdown_kind(text: str) -> str | None:
+def _markdown_kind(text: str) -> SourceKind | None:
     from casebook.ingest.business import section_of
 
     headings = [m["atx"] or m["bold"] for m in _MD_HEADING.finditer(text)]

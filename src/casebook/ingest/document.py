@@ -185,8 +185,8 @@ def read_document(path: Path) -> Document:
         text, encoding = decode(data)
     except NotText as exc:
         ends = b"\n" if b"\n" in data else b"\r"
-        line = data[: exc.offset].count(ends) + 1
-        raise _refuse(path, exc.reason, line) from None
+        at = data[: exc.offset].count(ends) + 1
+        raise _refuse(path, exc.reason, at) from None
     pages = _page_starts(text)
     text = clean_text(text)
     if not text.strip():

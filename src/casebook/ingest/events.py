@@ -8,9 +8,11 @@ whether the text reads as a sentence (:func:`reads_as_sentence`) or is a line la
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Any
+from typing import TypedDict
 
+from casebook.ingest.blocks import Span
 from casebook.ingest.dates import day_told, find_dates
 from casebook.ingest.plaintext import LAID_OUT, after_dateline, ends_sentence
 from casebook.ingest.sentences import Sentence
@@ -33,7 +35,25 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _FUTURE = re.compile(r"\bwill be\b|\bto be announced\b", re.IGNORECASE)
 
 
-def when(text: str) -> dict[str, Any] | None:
+class When(TypedDict):
+    """A date as precise as a text gives it: the year; the month, or None; the day, or None."""
+
+    year: int
+    month: int | None
+    date: dt.date | None
+
+
+class Event(When):
+    """A dated event a sentence tells (``kind``: born, premiered, released, …), its text (shortened past 220
+    characters), whether that text reads as a sentence (``prose``), and its lines."""
+
+    kind: str
+    text: str
+    prose: bool
+    source: Span
+
+
+def when(text: str) -> When | None:
     """The most precise date a sentence gives: a day, else a month, else a year."""
     dates = find_dates(text)
     if dates:
@@ -60,11 +80,11 @@ def reads_as_sentence(text: str) -> bool:
     return ends_sentence(text) and not LAID_OUT.search(text) and not _BULLET.match(text)
 
 
-def events_in(sentence: Sentence) -> list[dict[str, Any]]:
+def events_in(sentence: Sentence) -> list[Event]:
     text, sent = after_dateline(sentence.text)  # "COPENHAGEN, March 25, 2022 — …": not the day of the event
     if text.endswith("?") or _FUTURE.search(text):
         return []
-    date = when(text)
+    date: When | None = when(text)
     told = day_told(text, sent[0]) if date is None and sent else None
     if told:  # "… had its world premiere yesterday": a day counted from the dateline
         date = {"year": told[0].year, "month": told[0].month, "date": told[0]}

@@ -9,35 +9,58 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from casebook.discover import document_paths
 from casebook.errors import CaseError, Problem
 from casebook.ingest.blocks import parse_blocks
-from casebook.ingest.business import extract_business
+from casebook.ingest.business import BusinessRecord, extract_business
 from casebook.ingest.claims import claims_in, title_years
-from casebook.ingest.classify import classify
+from casebook.ingest.classify import SourceKind, classify
 from casebook.ingest.document import Document, DocumentError, read_document
-from casebook.ingest.events import events_in
-from casebook.ingest.ledger import extract_ledger
+from casebook.ingest.events import Event, events_in
+from casebook.ingest.ledger import LedgerRecord, extract_ledger
 from casebook.ingest.plaintext import file_lines, page_debris, premiere_in
-from casebook.ingest.press_kit import extract_press_kit, section_heading
-from casebook.ingest.press_release import extract_press_release
-from casebook.ingest.records import Notes
+from casebook.ingest.press_kit import PressKitRecord, extract_press_kit, section_heading
+from casebook.ingest.press_release import PressReleaseRecord, extract_press_release
+from casebook.ingest.records import Claim, Notes, Premiere
 from casebook.ingest.sentences import sentences
+
+#: what one document gives, by its kind (an unrecognised document gives nothing: ``{}``)
+DocumentData = BusinessRecord | LedgerRecord | PressReleaseRecord | PressKitRecord
 
 
 @dataclass
 class SourceRecord:
-    """One source document with what was extracted from it."""
+    """One source document with what was extracted from it: the record of its kind (``data``; read it through
+    :meth:`business`, :meth:`ledger`, :meth:`press_release` or :meth:`press_kit`), the claims and dated events of
+    its sentences, and every premiere a sentence tells with its day and festival."""
 
     id: str
     doc: Document
-    kind: str
-    data: dict[str, Any] = field(default_factory=dict)
+    kind: SourceKind
+    data: DocumentData | dict[str, object] = field(default_factory=dict)
     notes: Notes = field(default_factory=Notes)
-    claims: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    premieres: list[Premiere] = field(default_factory=list)
+
+    def _of(self, kind: str) -> DocumentData:
+        if self.kind != kind:
+            raise TypeError(f"{self.doc.name} is a {self.kind} document, not a {kind}")
+        return cast(DocumentData, self.data)
+
+    def business(self) -> BusinessRecord:
+        return cast(BusinessRecord, self._of("business"))
+
+    def ledger(self) -> LedgerRecord:
+        return cast(LedgerRecord, self._of("ledger"))
+
+    def press_release(self) -> PressReleaseRecord:
+        return cast(PressReleaseRecord, self._of("press_release"))
+
+    def press_kit(self) -> PressKitRecord:
+        return cast(PressKitRecord, self._of("press_kit"))
 
 
 @dataclass
@@ -79,7 +102,6 @@ def _extract(record: SourceRecord) -> None:
             notes.warn("unrecognised_document")
         return
     context_year = _document_year(record)
-    premieres = record.data.setdefault("premieres", [])  # every premiere told with its day and festival
     for sentence in sentences(doc):
         record.claims.extend(claims_in(sentence, context_year))
         events = events_in(sentence)
@@ -87,7 +109,7 @@ def _extract(record: SourceRecord) -> None:
         day = next((e["date"] for e in events if e["kind"] == "premiered" and e.get("date")), None)
         premiere = premiere_in(sentence.text, day) if day else None
         if premiere and premiere.get("festival"):
-            premieres.append({**premiere, "source": sentence.span})
+            record.premieres.append({**premiere, "source": sentence.span})
 
 
 def _clear_debris(doc: Document) -> None:
@@ -101,9 +123,11 @@ def _clear_debris(doc: Document) -> None:
 
 def _document_year(record: SourceRecord) -> int | None:
     """The year a press release speaks from (its dateline or premiere), for "the 25-year-old director"."""
-    for key in ("dateline", "premiere"):
-        item = record.data.get(key) or {}
-        if item.get("date"):
+    if record.kind != "press_release":
+        return None
+    data = record.press_release()
+    for item in (data["dateline"], data["premiere"]):
+        if item and item["date"]:
             return item["date"].year
     return None
 

@@ -11,17 +11,54 @@ kept as written in ``blocks``.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Rule, Run, Span, lines_of, plain, split_label, split_lines
 from casebook.ingest.numbering import split_number
-from casebook.ingest.records import Notes, rich, text_block
+from casebook.ingest.records import Notes, RichParagraph, RichText, TextBlock, rich, text_block
 
 _SUBTITLE = [
     re.compile(r"^(?P<title>.+?)\s*\((?P<subtitle>[^()]+)\)\s*$"),
     re.compile(r"^(?P<title>.+?)\s*:\s+(?P<subtitle>.+)$"),
     re.compile(r"^(?P<title>.+?)\s+[—–]\s+(?P<subtitle>.+)$"),
 ]
+
+
+class FilmLine(TypedDict):
+    """The film a ledger's ``Film:`` line names: title, alternative title and year, None where not written."""
+
+    title: str | None
+    alternative_title: str | None
+    year: int | None
+
+
+class LedgerEntry(TypedDict):
+    """A numbered entry: its number, title and subtitle, its paragraphs and its tables (as written)."""
+
+    number: int
+    title: str
+    subtitle: str | None
+    paragraphs: list[RichParagraph]
+    blocks: list[TextBlock]
+    source: Span
+
+
+class LedgerRecord(TypedDict):
+    """What a director's ledger gives: its title, the director, film and year its header names (each with the
+    line naming it), its entries, and what stands before the first entry as written (``blocks``). Its ``source``
+    (all its lines) is set when the whole ledger has been read."""
+
+    title: str | None
+    director: str | None
+    director_source: Span | None
+    film: str | None
+    film_alternative_title: str | None
+    year: int | None
+    film_source: Span | None
+    film_line: RichText | None
+    entries: list[LedgerEntry]
+    blocks: list[TextBlock]
+    source: NotRequired[Span]
 
 
 def split_title(text: str) -> tuple[str, str | None]:
@@ -32,7 +69,7 @@ def split_title(text: str) -> tuple[str, str | None]:
     return text.strip(), None
 
 
-def film_line(runs: list[Run]) -> dict[str, Any]:
+def film_line(runs: list[Run]) -> FilmLine:
     """``*Closeness* (2017)`` or ``*Beanpole* (*Dylda*, 2019)`` to title, alternative title and year."""
     text = plain(runs).strip()
     year_match = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
@@ -57,20 +94,20 @@ def _entry_heading(text: str, bare: bool = False) -> tuple[int, str, str | None]
     return number, title, subtitle
 
 
-def extract_ledger(blocks: list[Block], notes: Notes) -> dict[str, Any]:
-    ledger: dict[str, Any] = {"title": None, "director": None, "director_source": None, "film": None,
+def extract_ledger(blocks: list[Block], notes: Notes) -> LedgerRecord:
+    ledger: LedgerRecord = {"title": None, "director": None, "director_source": None, "film": None,
                               "film_alternative_title": None, "year": None, "film_source": None, "film_line": None, "entries": [],
                               "blocks": []}
-    entry: dict[str, Any] | None = None
+    entry: LedgerEntry | None = None
     bare = _bare_numbers(blocks)
     heading: Heading | None = None  # a heading before the first entry that is not the ledger's title
     under = False  # whether a block stands under that heading yet
     first_line = blocks[0].span[0] if blocks else 1
     last_line = first_line
 
-    def open_entry(head: tuple[int, str, str | None], span: Span) -> dict[str, Any]:
+    def open_entry(head: tuple[int, str, str | None], span: Span) -> LedgerEntry:
         number, title, subtitle = head
-        new = {"number": number, "title": title, "subtitle": subtitle, "paragraphs": [], "blocks": [], "source": span}
+        new: LedgerEntry = {"number": number, "title": title, "subtitle": subtitle, "paragraphs": [], "blocks": [], "source": span}
         ledger["entries"].append(new)
         return new
 
@@ -117,14 +154,16 @@ def extract_ledger(blocks: list[Block], notes: Notes) -> dict[str, Any]:
             if first and all(italic for _, _, italic in first) and len(plain(lines[0]).strip()) <= 120:
                 entry["subtitle"] = plain(lines[0]).strip(" *_")
                 entry["source"] = (entry["source"][0], block.span[0])
-                rest = [r for line in lines[1:] for r in [*line, ("\n", False, False)]][:-1]
-                if not plain(rest).strip():
+                after = [r for line in lines[1:] for r in [*line, ("\n", False, False)]][:-1]
+                if not plain(after).strip():
                     continue
-                block = Para(rest, (block.span[0] + 1, block.span[1]))
+                block = Para(after, (block.span[0] + 1, block.span[1]))
         if isinstance(block, Para):
             entry["paragraphs"].append({"text": rich(block.runs), "source": block.span})
         elif isinstance(block, ListBlock) and block.header:  # a table: shown as a table, its columns named
             entry["blocks"].append(text_block(block, None, [entry["title"]]))
+        elif isinstance(block, Rule):  # a rule between an entry's paragraphs ("---"): nothing to show
+            continue
         else:
             for runs, span in lines_of(block):
                 entry["paragraphs"].append({"text": rich(runs), "source": span})
@@ -153,7 +192,7 @@ def _bare_numbers(blocks: list[Block]) -> bool:
     return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
 
 
-def _path(ledger: dict[str, Any], heading: str | None) -> list[str]:
+def _path(ledger: LedgerRecord, heading: str | None) -> list[str]:
     return [t for t in (ledger["title"], heading) if t]
 
 
@@ -177,7 +216,7 @@ def _header_label(runs: list[Run]) -> tuple[str | None, list[Run]]:
     return label, value
 
 
-def _header(block: Para | ListBlock, ledger: dict[str, Any]) -> Para | ListBlock | None:
+def _header(block: Para | ListBlock, ledger: LedgerRecord) -> Para | ListBlock | None:
     """Take the director, film and year from the lines before the first entry; the lines it does not use, as a
     block of their own kind (None when it used them all)."""
     unused: list[tuple[list[Run], Span]] = []
@@ -198,7 +237,7 @@ def _header(block: Para | ListBlock, ledger: dict[str, Any]) -> Para | ListBlock
     return Para(joined, (unused[0][1][0], unused[-1][1][1]), kind=block.kind)
 
 
-def _header_line(runs: list[Run], span: Span, ledger: dict[str, Any]) -> bool:
+def _header_line(runs: list[Run], span: Span, ledger: LedgerRecord) -> bool:
     """Read one line of the ledger's header; True when it gave the director, the film or the year."""
     label, value = _header_label(runs)
     key = (label or "").lower()

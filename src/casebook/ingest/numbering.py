@@ -40,6 +40,7 @@ def split_number(text: str, bare: bool = False) -> tuple[int | None, str]:
     m = NUMBERED.match(text)
     if not m or not m["rest"].strip():
         return None, text.strip()
+    number: int | None
     if m["num"]:
         number = int(m["num"])
     elif m["roman"]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
+from casebook.ingest.records import PremiereTold
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _SCOTS = re.compile(r"\b(?:Mc|Mac)(?=[A-Z]{2})")
@@ -78,8 +79,16 @@ def paragraphs(lines: list[Line]) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-def festival_in(text: str) -> dict[str, Any]:
-    found: dict[str, Any] = {}
+class FestivalNamed(TypedDict):
+    """A festival a text names, with its edition ("the 70th …") and section when it names them."""
+
+    festival: NotRequired[str]
+    festival_edition: NotRequired[int]
+    section: NotRequired[str]
+
+
+def festival_in(text: str) -> FestivalNamed:
+    found: FestivalNamed = {}
     m = _FESTIVAL.search(text)
     if m:
         found["festival"] = re.sub(r"^(?:The|the)\s+", "", m["name"]).strip()
@@ -111,16 +120,19 @@ def after_dateline(text: str) -> tuple[str, tuple[dt.date, str] | None]:
 _PREMIERE_KIND = re.compile(r"\b(world|international|european|north american|us|uk)\s+premi[eè]re", re.IGNORECASE)
 
 
-def premiere_in(sentence: str, date: Any = None) -> dict[str, Any] | None:
+def premiere_in(sentence: str, date: dt.date | None = None) -> PremiereTold | None:
     """The premiere a sentence tells of: its kind ("world premiere", else "premiere"), the festival and section
     it names and ``date`` (the day the caller found); None when the sentence has no premiere, or neither a
     date nor a festival."""
     if not re.search(r"premi[eè]re", sentence, re.IGNORECASE):
         return None
     kind = _PREMIERE_KIND.search(sentence)
-    premiere: dict[str, Any] = {"date": date, "kind": kind.group(0).lower() if kind else "premiere"}
-    premiere.update(festival_in(sentence))
-    premiere.pop("festival_edition", None)
+    premiere: PremiereTold = {"date": date, "kind": kind.group(0).lower() if kind else "premiere"}
+    named = festival_in(sentence)
+    if "festival" in named:
+        premiere["festival"] = named["festival"]
+    if "section" in named:
+        premiere["section"] = named["section"]
     return premiere if date or "festival" in premiere else None
 
 
@@ -298,11 +310,20 @@ def glued_markers(text: str) -> list[re.Match[str]]:
     return found
 
 
+class Footnote(TypedDict):
+    """A footnote: its marker, its text, its lines, and the line that cites it."""
+
+    marker: str
+    text: str
+    source: tuple[int, int]
+    cited_at: tuple[int, int]
+
+
 @dataclass
 class Footnotes:
     """What :func:`split_footnotes` found: the footnotes, the lines they took, and the cleaned text lines."""
 
-    notes: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[Footnote] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)  # file lines of footnote bodies and their marker lines
     cites: dict[int, list[str]] = field(default_factory=dict)  # file line -> markers cited on it
     missing: list[tuple[str, int]] = field(default_factory=list)  # (marker, line) cited, no text found

@@ -13,8 +13,9 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
+from casebook.ingest.blocks import Span
 from casebook.ingest.claims.lexicon import lexicon as claim_words
 from casebook.ingest.dates import find_dates
 from casebook.ingest.document import Document
@@ -22,6 +23,7 @@ from casebook.ingest.names import lexicon, looks_like_person, normal_role, split
 from casebook.ingest.plaintext import (
     ROLE_IN_PARENS,
     RUNNING_TIME,
+    Footnote,
     Line,
     Para,
     ends_sentence,
@@ -37,7 +39,155 @@ from casebook.ingest.plaintext import (
     vocabulary,
 )
 from casebook.ingest.quotations import Cast, inline, single_quotes
-from casebook.ingest.records import Notes
+from casebook.ingest.records import Notes, Quote, Valued
+
+
+class FilmographyLine(TypedDict):
+    """A filmography line (:func:`filmography_entry`): year, title as written, alternative title, minutes and
+    kind (None where not written), and the director when the line names one."""
+
+    year: int
+    title: str
+    alternative_title: str | None
+    minutes: int | None
+    kind: str | None
+    director: NotRequired[str]
+
+
+class FilmographyEntry(FilmographyLine):
+    """A filmography line, with whose filmography it is (None when no heading or bio says) and its line."""
+
+    person: str | None
+    source: Span
+
+
+class Filmography(TypedDict):
+    person: str | None
+    entries: list[FilmographyEntry]
+
+
+class KitParagraph(TypedDict):
+    """A paragraph of the kit's prose, reflowed: its text, lines, the footnote markers it cites, and (in an
+    interview two people answer) who says it."""
+
+    text: str
+    source: Span
+    footnotes: NotRequired[list[str]]
+    speaker: NotRequired[str]
+
+
+class InterviewPair(TypedDict):
+    """A question (its own lines in ``question_source``) and its answer's paragraphs; ``source`` spans both."""
+
+    question: str
+    question_source: Span
+    answer: list[KitParagraph]
+    source: Span
+    footnotes: NotRequired[list[str]]
+
+
+class Bio(TypedDict):
+    """A biography: whose (None when no heading or sentence names them), the role, the birth day or year and
+    place it gives, where they trained, its whole text and lines."""
+
+    name: str | None
+    role: str | None
+    birth_date: dt.date | None
+    birth_year: int | None
+    birthplace: str | None
+    training: list[str]
+    text: str
+    source: Span
+    footnotes: NotRequired[list[str]]
+
+
+class Credit(TypedDict):
+    """A credit line: ``section`` "cast" or "crew", the role (a character in a cast list; None for "Avec … names"),
+    the names, and its line."""
+
+    section: str
+    role: str | None
+    names: list[str]
+    source: Span
+
+
+class _CreditRead(Credit):
+    self: NotRequired[bool]  # "Anna Roe ...... herself": read before the list is turned round, then dropped
+
+
+class _FactValue(TypedDict):
+    value: str
+    name: NotRequired[str]
+    role: NotRequired[str]
+
+
+class ProductionFact(_FactValue):
+    """How the film was made, as one sentence says it outright (``attribute``: co_writer, producer, financing,
+    shoot_place, camera, crew, …), with that sentence and its lines."""
+
+    attribute: str
+    text: str
+    source: Span
+
+
+class Runtime(TypedDict):
+    minutes: int
+    text: str
+    source: Span
+
+
+class Festival(TypedDict):
+    """The festival a heading of the kit names: its name and section, and the year the heading gives; or, from a
+    ``WORLD PREMIERE`` heading, the kind of premiere and its day."""
+
+    festival: str
+    section: str | None
+    year: NotRequired[int | None]
+    kind: NotRequired[str]
+    date: NotRequired[dt.date | None]
+    source: Span
+
+
+class TitleBlock(TypedDict):
+    """The kit's title page as far as its lines say: title, original title, presenter, director, selection, the
+    spec line's country, year, minutes, colour, aspect ratio, sound and language, and honours."""
+
+    title: NotRequired[str]
+    original_title: NotRequired[str]
+    presenter: NotRequired[str]
+    director: NotRequired[str]
+    selection: NotRequired[str]
+    country: NotRequired[str]
+    year: NotRequired[int]
+    minutes: NotRequired[int]
+    colour: NotRequired[str]
+    aspect_ratio: NotRequired[str]
+    sound: NotRequired[str]
+    language: NotRequired[str]
+    honours: NotRequired[list[str]]
+    source: NotRequired[Span]
+
+
+class PressKitRecord(TypedDict):
+    """What a press kit gives."""
+
+    title_block: TitleBlock | None
+    synopsis: list[KitParagraph]
+    runtimes: list[Runtime]
+    director: Valued | None
+    festival: Festival | None
+    interviewee: str | None
+    interview: list[InterviewPair]
+    statement: list[KitParagraph]
+    statement_by: Valued | None
+    notes: list[KitParagraph]
+    footnotes: list[Footnote]
+    bios: list[Bio]
+    filmographies: list[Filmography]
+    credits: list[Credit]
+    production: list[ProductionFact]
+    quotes: list[Quote]
+
 
 # --- filmography lines --------------------------------------------------------------------------------------
 
@@ -47,7 +197,7 @@ _KINDS = r"documentary|short film|short|feature film|feature|tv series|series|an
 _KIND_NAMES = {"short film": "short", "feature film": "feature", "doc": "documentary", "series": "tv series"}
 
 
-def filmography_entry(text: str) -> dict[str, Any] | None:
+def filmography_entry(text: str) -> FilmographyLine | None:
     """``2015 – FIRST (Pervyj), 15 min`` to year, title, alternative title, minutes and kind.
 
     Also ``2017 – TITLE aka Other Title. (feature film) 118 min`` and ``2019 – TITLE, dir. Firstname
@@ -69,7 +219,7 @@ def filmography_entry(text: str) -> dict[str, Any] | None:
     if aka and not alt:
         alt = aka.group(1).strip(" .")
     kind_name = kind.group(1).lower() if kind else None
-    entry: dict[str, Any] = {"year": int(m["year"]), "title": title, "alternative_title": alt,
+    entry: FilmographyLine = {"year": int(m["year"]), "title": title, "alternative_title": alt,
                              "minutes": int(minutes.group(1)) if minutes else None,
                              "kind": _KIND_NAMES.get(kind_name, kind_name) if kind_name else None}
     director = re.search(rf"\b(?:dir\.|directed by|co-directed with|co-directed by)\s+({_NAME_WORDS})", rest)
@@ -254,11 +404,11 @@ def _caps(text: str) -> bool:
     return is_heading(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text))
 
 
-def _title_block(front: list[Line], prose: str) -> dict[str, Any] | None:
+def _title_block(front: list[Line], prose: str) -> TitleBlock | None:
     kept = [ln for ln in front if ln.text.strip() and not is_page_number(ln.text)][:20]
     if not kept:
         return None
-    block: dict[str, Any] = {}
+    block: TitleBlock = {}
     honours: list[str] = []
     for ln in kept:
         text = re.sub(r"\s+", " ", ln.text.strip())
@@ -291,7 +441,7 @@ def _title_block(front: list[Line], prose: str) -> dict[str, Any] | None:
     return block
 
 
-def _spec_line(text: str, block: dict[str, Any]) -> None:
+def _spec_line(text: str, block: TitleBlock) -> None:
     """``Russia | 2019 | 137 min | Colour | 2.39:1 | 5.1 | Russian with English subtitles``."""
     for part in (p.strip() for p in re.split(r"[|•]", text)):
         if not part:
@@ -308,8 +458,10 @@ def _spec_line(text: str, block: dict[str, Any]) -> None:
             block.setdefault("colour", part)
         elif re.search(r"subtitle|\blanguage\b|\bdubbed\b", part, re.IGNORECASE):
             block.setdefault("language", part)
+        elif re.fullmatch(r"[^\W\d_][^\d|]*", part) and "country" not in block:
+            block["country"] = part
         elif re.fullmatch(r"[^\W\d_][^\d|]*", part):
-            block.setdefault("country" if "country" not in block else "language", part)
+            block.setdefault("language", part)
 
 
 # --- credits with dotted leaders ---------------------------------------------------------------------------
@@ -368,11 +520,11 @@ _NOT_CREDIT = re.compile(
     r"subtitles?|original\s+title|title|contacts?|press|e-?mail|phone|tel|website|web", re.IGNORECASE)
 
 
-def _credits(sections: list[Section]) -> list[dict[str, Any]]:
+def _credits(sections: list[Section]) -> list[Credit]:
     """Credit lines ("role ...... name, name") of the credits sections. In a cast list the character usually
     comes first; a list whose left side holds more full names than its right ("Jonas Berg ... Eirik") is read
     the other way round."""
-    out: list[dict[str, Any]] = []
+    out: list[Credit] = []
     for section in sections:
         if section.kind != "credits" or section.heading is None:
             continue
@@ -384,7 +536,7 @@ def _credits(sections: list[Section]) -> list[dict[str, Any]]:
         if re.search(r"\bcrew\b", folded) and "cast" not in folded:
             kinds.add("crew")
         fixed = kinds.pop() if len(kinds) == 1 and kinds <= {"cast", "crew"} else None
-        found = []
+        found: list[_CreditRead] = []
         for ln in section.body:
             m = _LEADER.match(ln.text) or _LOOSE_LEADER.match(ln.text)
             if not m or filmography_entry(ln.text) or re.search(r"\d", m["names"]) or _technical(m["role"], m["names"]):
@@ -404,9 +556,9 @@ def _credits(sections: list[Section]) -> list[dict[str, Any]]:
             kind = fixed or ("crew" if _crew_role(role) or not people else "cast")  # a company is no character
             found.append({"section": kind, "role": role, "names": names, "source": (ln.number, ln.number)})
         cast = [c for c in found if c["section"] == "cast" and len(c["names"]) == 1 and c["role"] and not c.get("self")]
-        if cast and sum(_personlike(c["role"]) for c in cast) > sum(_personlike(c["names"][0]) for c in cast):
-            for credit in cast:
-                credit["role"], credit["names"] = credit["names"][0], [credit["role"]]
+        if cast and sum(_personlike(c["role"] or "") for c in cast) > sum(_personlike(c["names"][0]) for c in cast):
+            for credit in cast:  # every role here is a name (``cast`` keeps credits with a role)
+                credit["role"], credit["names"] = credit["names"][0], [credit["role"] or ""]
         for credit in found:
             credit.pop("self", None)
         out.extend(found)
@@ -423,10 +575,10 @@ def _personlike(name: str) -> int:
 # --- paragraphs, the interview ------------------------------------------------------------------------------
 
 
-def _records(paras: list[Para]) -> list[dict[str, Any]]:
+def _records(paras: list[Para]) -> list[KitParagraph]:
     out = []
     for para in paras:
-        record: dict[str, Any] = {"text": para.text, "source": para.source}
+        record: KitParagraph = {"text": para.text, "source": para.source}
         if para.cites:
             record["footnotes"] = list(para.cites)
         out.append(record)
@@ -482,11 +634,11 @@ def _speaker_turns(answer: list[Line], cast: Cast) -> list[tuple[str | None, lis
 
 
 def _interview(body: list[Line], width: int, words: frozenset[str], cites: dict[int, list[str]],
-               cast: Cast) -> tuple[list[dict[str, Any]], list[Para]]:
+               cast: Cast) -> tuple[list[InterviewPair], list[Para]]:
     """Question and answer pairs; also the answers' paragraphs, for the production facts. Where two people
     answer, each turn is a paragraph of its own with its ``speaker``."""
     lines = [Line(ln.number, _QA_MARK.sub("", ln.text, count=1)) for ln in body if not is_page_number(ln.text)]
-    pairs: list[dict[str, Any]] = []
+    pairs: list[InterviewPair] = []
     all_paras: list[Para] = []
     question: list[Line] | None = None
     answer: list[Line] = []
@@ -495,7 +647,7 @@ def _interview(body: list[Line], width: int, words: frozenset[str], cites: dict[
         if question is None:
             return
         text, _ = join_wrapped(question, words)
-        records: list[dict[str, Any]] = []
+        records: list[KitParagraph] = []
         paras: list[Para] = []
         for who, turn in _speaker_turns(answer, cast):
             turn_paras = reflow(turn, words, width, cites)
@@ -503,7 +655,7 @@ def _interview(body: list[Line], width: int, words: frozenset[str], cites: dict[
             records.extend(r | {"speaker": who} if who else r for r in _records(turn_paras))
         all_paras.extend(paras)
         last = paras[-1].source[1] if paras else question[-1].number
-        pair: dict[str, Any] = {"question": text, "question_source": (question[0].number, question[-1].number),
+        pair: InterviewPair = {"question": text, "question_source": (question[0].number, question[-1].number),
                                 "answer": records, "source": (question[0].number, last)}
         cited = [m for ln in question for m in cites.get(ln.number, [])]
         if cited:
@@ -593,10 +745,10 @@ def parse_training(text: str) -> list[str]:
     return out
 
 
-def _bio(name: str | None, role: str | None, heading: Line, paras: list[Para]) -> dict[str, Any]:
+def _bio(name: str | None, role: str | None, heading: Line, paras: list[Para]) -> Bio:
     text = " ".join(p.text for p in paras)
     date, year, place = parse_birth(text)
-    bio: dict[str, Any] = {"name": name, "role": role, "birth_date": date, "birth_year": year, "birthplace": place,
+    bio: Bio = {"name": name, "role": role, "birth_date": date, "birth_year": year, "birthplace": place,
                            "training": parse_training(text), "text": text,
                            "source": (heading.number, paras[-1].source[1])}
     cited = [m for p in paras for m in p.cites]
@@ -679,7 +831,7 @@ _FACTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def _fact_value(attribute: str, m: re.Match[str]) -> dict[str, Any] | None:
+def _fact_value(attribute: str, m: re.Match[str]) -> _FactValue | None:
     groups = m.groupdict()
     if attribute == "financing" and not groups.get("org"):
         return {"value": "no state money"}
@@ -706,10 +858,10 @@ def _fact_value(attribute: str, m: re.Match[str]) -> dict[str, Any] | None:
     return {"value": name}
 
 
-def production_facts(paras: list[Para]) -> list[dict[str, Any]]:
+def production_facts(paras: list[Para]) -> list[ProductionFact]:
     """How the film was made, sentence by sentence: co-writer, producers, money, shoot dates and places,
     camera, crew. Only what a pattern says outright; each fact with the sentence that says it."""
-    out: list[dict[str, Any]] = []
+    out: list[ProductionFact] = []
     seen: set[tuple[str, str]] = set()
     for para in paras:
         for start, end in sentence_spans(para.text):
@@ -728,14 +880,14 @@ def production_facts(paras: list[Para]) -> list[dict[str, Any]]:
 
 
 def _quotations(sections: list[Section], words: frozenset[str], width: int, cites: dict[int, list[str]],
-                cast: Cast) -> list[dict[str, Any]]:
+                cast: Cast) -> list[Quote]:
     """Quotations in the kit's notes and other prose sections ('“…,” says producer Ana Roe.'), each with the
     speaker the text attributes it to (:mod:`casebook.ingest.quotations`) or none. Interview answers and the
     statement are the interviewee's and the director's own words, not quotations."""
     paras = [para for section in sections if section.kind in ("notes", "other")
              for para in reflow(section.body, words, width, cites)]
     texts = [single_quotes(p.text) for p in paras]
-    out: list[dict[str, Any]] = []
+    out: list[Quote] = []
     for para, text in zip(paras, texts, strict=True):
         for run, speaker, role in inline(text, cast):
             out.append({"speaker": speaker, "role": normal_role(role) if role else None,
@@ -747,7 +899,7 @@ def _quotations(sections: list[Section], words: frozenset[str], width: int, cite
 # --- the whole press kit ----------------------------------------------------------------------------------
 
 
-def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
+def extract_press_kit(doc: Document, notes: Notes) -> PressKitRecord:
     raw = file_lines(doc)
     words = vocabulary(doc.text)
     found = split_footnotes(raw, words, skip=is_heading)
@@ -755,7 +907,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
     cites = found.cites
     prose = "\n".join(ln.text for ln in lines if not is_heading(ln.text))
     width = text_width([ln for ln in lines if not is_heading(ln.text)])
-    result: dict[str, Any] = {
+    result: PressKitRecord = {
         "title_block": None, "synopsis": [], "runtimes": [], "director": None, "festival": None,
         "interviewee": None, "interview": [], "statement": [], "statement_by": None, "notes": [], "footnotes": found.notes,
         "bios": [], "filmographies": [], "credits": [], "production": [], "quotes": [],
@@ -830,7 +982,7 @@ def extract_press_kit(doc: Document, notes: Notes) -> dict[str, Any]:
 _SPEC_MINUTES = re.compile(r"(?:^|[,|•/]\s*)(\d{2,3})\s*(?:min|mins|minutes)\.?\s*(?=[,|•/]|$)", re.IGNORECASE)
 
 
-def _premiere_heading(lines: list[Line]) -> dict[str, Any] | None:
+def _premiere_heading(lines: list[Line]) -> Festival | None:
     """A ``WORLD PREMIERE`` heading over the line that says where and when:
     ``Berlin International Film Festival (Panorama), 3 February 2021``."""
     for i, ln in enumerate(lines):
@@ -850,15 +1002,14 @@ def _premiere_heading(lines: list[Line]) -> dict[str, Any] | None:
     return None
 
 
-def _bios_and_filmographies(sections: list[Section], front: list[Line], result: dict[str, Any], words: frozenset[str],
+def _bios_and_filmographies(sections: list[Section], front: list[Line], result: PressKitRecord, words: frozenset[str],
                             width: int, cites: dict[int, list[str]], prose: str) -> None:
-    director = (result["director"] or {}).get("value")
+    director = result["director"]["value"] if result["director"] else None
     owner: str | None = None
-    groups: list[dict[str, Any]] = result["filmographies"]
+    groups: list[Filmography] = result["filmographies"]
 
-    def add_entry(entry: dict[str, Any], ln: Line) -> None:
-        entry["person"] = owner
-        entry["source"] = (ln.number, ln.number)
+    def add_entry(line: FilmographyLine, ln: Line) -> None:
+        entry: FilmographyEntry = {**line, "person": owner, "source": (ln.number, ln.number)}
         if not groups or groups[-1]["person"] != owner:
             groups.append({"person": owner, "entries": []})
         groups[-1]["entries"].append(entry)

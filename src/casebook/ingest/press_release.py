@@ -8,9 +8,11 @@ quote is unattributed. Quotes inside narrative paragraphs count when they are at
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Any
+from typing import TypedDict
 
+from casebook.ingest.blocks import Span
 from casebook.ingest.dates import day_told, find_dates
 from casebook.ingest.document import Document
 from casebook.ingest.names import NAME, SPEAKER_LINE, normal_role, people_with_roles
@@ -27,12 +29,51 @@ from casebook.ingest.quotations import (
     speech_verb,
     told_before,
 )
-from casebook.ingest.records import Notes
+from casebook.ingest.records import Notes, Premiere, Quote, Valued
 
 
-def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
+class Dateline(TypedDict):
+    """The dateline: the day the release was sent, and the place it was sent from."""
+
+    date: dt.date
+    place: str
+    source: Span
+
+
+class NamedRole(TypedDict):
+    """A person (or a company) the release names with a role ("producer", "jury president", "distributor")."""
+
+    name: str
+    role: str
+    source: Span
+
+
+class Award(TypedDict):
+    """A prize the release says was won, the year the sentence gives (or None), and that sentence."""
+
+    name: str
+    year: int | None
+    text: str
+    source: Span
+
+
+class PressReleaseRecord(TypedDict):
+    """What a press release gives. ``jury`` are the ``people`` whose role is jury president."""
+
+    headline: Valued | None
+    premiere: Premiere | None
+    director: Valued | None
+    dateline: Dateline | None
+    quotes: list[Quote]
+    people: list[NamedRole]
+    awards: list[Award]
+    jury: list[NamedRole]
+    companies: list[NamedRole]
+
+
+def extract_press_release(doc: Document, notes: Notes) -> PressReleaseRecord:
     lines = file_lines(doc)
-    result: dict[str, Any] = {"headline": None, "premiere": None, "director": None, "dateline": None,
+    result: PressReleaseRecord = {"headline": None, "premiere": None, "director": None, "dateline": None,
                               "quotes": [], "people": [], "awards": [], "jury": [], "companies": []}
     for ln in lines:
         text = ln.text.strip()
@@ -41,7 +82,7 @@ def extract_press_release(doc: Document, notes: Notes) -> dict[str, Any]:
                 result["headline"] = {"value": text, "source": (ln.number, ln.number)}
             break
     paras = paragraphs(lines)
-    dateline: tuple[Any, tuple[int, int]] | None = None
+    dateline: tuple[dt.date, Span] | None = None
     for text, span in paras:
         _, sent = after_dateline(text)
         if sent:
@@ -92,9 +133,9 @@ _OPEN = "\"“«„"
 _CLOSE = "\"”»“"
 
 
-def _people(paras: list[tuple[str, tuple[int, int]]]) -> list[dict[str, Any]]:
+def _people(paras: list[tuple[str, tuple[int, int]]]) -> list[NamedRole]:
     """Every person named with a role, once per (name, role), at their first mention."""
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    seen: dict[tuple[str, str], NamedRole] = {}
     for text, span in paras:
         m = SPEAKER_LINE.match(text)
         pairs = [(m["name"], normal_role(m["role"]))] if m else [(n, r) for n, r, _ in people_with_roles(text)]
@@ -135,7 +176,9 @@ def _titled(text: str) -> bool:
 
 def _quoted(text: str) -> list[str]:
     """The quoted stretches of ``text``; an unclosed quotation runs to the end."""
-    out, buf, inside = [], [], False
+    out: list[str] = []
+    buf: list[str] = []
+    inside = False
     for ch in text:
         if not inside and ch in _OPEN:
             inside, buf = True, []
@@ -149,7 +192,7 @@ def _quoted(text: str) -> list[str]:
     return [q for q in out if q]
 
 
-def _role_of(name: str | None, people: list[dict[str, Any]]) -> str | None:
+def _role_of(name: str | None, people: list[NamedRole]) -> str | None:
     return next((p["role"] for p in people if p["name"] == name), None)
 
 
@@ -182,12 +225,12 @@ def _group_speaker(group: list[str], cast: Cast) -> tuple[tuple[str, str | None]
     return None, False
 
 
-def _quotes(paras: list[tuple[str, tuple[int, int]]], people: list[dict[str, Any]],
-            not_people: set[str]) -> list[dict[str, Any]]:
+def _quotes(paras: list[tuple[str, tuple[int, int]]], people: list[NamedRole],
+            not_people: set[str]) -> list[Quote]:
     """The release's quotations, each with the speaker the text attributes it to (module quotations), or none."""
     paras = [(single_quotes(t), span) for t, span in paras]
     cast = Cast([t for t, _ in paras], not_people)
-    quotes: list[dict[str, Any]] = []
+    quotes: list[Quote] = []
     i = 0
     while i < len(paras):
         text, span = paras[i]
@@ -234,9 +277,9 @@ _WON = re.compile(r"\b(won|wins|winning|received|receives|securing|secured|colle
                   re.IGNORECASE)
 
 
-def _awards(paras: list[tuple[str, tuple[int, int]]]) -> list[dict[str, Any]]:
+def _awards(paras: list[tuple[str, tuple[int, int]]]) -> list[Award]:
     """Prizes the release says were won (not those still to be announced)."""
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, Award] = {}
     for text, span in paras:
         for sentence in sentences(text):
             if not _WON.search(sentence) or re.search(r"will be (announced|awarded)", sentence):
@@ -262,8 +305,8 @@ _COMPANY_PATTERNS = [
 ]
 
 
-def _companies(paras: list[tuple[str, tuple[int, int]]]) -> list[dict[str, Any]]:
-    found: dict[tuple[str, str], dict[str, Any]] = {}
+def _companies(paras: list[tuple[str, tuple[int, int]]]) -> list[NamedRole]:
+    found: dict[tuple[str, str], NamedRole] = {}
     for text, span in paras:
         for pattern, role in _COMPANY_PATTERNS:
             for m in pattern.finditer(text):

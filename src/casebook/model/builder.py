@@ -12,22 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 from slugify import slugify
 
 from casebook.errors import CaseError, Problem
+from casebook.ingest.blocks import Span
+from casebook.ingest.business import BusinessRecord
 from casebook.ingest.folder import FolderRecords, SourceRecord
+from casebook.ingest.ledger import LedgerRecord
 from casebook.ingest.plaintext import festival_in
-from casebook.ingest.press_kit import as_written
+from casebook.ingest.press_kit import Bio, FilmographyEntry, KitParagraph, as_written
+from casebook.ingest.records import Claim, Valued
 from casebook.model.case import Case, CaseWarning, Source, SourceRef
 from casebook.model.conflicts import RawClaim, find_conflicts, reading, resolve_subject, same_name
 from casebook.model.exhibits import build_exhibits, recoupment
 from casebook.model.people import kind_of, merge_people
 
 
-def _ref(record: SourceRecord, span: tuple[int, int]) -> dict[str, Any]:
+def _ref(record: SourceRecord, span: Span) -> dict[str, Any]:
     return {"source": record.id, "first_line": span[0], "last_line": span[1]}
 
 
@@ -38,7 +42,7 @@ _DIRECTOR_ROLE = re.compile(r"(?:the\s+)?(?:(?:co-?)?writer\s*[-/&]\s*|writer\s+
 def _with_refs(value: Any, record: SourceRecord) -> Any:
     """Copy of an extracted record with every ``"source": (first, last)`` made a source reference."""
     if isinstance(value, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for key, item in value.items():
             if key == "source" and isinstance(item, tuple):
                 out[key] = _ref(record, item)
@@ -52,9 +56,34 @@ def _with_refs(value: Any, record: SourceRecord) -> Any:
 
 def _title_from_doc(record: SourceRecord) -> str | None:
     """The document's own title: the business title, the ledger title, the headline, the press kit's title."""
-    data = record.data
-    own = data.get("title") or (data.get("headline") or {}).get("value") or (data.get("title_block") or {}).get("title")
+    own: str | None = None
+    if record.kind == "business":
+        own = record.business()["title"]
+    elif record.kind == "ledger":
+        own = record.ledger()["title"]
+    elif record.kind == "press_release":
+        headline = record.press_release()["headline"]
+        own = headline["value"] if headline else None
+    elif record.kind == "press_kit":
+        block = record.press_kit()["title_block"]
+        own = block.get("title") if block else None
     return str(own)[:200] if own else None
+
+
+def _no_ledger() -> LedgerRecord:
+    """The ledger of a case without one: nothing named, no entries."""
+    return {"title": None, "director": None, "director_source": None, "film": None, "film_alternative_title": None,
+            "year": None, "film_source": None, "film_line": None, "entries": [], "blocks": []}
+
+
+def _no_business() -> BusinessRecord:
+    """The business analysis of a case without one: no title, no section."""
+    return {"title": None, "other_sections": []}
+
+
+#: the sections of a business analysis a case study needs, with their names
+_SECTIONS: tuple[Literal["executive_summary", "analysis", "stakeholders"], ...] = (
+    "executive_summary", "analysis", "stakeholders")
 
 
 def _case_id(folder: FolderRecords) -> str | None:
@@ -89,6 +118,7 @@ def build_case(folder: FolderRecords) -> Case:
             item["file"] = record.doc.name
         warnings.append(item)
 
+    record: SourceRecord | None
     for record in folder.sources:
         for note in record.notes.items:
             warn(note.code, record, note.span, **note.params)
@@ -102,43 +132,54 @@ def build_case(folder: FolderRecords) -> Case:
             warn("missing_document", kind=kind)
 
     meta_titles = [title for title in (str(r.doc.metadata.get("movieTitle") or "").strip() for r in folder.sources) if title]
-    ledger = ledger_rec.data if ledger_rec else {}
+    ledger = ledger_rec.ledger() if ledger_rec else _no_ledger()
     film_title = (meta_titles[0] if meta_titles else None) or ledger.get("film") or folder.folder.name
     if not meta_titles:  # no frontmatter anywhere (read_folder refuses frontmatter without a title)
         warn("title_not_given", title=film_title, origin="ledger" if ledger.get("film") else "folder")
     film: dict[str, Any] = {"title": film_title, "alternative_titles": [], "synopsis": []}
-    if ledger.get("film_alternative_title") and ledger["film_alternative_title"].casefold() != film_title.casefold():
-        film["alternative_titles"].append(ledger["film_alternative_title"])
+    alternative = ledger["film_alternative_title"]
+    if alternative and alternative.casefold() != film_title.casefold():
+        film["alternative_titles"].append(alternative)
     if ledger.get("year"):
         film["year"] = ledger["year"]
 
     # director: ledger, then press kit ("a film by"), then press release ("Name, director:")
-    if ledger_rec and ledger.get("director"):
-        film["director"] = {"value": ledger["director"], "source": _ref(ledger_rec, ledger["director_source"])}
+    director_source = ledger["director_source"]  # given with the director, always
+    if ledger_rec and ledger.get("director") and director_source:
+        film["director"] = {"value": ledger["director"], "source": _ref(ledger_rec, director_source)}
     else:
-        for record in (kit, release):
-            if record and record.data.get("director"):
-                film["director"] = _with_refs(record.data["director"], record)
+        directors: list[tuple[SourceRecord, Valued | None]] = []
+        if kit:
+            directors.append((kit, kit.press_kit()["director"]))
+        if release:
+            directors.append((release, release.press_release()["director"]))
+        for record, director in directors:
+            if director:
+                film["director"] = _with_refs(director, record)
                 break
     if "director" not in film:  # a stakeholder "Director: Name", or a person the press release calls the director
-        business_data = business.data if business else {}
-        named = [(s["people"][0], s["source"], business) for s in business_data.get("stakeholders", [])
-                 if _DIRECTOR_ROLE.fullmatch(s["role"].strip()) and s.get("people")]
-        named += [(p["name"], p["source"], release) for p in (release.data.get("people", []) if release else [])
-                  if p.get("role") and _DIRECTOR_ROLE.fullmatch(p["role"].strip())]
+        named: list[tuple[str, Span, SourceRecord]] = []
+        if business:
+            named += [(s["people"][0], s["source"], business) for s in business.business().get("stakeholders", [])
+                      if _DIRECTOR_ROLE.fullmatch(s["role"].strip()) and s.get("people")]
+        if release:
+            named += [(p["name"], p["source"], release) for p in release.press_release()["people"]
+                      if p.get("role") and _DIRECTOR_ROLE.fullmatch(p["role"].strip())]
         if named:
             name, span, record = named[0]
             film["director"] = {"value": name, "source": _ref(record, span)}
 
-    if release and release.data.get("premiere"):
-        film["premiere"] = _with_refs(release.data["premiere"], release)
-    elif kit and kit.data.get("festival"):
-        festival = dict(kit.data["festival"])
+    release_premiere = release.press_release()["premiere"] if release else None
+    kit_festival = kit.press_kit()["festival"] if kit else None
+    if release and release_premiere:
+        film["premiere"] = _with_refs(release_premiere, release)
+    elif kit and kit_festival:
+        festival = dict(kit_festival)
         festival.pop("year", None)
         film["premiere"] = _with_refs(festival, kit)
     if "premiere" not in film:  # no press release, no festival line in the press kit: the earliest premiere told
         told = [(p["date"], order, _with_refs(p, r)) for order, r in enumerate((ledger_rec, business, kit)) if r
-                for p in r.data.get("premieres", [])]
+                for p in r.premieres]
         if told:
             film["premiere"] = min(told, key=lambda found: found[:2])[2]
     premiere = film.get("premiere") or {}
@@ -147,7 +188,7 @@ def build_case(folder: FolderRecords) -> Case:
 
     if kit:
         film["synopsis"] = _with_refs(
-            [{"text": {"runs": [{"text": p["text"]}]}, "source": p["source"]} for p in kit.data["synopsis"]], kit
+            [{"text": {"runs": [{"text": p["text"]}]}, "source": p["source"]} for p in kit.press_kit()["synopsis"]], kit
         )
         runtime = _runtime(kit, film)
         if runtime:
@@ -155,8 +196,8 @@ def build_case(folder: FolderRecords) -> Case:
     if "director" not in film:
         warn("no_director")
 
-    data = business.data if business else {}
-    body = {
+    data = business.business() if business else _no_business()
+    body: dict[str, Any] = {
         "id": case_id or slugify(film_title) or "case",
         "slug": safe_slug(film_title),
         "title": data.get("title") or ledger.get("title") or film_title,
@@ -174,13 +215,14 @@ def build_case(folder: FolderRecords) -> Case:
         body["stakeholders"] = _with_refs(data.get("stakeholders", []), business)
         body["stakeholder_blocks"] = _with_refs(data.get("stakeholder_blocks", []), business)
         body["business_sections"] = _with_refs(data.get("other_sections", []), business)
-        for key in ("executive_summary", "analysis", "stakeholders"):
+        for key in _SECTIONS:
             if not data.get(key) and not (key == "stakeholders" and data.get("stakeholder_blocks")):
                 warn("business_section_missing", business, section=key)
     if ledger_rec and (ledger.get("entries") or ledger.get("blocks")):
         body["ledger"] = _with_refs(
-            {k: ledger[k] for k in ("title", "director", "film", "film_alternative_title", "film_line", "year",
-                                    "entries", "blocks", "source")},
+            {"title": ledger["title"], "director": ledger["director"], "film": ledger["film"],
+             "film_alternative_title": ledger["film_alternative_title"], "film_line": ledger["film_line"],
+             "year": ledger["year"], "entries": ledger["entries"], "blocks": ledger["blocks"], "source": ledger["source"]},
             ledger_rec,
         )
     body["press"] = _press(release, kit)
@@ -204,14 +246,15 @@ def build_case(folder: FolderRecords) -> Case:
 
 def _runtime(kit: SourceRecord, film: dict[str, Any]) -> dict[str, Any] | None:
     """The film's running time: a 'Running time' line first, else the film's filmography entry."""
-    if kit.data["runtimes"]:
-        best = kit.data["runtimes"][-1] if len(kit.data["runtimes"]) > 1 else kit.data["runtimes"][0]
-        for candidate in kit.data["runtimes"]:
+    data = kit.press_kit()
+    if data["runtimes"]:
+        best = data["runtimes"][-1] if len(data["runtimes"]) > 1 else data["runtimes"][0]
+        for candidate in data["runtimes"]:
             if candidate["text"].lower().startswith("running"):
                 best = candidate
         return {"minutes": best["minutes"], "text": best["text"], "source": _ref(kit, best["source"])}
     names = [film["title"], *film.get("alternative_titles", [])]
-    for filmography in kit.data["filmographies"]:
+    for filmography in data["filmographies"]:
         for entry in filmography["entries"]:
             titles = [entry["title"], entry.get("alternative_title") or ""]
             year_ok = film.get("year") in (None, entry["year"])
@@ -221,7 +264,7 @@ def _runtime(kit: SourceRecord, film: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def _paragraphs(items: list[dict[str, Any]], record: SourceRecord) -> list[dict[str, Any]]:
+def _paragraphs(items: list[KitParagraph], record: SourceRecord) -> list[dict[str, Any]]:
     return [{"text": {"runs": [{"text": p["text"]}]}, "source": _ref(record, p["source"])} for p in items]
 
 
@@ -229,13 +272,13 @@ def _press(release: SourceRecord | None, kit: SourceRecord | None) -> dict[str, 
     """What the press documents say, for the case study's press and production pages."""
     press: dict[str, Any] = {}
     if release:
-        data = release.data
-        if data.get("headline"):
-            press["headline"] = _with_refs(data["headline"], release)
-        press["quotes"] = _with_refs(data.get("quotes", []), release)
-        press["awards"] = _with_refs(data.get("awards", []), release)
+        told = release.press_release()
+        if told.get("headline"):
+            press["headline"] = _with_refs(told["headline"], release)
+        press["quotes"] = _with_refs(told.get("quotes", []), release)
+        press["awards"] = _with_refs(told.get("awards", []), release)
     if kit:
-        data = kit.data
+        data = kit.press_kit()
         press["quotes"] = press.get("quotes", []) + _with_refs(data.get("quotes", []), kit)
         press["interviewee"] = data.get("interviewee")
         press["interview"] = [
@@ -252,18 +295,19 @@ def _press(release: SourceRecord | None, kit: SourceRecord | None) -> dict[str, 
             for f in data.get("footnotes", [])
         ]
         press["production"] = [
-            {k: f[k] for k in ("attribute", "value", "text")} | {"source": _ref(kit, f["source"])}
+            {"attribute": f["attribute"], "value": f["value"], "text": f["text"], "source": _ref(kit, f["source"])}
             for f in data.get("production", [])
         ]
         press["filmographies"] = [
-            {k: e.get(k) for k in ("year", "title", "alternative_title", "minutes", "kind")}
-            | {"person": block.get("person"), "source": _ref(kit, e["source"])}
+            {"year": e.get("year"), "title": e.get("title"), "alternative_title": e.get("alternative_title"),
+             "minutes": e.get("minutes"), "kind": e.get("kind"), "person": block.get("person"),
+             "source": _ref(kit, e["source"])}
             for block in data.get("filmographies", []) for e in block["entries"]
         ]
     return press
 
 
-def _mention(name: str, role: str | None, record: SourceRecord, span: tuple[int, int], **extra: Any) -> dict[str, Any]:
+def _mention(name: str, role: str | None, record: SourceRecord, span: Span, **extra: Any) -> dict[str, Any]:
     return {"name": name, "role": role, "kind": kind_of(name, role), "source": _ref(record, span), **extra}
 
 
@@ -271,29 +315,35 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
     """Every place that names a person or organisation, in source order."""
     found: list[dict[str, Any]] = []
     for record in folder.sources:
-        data = record.data
-        if record.kind == "ledger" and data.get("director"):
-            found.append(_mention(data["director"], "director", record, data["director_source"]))
+        if record.kind == "ledger":
+            ledger = record.ledger()
+            director, director_source = ledger["director"], ledger["director_source"]  # given together, always
+            if director and director_source:
+                found.append(_mention(director, "director", record, director_source))
         if record.kind == "business":
-            for holder in data.get("stakeholders", []):
-                role = re.sub(r"^(?:the|our)\s+", "", holder["role"], flags=re.IGNORECASE)
+            for holder in record.business().get("stakeholders", []):
+                role: str | None = re.sub(r"^(?:the|our)\s+", "", holder["role"], flags=re.IGNORECASE)
                 for name in holder["people"]:
                     found.append(_mention(name, role or None, record, holder["source"]))
         if record.kind == "press_release":
-            for person in data.get("people", []):
+            release = record.press_release()
+            for person in release.get("people", []):
                 found.append(_mention(person["name"], person["role"], record, person["source"]))
-            for quote in data.get("quotes", []):
-                if quote.get("speaker"):
+            for quote in release.get("quotes", []):
+                if quote["speaker"]:
                     found.append(_mention(quote["speaker"], quote.get("role"), record, quote["source"]))
-            for company in data.get("companies", []):
+            for company in release.get("companies", []):
                 found.append(_mention(company["name"], company["role"], record, company["source"]) | {"kind": "organisation"})
         if record.kind == "press_kit":
-            if data.get("director"):
+            data = record.press_kit()
+            if data["director"]:
                 found.append(_mention(data["director"]["value"], "director", record, data["director"]["source"]))
             for quote in data.get("quotes", []):
-                if quote.get("speaker"):
+                if quote["speaker"]:
                     found.append(_mention(quote["speaker"], quote.get("role"), record, quote["source"]))
             for bio in data.get("bios", []):
+                if not bio["name"]:
+                    continue  # a biography that names no one: no mention of anyone
                 found.append(_mention(bio["name"], bio.get("role"), record, bio["source"], born=bio.get("birth_date"),
                                       born_year=bio.get("birth_year"), birthplace=bio.get("birthplace"),
                                       training=bio.get("training") or []))
@@ -306,7 +356,7 @@ def _mentions(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
                     found.append(_mention(fact["value"], "co-producer", record, fact["source"]) | {"kind": "organisation"})
             for block in data.get("filmographies", []):  # "1999 – TITLE, dir. Anna Roe": named, with no role here
                 for entry in block["entries"]:
-                    if entry.get("director"):
+                    if "director" in entry and entry["director"]:
                         found.append(_mention(entry["director"], None, record, entry["source"]))
             for credit in data.get("credits", []):
                 role = credit["role"] if credit.get("section") != "cast" else \
@@ -329,9 +379,9 @@ def _timeline(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
     titles = [film["title"], *film.get("alternative_titles", [])]
     events: list[dict[str, Any]] = []
     for record in folder.sources:
-        bios = record.data.get("bios", []) if record.kind == "press_kit" else []
+        bios = record.press_kit().get("bios", []) if record.kind == "press_kit" else []
         for found in record.events:
-            event = dict(found)
+            event: dict[str, Any] = dict(found)
             sentence = event.pop("prose", True)
             if event["kind"] == "born":
                 event.update(_birth(event, bios))
@@ -341,7 +391,7 @@ def _timeline(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
                     event["subject"] = festival
             if event.get("subject") or sentence:
                 events.append(_with_refs(event, record))
-        for block in record.data.get("filmographies", []) if record.kind == "press_kit" else []:
+        for block in record.press_kit().get("filmographies", []) if record.kind == "press_kit" else []:
             for entry in block["entries"]:
                 line = record.doc.text.split("\n")[entry["source"][0] - 1].strip()
                 events.append({"kind": "released", "year": entry["year"], "month": None, "date": None, "text": line,
@@ -356,23 +406,25 @@ def _timeline(folder: FolderRecords, film: dict[str, Any]) -> list[dict[str, Any
 _BORN_LEAD = re.compile(r"\s*(?:Born|(?:He|She|They)\s+(?:was|were)\s+born)\b")
 
 
-def _birth(event: dict[str, Any], bios: list[dict[str, Any]]) -> dict[str, Any]:
+def _birth(event: dict[str, Any], bios: list[Bio]) -> dict[str, Any]:
     """Whose birth a sentence of a biography tells, and where: the biography's person when the sentence names
     them (or opens "Born …", "She was born …") and gives the year the biography gives; else nothing."""
     first, last = event["source"]
     for bio in bios:
-        if not (bio["source"][0] <= first and last <= bio["source"][1]) or not bio.get("name"):
+        name = bio["name"]
+        if not (bio["source"][0] <= first and last <= bio["source"][1]) or not name:
             continue
-        year = bio["birth_date"].year if bio.get("birth_date") else bio.get("birth_year")
-        surname = bio["name"].split()[-1]
+        born = bio["birth_date"]
+        year = born.year if born else bio.get("birth_year")
+        surname = name.split()[-1]
         named = re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", event["text"], re.IGNORECASE) is not None
         if year == event["year"] and (named or _BORN_LEAD.match(event["text"])):
-            return {"subject": bio["name"], "place": bio.get("birthplace")}
+            return {"subject": name, "place": bio.get("birthplace")}
         return {}
     return {}
 
 
-def _film_title(entry: dict[str, Any], titles: list[str], prose: str) -> str:
+def _film_title(entry: FilmographyEntry, titles: list[str], prose: str) -> str:
     """A filmography's title as the case writes it: the film's own title when it is that film; an all-capitals
     title as the documents' running text writes it ("THE HOST" → "The Host"), else as the line writes it."""
     for written in (entry["title"], entry.get("alternative_title")):
@@ -427,12 +479,13 @@ def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
                 titles.append(value.strip())
     claims: list[RawClaim] = []
 
-    def add(item: dict[str, Any], record: SourceRecord, subject: tuple[str, str] | None = None) -> None:
-        if subject is None and item.get("subject"):
+    def add(item: Claim, record: SourceRecord, subject: tuple[str, str] | None = None) -> None:
+        said = item.get("subject")
+        if subject is None and said:
             # a short film and a feature of the same title are two works
             kind = {"birth": "person", "event_year": "event"}.get(item["attribute"], "short" if item.get("short") else "title")
-            subject = (kind, item["subject"])
-            if item["attribute"] == "birth" and item["subject"] in ("director", "filmmaker"):
+            subject = (kind, said)
+            if item["attribute"] == "birth" and said in ("director", "filmmaker"):
                 if not director:
                     return
                 subject = ("person", director)
@@ -449,7 +502,8 @@ def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
             add(item, record)
         if record.kind != "press_kit":
             continue
-        for block in record.data.get("filmographies", []):
+        kit = record.press_kit()
+        for block in kit.get("filmographies", []):
             for entry in block["entries"]:
                 line = record.doc.text.split("\n")[entry["source"][0] - 1].strip()
                 short = entry.get("kind") == "short" or (entry.get("minutes") or 99) < 40
@@ -461,9 +515,10 @@ def _claims(folder: FolderRecords, film: dict[str, Any]) -> list[RawClaim]:
                     add({"attribute": "runtime", "value": line, "source": entry["source"],
                          "typed": {"type": "duration", "amount": entry["minutes"], "unit": "minute"}}, record,
                         ("film", titles[0]))
-        for bio in record.data.get("bios", []):
-            year = bio.get("birth_date").year if bio.get("birth_date") else bio.get("birth_year")
-            if year:
+        for bio in kit.get("bios", []):
+            born = bio["birth_date"]
+            year = born.year if born else bio.get("birth_year")
+            if year and bio["name"]:
                 add({"attribute": "birth", "subject": bio["name"], "value": bio.get("text", "")[:160] or str(year),
                      "typed": {"type": "legacy", "value": [year, year]}, "source": bio["source"]}, record)
     return claims

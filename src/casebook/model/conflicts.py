@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casebook.ingest.claims.lexicon import fold
+from casebook.ingest.records import Claim
 
 APPROXIMATE = 0.025
 EXACT = 0.01
@@ -357,7 +358,7 @@ def reading(claim: RawClaim, money: Money | None = None) -> dict[str, Any]:
     return out
 
 
-def resolve_subject(item: dict[str, Any], film_titles: list[str]) -> tuple[str, str] | None:
+def resolve_subject(item: Claim, film_titles: list[str]) -> tuple[str, str] | None:
     """Who or what a claim is about: ("film", title) when its sentence is about the case's film, ("title", name)
     when it is about another title, None when the sentence does not make it certain.
 

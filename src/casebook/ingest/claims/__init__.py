@@ -8,10 +8,9 @@ festivals are data: ``lexicon.toml``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from casebook.ingest.claims import extract, legacy
 from casebook.ingest.claims.legacy import normal_org, title_years
+from casebook.ingest.records import Claim
 from casebook.ingest.sentences import Sentence
 
 __all__ = ["claims_in", "normal_org", "title_years"]
@@ -19,7 +18,7 @@ __all__ = ["claims_in", "normal_org", "title_years"]
 _NEAR = 120  # characters between words of another work and a value they can be about
 
 
-def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[str, Any]]:
+def claims_in(sentence: Sentence, context_year: int | None = None) -> list[Claim]:
     """Every claim one sentence makes."""
     label, value, value_at = extract.split_label(sentence.text)
     out = extract.money_claims(sentence, label, value_at)
@@ -39,9 +38,9 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
         at = sentence.text.find(claim["value"])
         near = [span for span in other if at < 0 or abs(span[0] - at) <= _NEAR]
         own = [claim.pop("own_title")] if claim.get("own_title") else []
-        claim.update(titles=titles + own, other_work=near, label=label)
-    for claim in legacy.claims_in(sentence, context_year):
-        claim["typed"] = {"type": "legacy", "value": claim.pop("normalized")}
-        claim.update(scope=None, context=sentence.text, titles=titles, other_work=other, label=label)
-        out.append(claim)
+        claim.update({"titles": titles + own, "other_work": near, "label": label})
+    for old in legacy.claims_in(sentence, context_year):
+        out.append({"attribute": old["attribute"], "subject": old["subject"], "value": old["value"], "source": old["source"],
+                    "typed": {"type": "legacy", "value": old["normalized"]}, "scope": None, "context": sentence.text,
+                    "titles": titles, "other_work": other, "label": label})
     return out

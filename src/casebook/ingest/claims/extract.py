@@ -15,9 +15,9 @@ each attribute are in ``lexicon.toml``.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
-from casebook.ingest.amounts import find_amounts
+from casebook.ingest.amounts import Amount, find_amounts
 from casebook.ingest.claims.lexicon import fold, lexicon
 from casebook.ingest.claims.values import (
     DURATION,
@@ -30,6 +30,7 @@ from casebook.ingest.claims.values import (
 )
 from casebook.ingest.dates import day_told, find_date_values
 from casebook.ingest.plaintext import after_dateline
+from casebook.ingest.records import Claim, TypedValue
 from casebook.ingest.sentences import Sentence
 
 # --- the shape of a line: "Label: value", "Label — value", "Label ..... value", "| Label | value |" -----------
@@ -66,10 +67,9 @@ def _titles(text: str) -> list[str]:
     return out
 
 
-def _claim(attribute: str, value: str, typed: dict[str, Any], sentence: Sentence, scope: str | None = None,
-           **extra: Any) -> dict[str, Any]:
+def _claim(attribute: str, value: str, typed: TypedValue, sentence: Sentence, scope: str | None = None) -> Claim:
     return {"attribute": attribute, "scope": scope, "value": value.strip(" ,;"), "typed": typed,
-            "source": sentence.span, "context": sentence.text, **extra}
+            "source": sentence.span, "context": sentence.text}
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -107,8 +107,8 @@ _SCALE_OF = {"m": "million", "k": "thousand", "mln": "million", "bn": "billion"}
 def _half_unit(words: str) -> float:
     nums = list(_NUM_IN_AMOUNT.finditer(words))
     if not nums:  # in words: "twelve million euros" is as precise as "12 million"
-        scale = re.search(r"\b(million|billion|thousand)\b", words, re.IGNORECASE)
-        return 0.5 * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.group(1).lower()] if scale else 0.5
+        named = re.search(r"\b(million|billion|thousand)\b", words, re.IGNORECASE)
+        return 0.5 * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[named.group(1).lower()] if named else 0.5
     m = nums[-1]
     scale = (m[2] or "").lower()
     read = number(m[1].replace(" ", ","), _SCALE_OF.get(scale, scale) or None)
@@ -134,10 +134,10 @@ def _money_attribute(text: str, at: int, label: str | None) -> str | None:
     return best[2] if best else None
 
 
-def money_claims(sentence: Sentence, label: str | None, value_at: int) -> list[dict[str, Any]]:
+def money_claims(sentence: Sentence, label: str | None, value_at: int) -> list[Claim]:
     text = sentence.text
     lex = lexicon()
-    out: list[dict[str, Any]] = []
+    out: list[Claim] = []
     amounts = [a for a in find_amounts(text) if a["kind"] == "money"]
     skip: set[int] = set()
     cursor = 0
@@ -179,9 +179,12 @@ def money_claims(sentence: Sentence, label: str | None, value_at: int) -> list[d
     return out
 
 
-def _money_typed(amount: dict[str, Any]) -> dict[str, Any]:
-    typed = {"type": "money", "currency": amount.get("currency"), "half_unit": _half_unit(amount["text"])}
-    for key in ("value", "lower", "upper"):
+_BOUNDS: tuple[Literal["value", "lower", "upper"], ...] = ("value", "lower", "upper")
+
+
+def _money_typed(amount: Amount) -> TypedValue:
+    typed: TypedValue = {"type": "money", "currency": amount.get("currency"), "half_unit": _half_unit(amount["text"])}
+    for key in _BOUNDS:
         if amount.get(key) is not None:
             typed[key] = amount[key]
     if amount.get("approximate"):
@@ -201,7 +204,7 @@ def _cutoff(text: str) -> str | None:
 # --- admissions ---------------------------------------------------------------------------------------------
 
 
-def admissions_claims(sentence: Sentence, label: str | None, value_at: int) -> list[dict[str, Any]]:
+def admissions_claims(sentence: Sentence, label: str | None, value_at: int) -> list[Claim]:
     text = sentence.text
     nouns = "|".join(lexicon().data["admissions"]["nouns"])
     out = []
@@ -230,7 +233,7 @@ def _with_qualifier(text: str, start: int, end: int) -> str:
 # --- running time -------------------------------------------------------------------------------------------
 
 
-def runtime_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[dict[str, Any]]:
+def runtime_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[Claim]:
     text = sentence.text
     lex = lexicon()
     if _FILMOGRAPHY_LINE.match(text):
@@ -313,7 +316,7 @@ def _date_near(text: str, start: int, end: int, dates: list[tuple[dict[str, Any]
 
 
 def premiere_claims(sentence: Sentence, label: str | None, value: str, value_at: int,
-                    context_year: int | None) -> list[dict[str, Any]]:
+                    context_year: int | None) -> list[Claim]:
     text = sentence.text
     if text.rstrip().endswith("?"):
         return []
@@ -379,7 +382,7 @@ def _premiere_scope(text: str, start: int, end: int) -> str | None:
 
 
 def release_claims(sentence: Sentence, label: str | None, value: str, value_at: int,
-                   context_year: int | None) -> list[dict[str, Any]]:
+                   context_year: int | None) -> list[Claim]:
     text = sentence.text
     lex = lexicon()
     signals = lex.pattern("release", "signals")
@@ -420,7 +423,7 @@ def _festival(text: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-def award_count_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[dict[str, Any]]:
+def award_count_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[Claim]:
     text = sentence.text
     lex = lexicon()
     nouns = "|".join(lex.data["awards"]["count_nouns"])
@@ -460,7 +463,7 @@ def award_count_claims(sentence: Sentence, label: str | None, value: str, value_
     return out
 
 
-def award_name_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[dict[str, Any]]:
+def award_name_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[Claim]:
     text = sentence.text
     lex = lexicon()
     heads = "|".join(lex.data["awards"]["name_heads"])
@@ -495,7 +498,7 @@ def award_name_claims(sentence: Sentence, label: str | None, value: str, value_a
 # --- the shoot: how long, how much footage ----------------------------------------------------------------
 
 
-def shooting_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[dict[str, Any]]:
+def shooting_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[Claim]:
     text = sentence.text
     lex = lexicon()
     signals = lex.pattern("shooting", "signals")
@@ -527,7 +530,7 @@ def shooting_claims(sentence: Sentence, label: str | None, value: str, value_at:
     return out
 
 
-def footage_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[dict[str, Any]]:
+def footage_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[Claim]:
     text = sentence.text
     nouns = "|".join(lexicon().data["footage"]["nouns"])
     out = []
@@ -544,7 +547,7 @@ def footage_claims(sentence: Sentence, label: str | None, value: str, value_at: 
 _NAME = r"[A-Z][\w'’.-]+(?:\s(?:(?:de|del|van|von|da|di|le|la|du)\s)?[A-Z][\w'’-]+){1,3}"
 
 
-def crew_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[dict[str, Any]]:
+def crew_claims(sentence: Sentence, label: str | None, value: str, value_at: int) -> list[Claim]:
     text = sentence.text
     lex = lexicon()
     qualifiers = lex.pattern("crew", "qualifiers")

@@ -12,10 +12,11 @@ recorded or dramatised event at a place, a person's age at a dated moment, and t
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypedDict
 
-from casebook.ingest.blocks import Block, Heading, ListBlock, Para, lines_of
+from casebook.ingest.blocks import Block, Heading, ListBlock, Para, Span, lines_of
 from casebook.ingest.claims.lexicon import lexicon
+from casebook.ingest.records import Claim
 from casebook.ingest.sentences import Sentence
 
 _STATE = re.compile(r"\b(state|government|ministry of culture|public)\b[^.]{0,40}?\b(fund\w*|subsid\w*|money|financ\w*|support)"
@@ -48,7 +49,18 @@ _WAS_BORN = re.compile(_WHO + r"\s+was\s+born\b(?:\s+(?:on|in)\s+(?:[^.;,]{0,30}
 _AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\s+(?P<who>(?:[A-Z][\w'’-]+\s*){1,3}|director|filmmaker)")
 
 
-def _claim(attribute: str, value: str, normalized: Any, sentence: Sentence, subject: str | None = None) -> dict[str, Any]:
+class LegacyClaim(TypedDict):
+    """A claim of the older rules: its value normalised (``"yes"``/``"no"``, names, a year and places, a range of
+    birth years); :func:`casebook.ingest.claims.claims_in` makes it a :class:`~casebook.ingest.records.Claim`."""
+
+    attribute: str
+    subject: str | None
+    value: str
+    normalized: Any
+    source: Span
+
+
+def _claim(attribute: str, value: str, normalized: Any, sentence: Sentence, subject: str | None = None) -> LegacyClaim:
     return {"attribute": attribute, "subject": subject, "value": value, "normalized": normalized, "source": sentence.span}
 
 
@@ -68,10 +80,10 @@ def normal_org(name: str) -> str:
     return re.sub(r"[^\w]+", " ", name).strip()
 
 
-def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[str, Any]]:
+def claims_in(sentence: Sentence, context_year: int | None = None) -> list[LegacyClaim]:
     """The claims of one sentence about state money, financiers, the year of an event and a person's age."""
     text = sentence.text
-    out = []
+    out: list[LegacyClaim] = []
     state = _STATE.search(text)
     if state:
         negative = bool(_NEGATION.search(text[: state.end()]))
@@ -103,9 +115,9 @@ def claims_in(sentence: Sentence, context_year: int | None = None) -> list[dict[
     return out
 
 
-def title_years(blocks: list[Block]) -> list[dict[str, Any]]:
+def title_years(blocks: list[Block]) -> list[Claim]:
     """Years given beside italic titles in markdown: ``*Salt Lines*, 2014``, ``*Dusk* (*Crépuscule*, 2019)``."""
-    out = []
+    out: list[Claim] = []
     for block in blocks:
         if isinstance(block, Heading):
             continue
