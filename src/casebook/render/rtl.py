@@ -193,6 +193,54 @@ def isolate(text: str) -> str:
     return f"\u2068{text}\u2069" if has_rtl(text) else text
 
 
+# Scripts of right-to-left runs, for a run's language: Hebrew, and Arabic (its supplements and presentation forms).
+_HEBREW = "\u0590-\u05ff\ufb1d-\ufb4f"
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+_SCRIPT_RUN = re.compile(f"(?P<he>[{_HEBREW}](?:[ \u00a0]*[{_HEBREW}])*)|(?P<ar>[{_ARABIC}](?:[ \u00a0]*[{_ARABIC}])*)"
+                         f"|(?P<rtl>[{_RTL_RANGES}](?:[ \u00a0]*[{_RTL_RANGES}])*)")
+# Letters Persian writes and Arabic does not (peh, tcheh, jeh, gaf, keheh, Farsi yeh), and letters Arabic writes
+# where Persian writes those (Arabic yeh, kaf, alef maksura, teh marbuta).
+_PERSIAN_ONLY = frozenset("\u067e\u0686\u0698\u06af\u06a9\u06cc")
+_ARABIC_ONLY = frozenset("\u064a\u0643\u0649\u0629")
+# The Arabic letters both write (U+0621 to U+064A) and their marks; a letter outside these and the Persian ones
+# (Urdu, Pashto, Kurdish, Sindhi, ...) belongs to another language.
+_SHARED_ARABIC = re.compile("[\u0621-\u065f\u0670\u060c\u061b\u061f\u0640\u0660-\u0669\u06f0-\u06f9 \u00a0]")
+# Yiddish's ligatures (double vav, vav yod, double yod): a Hebrew-script run that may not be Hebrew.
+_YIDDISH = frozenset("\u05f0\u05f1\u05f2\ufb1f")
+# The language a run is tagged with: the locale Office gives each language by default.
+LANGUAGES = {"he": "he-IL", "ar": "ar-SA", "fa": "fa-IR"}
+
+
+def script_runs(text: str) -> list[tuple[str, bool, str | None]]:
+    """``text`` cut into runs of one script: (text, whether it is right to left, its language as a locale
+    (``he-IL``, ``ar-SA``, ``fa-IR``) or None). Hebrew letters are Hebrew (but for Yiddish's ligatures); an
+    Arabic-script run is Persian by the letters only Persian writes, Arabic by those only Arabic writes, and
+    untold when it has neither, both, or a letter of another language (precision first). The runs joined
+    are ``text``."""
+    if not has_rtl(text):
+        return [(text, False, None)]
+    runs: list[tuple[str, bool, str | None]] = []
+    at = 0
+    for m in _SCRIPT_RUN.finditer(text):
+        if m.start() > at:
+            runs.append((text[at:m.start()], False, None))
+        runs.append((m.group(), True, _language(m.group(), m.lastgroup)))
+        at = m.end()
+    if at < len(text):
+        runs.append((text[at:], False, None))
+    return runs
+
+
+def _language(run: str, script: str | None) -> str | None:
+    letters = set(unicodedata.normalize("NFKC", run))  # presentation forms as their letters
+    if script == "he":
+        return None if letters & _YIDDISH else LANGUAGES["he"]
+    if script != "ar" or any(not _SHARED_ARABIC.match(c) and c not in _PERSIAN_ONLY for c in letters):
+        return None
+    persian, arabic = bool(letters & _PERSIAN_ONLY), bool(letters & _ARABIC_ONLY)
+    return LANGUAGES["fa"] if persian and not arabic else LANGUAGES["ar"] if arabic and not persian else None
+
+
 def base_letters(char: str) -> str:
     """What a presentation form stands for (``ﻧ`` → ``ن``, ``ﻻ`` → ``لا``); any other character as it is."""
     code = ord(char)
