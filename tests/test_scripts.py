@@ -8,6 +8,7 @@ only. The expected strings below are the fixture's own words, read from its file
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -215,17 +216,30 @@ def _paragraph_of(xml: str, text: str) -> str:
 def test_the_deck_keeps_logical_order_and_marks_right_to_left_paragraphs(scripts_outputs, deck):
     slides = _slides(scripts_outputs / deck)
     line = next(s for s in slides if ARABIC_LINE in s)
-    assert 'rtl="1"' in _paragraph_of(line, ARABIC_LINE).split(">")[1]  # on the paragraph's a:pPr
+    ppr = _paragraph_of(line, ARABIC_LINE).split(">")[1]  # the paragraph's a:pPr
+    assert 'rtl="1"' in ppr and 'algn="r"' in ppr
     table = next(s for s in slides if HEBREW_2 in s)
-    assert 'rtl="1"' in _paragraph_of(table, HEBREW_2).split(">")[1]
+    ppr = _paragraph_of(table, HEBREW_2).split(">")[1]
+    assert 'rtl="1"' in ppr and 'algn="r"' in ppr
+
+
+def _runs(paragraph: str) -> list[tuple[str, str]]:
+    """Each run of an ``a:p``: (its a:rPr start tag, its text)."""
+    return re.findall(r"<a:r>(<a:rPr[^>]*>).*?<a:t>(.*?)</a:t></a:r>", paragraph)
 
 
 def test_a_latin_paragraph_with_a_hebrew_title_stays_left_to_right(scripts_outputs):
     # the reading deck shows the synopsis on a slide, the teaching deck in the speaker notes: as the source writes it
     synopsis = next(s for s in _slides(scripts_outputs / "full-deck.pptx") if "שער הפרדס" in s)
     paragraph = _paragraph_of(synopsis, "שער הפרדס")
-    assert "rtl=" not in paragraph.split(">")[1]
-    assert "Its Persian title is دروازه باغ and its Hebrew title is שער הפרדס." in paragraph
+    assert "rtl=" not in paragraph.split(">")[1] and "algn=\"r\"" not in paragraph.split(">")[1]
+    runs = _runs(paragraph)
+    assert "".join(text for _, text in runs).endswith(". Its Persian title is دروازه باغ and its Hebrew title is שער הפרדס.")
+    # each title a run of its own; the Hebrew one tagged Hebrew, the Persian one untagged: "دروازه باغ" has no letter
+    # that only Persian or only Arabic writes, so its language is not told
+    assert [(text, "lang=" in rpr) for rpr, text in runs[-4:]] == [
+        ("دروازه باغ", False), (" and its Hebrew title is ", False), ("שער הפרדס", True), (".", False)]
+    assert 'lang="he-IL"' in runs[-2][0]
     notes = "".join(_slides(scripts_outputs / "deck.pptx", "notesSlides/notesSlide"))
     assert "Its Persian title is دروازه باغ and its Hebrew title is שער הפרדס." in notes
 
@@ -323,3 +337,111 @@ def test_chromium_draws_the_names_right_to_left(scripts_html, chromium):
     first, last, direction = chromium.execute_script(_PLACES, "Omar Khalil")
     assert first < last and direction == "ltr"
     assert chromium.execute_script(_PLACES, ARABIC_LINE)[2] == "rtl"  # the Arabic line is a right-to-left paragraph
+
+
+# --- paragraphs of several lines in the PDF ----------------------------------------------------------------
+
+# Written for these tests (no lam-alef in the Arabic: see test_a_lam_alef_ligature_reads_back_as_drawn).
+LONG_ARABIC = ("يعمل المزارعون في الحقول منذ الفجر، ثم يجتمعون في المساء حول مائدة طويلة ويتحدثون عن المطر والحصاد "
+               "وعن سوق المدينة القريبة، وعن أبنائهم الذين سافروا بعيدا للدراسة والعمل في العاصمة منذ سنوات كثيرة.")
+LONG_HEBREW = ("הגשם הגיע מוקדם השנה והחקלאים יצאו לשדות לפני הזריחה כדי לאסוף את הפירות לפני שיירקבו, ובערב ישבו "
+               "כולם יחד ליד השולחן הארוך ודיברו על המחירים בשוק ועל הילדים שעזבו לעיר הגדולה לפני שנים רבות.")
+LATIN_WITH_HEBREW = ("The buyers in Rotterdam asked twice about the second title of the film, which the distributor "
+                     "printed as גן הלימונים on every poster and flyer of the autumn release, next to the Latin title, "
+                     "the names of the three producers and the year of the premiere in Locarno.")
+_POPPLER_MARKS = "\u202a\u202b\u202c\u202d\u202e"
+
+
+@pytest.fixture(scope="module")
+def paragraphs_pdf(tmp_path_factory) -> Path:
+    """A page of the three paragraphs in the case study's body style, and the Hebrew one in a table cell."""
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    from casebook.render.pdf_doc import Paragraph, esc
+    from casebook.render.pdf_style import make_look
+    from casebook.theme import default_theme
+
+    styles = make_look(default_theme()).styles
+    story = [Paragraph(esc(text), styles.body) for text in (LONG_ARABIC, LONG_HEBREW, LATIN_WITH_HEBREW)]
+    story.append(Table([[Paragraph("Note", styles.cell_bold), Paragraph(esc(LONG_HEBREW), styles.cell)]],
+                       colWidths=[80, 220]))
+    path = tmp_path_factory.mktemp("paragraphs") / "paragraphs.pdf"
+    SimpleDocTemplate(str(path), leftMargin=72, rightMargin=72).build(story)
+    return path
+
+
+def _lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """The words of each line pdftotext finds, top to bottom, in the order drawn (left to right): (left, right,
+    word), a word drawn right to left turned back to the order it is written in (pdftotext -bbox gives its
+    letters as drawn)."""
+    found: dict[float, list[tuple[float, float, str]]] = {}
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>',
+                         _pdftotext(pdf, "-bbox")):
+        word = m.group(4)[::-1] if has_rtl(m.group(4)) else m.group(4)
+        found.setdefault(round(float(m.group(2))), []).append((float(m.group(1)), float(m.group(3)), word))
+    return [sorted(words) for _, words in sorted(found.items())]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def _text_lines(pdf: Path) -> list[list[str]]:
+    """The words of each line of pdftotext's reading (which puts right-to-left runs in logical order)."""
+    text = "".join(c for c in _pdftotext(pdf) if c not in _POPPLER_MARKS)
+    return [_words(line) for line in text.splitlines() if _words(line)]
+
+
+@needs_fonts
+@needs_pdftotext
+def test_a_right_to_left_paragraph_of_several_lines_reads_from_its_top_line_down(paragraphs_pdf):
+    rows = _text_lines(paragraphs_pdf)
+    for paragraph in (LONG_ARABIC, LONG_HEBREW):
+        wanted = _words(paragraph)
+        top = next(k for k, row in enumerate(rows) if row == wanted[:len(row)])
+        read: list[str] = []
+        for row in rows[top:]:
+            read += row
+            if len(read) >= len(wanted):
+                break
+        assert read == wanted  # every word, in the order written, from the top line down
+        assert rows.index(row) - top >= 2  # three lines or more
+
+
+@needs_fonts
+@needs_pdftotext
+def test_a_right_to_left_paragraph_is_flush_right_in_the_body_and_in_a_cell(paragraphs_pdf):
+    lines = _lines(paragraphs_pdf)
+
+    def of(paragraph: str) -> list[list[tuple[float, float, str]]]:
+        words = set(_words(paragraph))
+        kept = [[w for w in line if _words(w[2]) and set(_words(w[2])) <= words] for line in lines]
+        return [line for line in kept if line]
+
+    arabic, hebrew = of(LONG_ARABIC), of(LONG_HEBREW)
+    right = max(line[-1][1] for line in arabic)
+    assert len(arabic) >= 3 and all(abs(line[-1][1] - right) < 1 for line in arabic)
+    assert arabic[-1][0][0] > 72 + 100  # the last line is short: its room is on the left
+    body = [line for line in hebrew if abs(line[-1][1] - right) < 1]
+    cell = [line for line in hebrew if line[-1][1] < right - 20]
+    assert len(body) >= 3 and len(cell) >= 3 and len(body) + len(cell) == len(hebrew)
+    cell_right = max(line[-1][1] for line in cell)
+    assert all(abs(line[-1][1] - cell_right) < 1 for line in cell)
+    assert len({round(line[0][0]) for line in cell}) > 1  # ragged on the left
+
+
+@needs_fonts
+@needs_pdftotext
+def test_a_short_hebrew_run_inside_a_latin_paragraph_is_drawn_right_to_left_in_place(paragraphs_pdf):
+    lines = _lines(paragraphs_pdf)
+    latin = [line for line in lines if line[0][2] in LATIN_WITH_HEBREW.split()]
+    assert len(latin) >= 3 and len({round(line[0][0]) for line in latin}) == 1  # flush left
+    drawn = next([w for _, _, w in line] for line in latin if "גן" in [w for _, _, w in line])
+    at = drawn.index("גן")
+    assert drawn[at - 3:at + 2] == ["printed", "as", "הלימונים", "גן", "on"]  # the first Hebrew word on the right
+    # every other word where it is written, line after line (pdftotext's own reading takes a line with a Hebrew run
+    # for a right-to-left line, so the order drawn is what is checked)
+    wanted = _words(LATIN_WITH_HEBREW)
+    k = wanted.index("גן")
+    wanted[k:k + 2] = ["הלימונים", "גן"]
+    assert [word for line in latin for _, _, w in line for word in _words(w)] == wanted
