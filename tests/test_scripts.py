@@ -79,6 +79,34 @@ def test_direction_of_a_paragraph():
     assert has_rtl(PERSIAN) and not has_rtl("Zain") and not has_rtl("Сергей")
 
 
+def test_each_line_is_reordered_with_the_paragraphs_direction():
+    from casebook.render.rtl import reorder_line
+
+    # a line of a right-to-left paragraph that ends in a Latin word: the Latin word is on the left, as it comes last
+    assert reorder_line(["הספר נקרא ", "Atlas"], rtl=True) == [(1, "Atlas"), (0, " ארקנ רפסה")]
+    # the same pieces in a left-to-right paragraph: the Hebrew run turned around in place
+    assert reorder_line(["הספר נקרא ", "Atlas"], rtl=False) == [(0, "ארקנ רפסה "), (1, "Atlas")]
+    # a piece of no text (an anchor) keeps its place among the letters; direction marks are not drawn
+    assert reorder_line(["Seen in ", None, "\u2068עיר\u2069"], rtl=False) == [(0, "Seen in "), (1, ""), (2, "ריע")]
+
+
+def test_a_run_is_tagged_with_its_language_only_when_its_letters_tell():
+    from casebook.render.rtl import script_runs
+
+    assert script_runs("הספרייה נסגרה") == [("הספרייה נסגרה", True, "he-IL")]
+    # Arabic: its yeh and teh marbuta; Persian: its keheh and Farsi yeh; both inside Latin text
+    assert script_runs("Seen at المدينة القديمة today") == [
+        ("Seen at ", False, None), ("المدينة القديمة", True, "ar-SA"), (" today", False, None)]
+    assert script_runs("کتابخانه ملی, 1937") == [("کتابخانه ملی", True, "fa-IR"), (", 1937", False, None)]
+    # letters both languages write, Urdu's own letters, and Arabic with Persian letters in one run: not told
+    assert script_runs("باب") == [("باب", True, None)]
+    assert script_runs("اردو ٹیم") == [("اردو ٹیم", True, None)]
+    assert script_runs("كتاب پدر") == [("كتاب پدر", True, None)]
+    # Hebrew next to Arabic: two runs, each its own language
+    assert [lang for _, _, lang in script_runs("שלום سمير")] == ["he-IL", None, "ar-SA"]
+    assert script_runs("Zain, 2022") == [("Zain, 2022", False, None)]
+
+
 # --- the cast and crew as credits ----------------------------------------------------------------------------
 
 
