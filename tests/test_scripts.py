@@ -54,6 +54,19 @@ def test_persian_letters_are_joined_too():
     assert visual("پگاه") == "\ufee9\ufe8e\ufb95\ufb58"
 
 
+def test_lam_alef_is_one_ligature_and_no_word_is_drawn_as_a_ligature():
+    from casebook.render.rtl import shaped
+
+    # "سلام": lam and alef become the lam-alef ligature (final form, after the medial seen)
+    assert shaped("سلام") == "\ufeb3\ufefc\ufee1"
+    # "الله" and "عبدالله" keep their letters, each joined to the next (alef alone; lam initial, lam medial, heh
+    # final), never the word ligature U+FDF2, which the machine's font may lack
+    assert shaped("الله") == "\ufe8d\ufedf\ufee0\ufeea"
+    assert shaped("عبدالله").endswith("\ufe8d\ufedf\ufee0\ufeea") and "\ufdf2" not in shaped("عبدالله")
+    # the marks stay, after the letters they sit on
+    assert shaped("بِسْمِ") == "\ufe91\u0650\ufeb4\u0652\ufee2\u0650"
+
+
 def test_hebrew_is_reversed_and_not_reshaped():
     assert visual("שער") == "רעש"
 

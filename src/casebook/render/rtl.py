@@ -64,8 +64,11 @@ def wholly_rtl(text: str) -> bool:
 def _reshaper() -> Any:
     import arabic_reshaper
 
-    # keep diacritics (the default deletes them); the lam-alef ligatures are joined forms a reader expects
-    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True})
+    # keep diacritics (the default deletes them); the lam-alef ligatures are joined forms a reader expects and
+    # every Arabic font draws; the word ligature of "Allah" (U+FDF2), on by default, is one many fonts lack (DejaVu
+    # Sans does), which would leave the word's letters unjoined: its letters are joined one by one instead
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True,
+                                                         "ARABIC LIGATURE ALLAH": False})
 
 
 def shaped(text: str) -> str:
