@@ -415,12 +415,20 @@ def _lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
     """The words of each line pdftotext finds, top to bottom, in the order drawn (left to right): (left, right,
     word), a word drawn right to left turned back to the order it is written in (pdftotext -bbox gives its
     letters as drawn)."""
-    found: dict[float, list[tuple[float, float, str]]] = {}
-    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>',
-                         _pdftotext(pdf, "-bbox")):
-        word = m.group(4)[::-1] if has_rtl(m.group(4)) else m.group(4)
-        found.setdefault(round(float(m.group(2))), []).append((float(m.group(1)), float(m.group(3)), word))
-    return [sorted(words) for _, words in sorted(found.items())]
+    found: list[list[tuple[float, float, str]]] = []
+    for page in _pdftotext(pdf, "-bbox").split("<page ")[1:]:
+        words = []
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page):
+            word = m.group(5)[::-1] if has_rtl(m.group(5)) else m.group(5)
+            words.append((float(m.group(2)), float(m.group(4)), float(m.group(1)), float(m.group(3)), word))
+        lines: list[tuple[float, float, list[tuple[float, float, str]]]] = []
+        for top, bottom, left, right, word in sorted(words):
+            if lines and top < lines[-1][1] and lines[-1][0] < bottom:  # overlaps the line above: the same line
+                lines[-1][2].append((left, right, word))  # (a raised note number is a little higher than its line)
+            else:
+                lines.append((top, bottom, [(left, right, word)]))
+        found += [sorted(line) for _, _, line in lines]
+    return found
 
 
 def _words(text: str) -> list[str]:
@@ -486,3 +494,14 @@ def test_a_short_hebrew_run_inside_a_latin_paragraph_is_drawn_right_to_left_in_p
     k = wanted.index("גן")
     wanted[k:k + 2] = ["הלימונים", "גן"]
     assert [word for line in latin for _, _, w in line for word in _words(w)] == wanted
+
+
+@needs_fonts
+@needs_pdftotext
+def test_a_note_number_after_a_hebrew_title_stays_at_the_end_of_the_latin_sentence(scripts_outputs):
+    # the synopsis ends "... its Hebrew title is שער הפרדס." and its note number: drawn left to right, the title's
+    # words right to left, then the full stop and the number, where a reader of the English sentence looks for them
+    # (were the number part of the Hebrew run, it would be drawn to the title's left)
+    line = next(line for line in _lines(scripts_outputs / "case.pdf") if any(w == "הפרדס" for _, _, w in line))
+    drawn = [w for _, _, w in line]
+    assert drawn[-4:-1] == ["is", "הפרדס", ".שער"] and drawn[-1].isdigit()  # ".שער": "שער." as drawn, turned back

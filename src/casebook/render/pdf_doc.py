@@ -42,7 +42,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from casebook.model.case import RichText
 from casebook.render.pdf_style import Look, font_runs, markup
-from casebook.render.rtl import has_rtl, reorder_line, starts_rtl, wholly_rtl
+from casebook.render.rtl import has_rtl, isolate, reorder_line, starts_rtl, wholly_rtl
 
 # --- paragraphs laid out once per width ---------------------------------------------------------------
 
@@ -105,9 +105,12 @@ def _drawn_lines(para: Any, rtl: bool) -> Any:
     lines = []
     for line in para.lines:  # many fonts: each line a list of fragments with their own font and text
         frags = line.words
-        pieces = [f.text if getattr(f, "_fkind", 0) == 0 and not hasattr(f, "cbDefn") else None for f in frags]
-        shown = [(frags[i], None if pieces[i] is None else text) for i, text in reorder_line(pieces, rtl)]
-        width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in zip(frags, pieces, strict=True) if t is not None)
+        texts = [f.text if getattr(f, "_fkind", 0) == 0 and not hasattr(f, "cbDefn") else None for f in frags]
+        # raised text (a note number) is a unit of its own, as in the HTML edition: it stays where it is written
+        # rather than joining a right-to-left run it follows
+        pieces = [isolate(t, always=True) if t and getattr(f, "rise", 0) else t for f, t in zip(frags, texts, strict=True)]
+        shown = [(frags[i], None if texts[i] is None else text) for i, text in reorder_line(pieces, rtl)]
+        width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in zip(frags, texts, strict=True) if t is not None)
         width -= sum(stringWidth(t, f.fontName, f.fontSize) for f, t in shown if t is not None)
         words = [f if t is None else f.clone(text=t) for f, t in shown]
         lines.append(line.clone(words=words, extraSpace=line.extraSpace + width))

@@ -190,10 +190,11 @@ def _guessed_level(char: str, base: int) -> int:
 _CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
-def isolate(text: str) -> str:
+def isolate(text: str, always: bool = False) -> str:
     """``text`` as a unit of its own in the text around it (first-strong isolate, UAX #9), when it holds a
-    right-to-left letter: two Arabic names in a list keep their order. A text without one is returned as it is."""
-    return f"\u2068{text}\u2069" if has_rtl(text) else text
+    right-to-left letter or ``always``: two Arabic names in a list keep their order. A text without one is
+    returned as it is."""
+    return f"\u2068{text}\u2069" if always or has_rtl(text) else text
 
 
 # Scripts of right-to-left runs, for a run's language: Hebrew, and Arabic (its supplements and presentation forms).
