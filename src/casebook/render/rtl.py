@@ -20,6 +20,11 @@ paragraph's direction, as UAX #9 says: reordering comes after line breaking), so
 paragraph of several lines reads from its top line down. A single line (a running head) is put in display
 order whole (:func:`visual`).
 
+Marks (harakat, niqqud) stay after their letters and, once the line is reversed, are drawn just before them, each
+as a glyph of its own with no advance: a font whose marks reach to the right of the pen (DejaVu Sans) puts them on
+the letter drawn next, their letter, but where the font puts every mark, not where the letter's anchor is (there
+is no OpenType mark positioning here), so a mark on a narrow letter sits off to one side.
+
 The PDF writes what each presentation form stands for (its base letters) into the font's ToUnicode map
 (see :mod:`casebook.render.pdf_style`), so copying or ``pdftotext`` gives the letters as the source wrote
 them, in logical order. This module imports neither reportlab nor python-pptx.
