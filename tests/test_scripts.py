@@ -8,6 +8,7 @@ only. The expected strings below are the fixture's own words, read from its file
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -53,13 +54,26 @@ def test_persian_letters_are_joined_too():
     assert visual("پگاه") == "\ufee9\ufe8e\ufb95\ufb58"
 
 
+def test_lam_alef_is_one_ligature_and_no_word_is_drawn_as_a_ligature():
+    from casebook.render.rtl import shaped
+
+    # "سلام": lam and alef become the lam-alef ligature (final form, after the medial seen)
+    assert shaped("سلام") == "\ufeb3\ufefc\ufee1"
+    # "الله" and "عبدالله" keep their letters, each joined to the next (alef alone; lam initial, lam medial, heh
+    # final), never the word ligature U+FDF2, which the machine's font may lack
+    assert shaped("الله") == "\ufe8d\ufedf\ufee0\ufeea"
+    assert shaped("عبدالله").endswith("\ufe8d\ufedf\ufee0\ufeea") and "\ufdf2" not in shaped("عبدالله")
+    # the marks stay, after the letters they sit on
+    assert shaped("بِسْمِ") == "\ufe91\u0650\ufeb4\u0652\ufee2\u0650"
+
+
 def test_hebrew_is_reversed_and_not_reshaped():
     assert visual("שער") == "רעש"
 
 
-def test_a_right_to_left_run_inside_latin_text_is_reversed_in_place_and_kept_on_one_line():
-    # the Hebrew run turned around; its space a no-break space so that a line break cannot split it
-    assert visual("The title שער הפרדס was kept") == "The title סדרפה\u00a0רעש was kept"
+def test_a_right_to_left_run_inside_latin_text_is_reversed_in_place():
+    # one line (a running head): the Hebrew run turned around, the Latin around it as it is
+    assert visual("The title שער הפרדס was kept") == "The title סדרפה רעש was kept"
     assert visual("Only Latin, Ελληνικά and Кириллица") == "Only Latin, Ελληνικά and Кириллица"
 
 
@@ -68,7 +82,7 @@ def test_brackets_in_a_right_to_left_run_are_mirrored():
     assert visual("שער (הפרדס)") == "(סדרפה) רעש"
     # a year in parentheses after a Hebrew title belongs to the title's run (rule N0 of UAX #9): it is drawn to its
     # left, as a browser draws it
-    assert visual("Director שער הפרדס (2022)") == "Director (2022) סדרפה\u00a0רעש"
+    assert visual("Director שער הפרדס (2022)") == "Director (2022) סדרפה רעש"
     assert visual("Director (2022) Roe") == "Director (2022) Roe"
 
 
@@ -76,6 +90,34 @@ def test_direction_of_a_paragraph():
     assert wholly_rtl(ARABIC_LINE) and wholly_rtl(HEBREW_2) and wholly_rtl("«" + HEBREW + "» 2022")
     assert not wholly_rtl("The title is " + HEBREW) and not wholly_rtl("2022") and not wholly_rtl("")
     assert has_rtl(PERSIAN) and not has_rtl("Zain") and not has_rtl("Сергей")
+
+
+def test_each_line_is_reordered_with_the_paragraphs_direction():
+    from casebook.render.rtl import reorder_line
+
+    # a line of a right-to-left paragraph that ends in a Latin word: the Latin word is on the left, as it comes last
+    assert reorder_line(["הספר נקרא ", "Atlas"], rtl=True) == [(1, "Atlas"), (0, " ארקנ רפסה")]
+    # the same pieces in a left-to-right paragraph: the Hebrew run turned around in place
+    assert reorder_line(["הספר נקרא ", "Atlas"], rtl=False) == [(0, "ארקנ רפסה "), (1, "Atlas")]
+    # a piece of no text (an anchor) keeps its place among the letters; direction marks are not drawn
+    assert reorder_line(["Seen in ", None, "\u2068עיר\u2069"], rtl=False) == [(0, "Seen in "), (1, ""), (2, "ריע")]
+
+
+def test_a_run_is_tagged_with_its_language_only_when_its_letters_tell():
+    from casebook.render.rtl import script_runs
+
+    assert script_runs("הספרייה נסגרה") == [("הספרייה נסגרה", True, "he-IL")]
+    # Arabic: its yeh and teh marbuta; Persian: its keheh and Farsi yeh; both inside Latin text
+    assert script_runs("Seen at المدينة القديمة today") == [
+        ("Seen at ", False, None), ("المدينة القديمة", True, "ar-SA"), (" today", False, None)]
+    assert script_runs("کتابخانه ملی, 1937") == [("کتابخانه ملی", True, "fa-IR"), (", 1937", False, None)]
+    # letters both languages write, Urdu's own letters, and Arabic with Persian letters in one run: not told
+    assert script_runs("باب") == [("باب", True, None)]
+    assert script_runs("اردو ٹیم") == [("اردو ٹیم", True, None)]
+    assert script_runs("كتاب پدر") == [("كتاب پدر", True, None)]
+    # Hebrew next to Arabic: two runs, each its own language
+    assert [lang for _, _, lang in script_runs("שלום سمير")] == ["he-IL", None, "ar-SA"]
+    assert script_runs("Zain, 2022") == [("Zain, 2022", False, None)]
 
 
 # --- the cast and crew as credits ----------------------------------------------------------------------------
@@ -215,17 +257,30 @@ def _paragraph_of(xml: str, text: str) -> str:
 def test_the_deck_keeps_logical_order_and_marks_right_to_left_paragraphs(scripts_outputs, deck):
     slides = _slides(scripts_outputs / deck)
     line = next(s for s in slides if ARABIC_LINE in s)
-    assert 'rtl="1"' in _paragraph_of(line, ARABIC_LINE).split(">")[1]  # on the paragraph's a:pPr
+    ppr = _paragraph_of(line, ARABIC_LINE).split(">")[1]  # the paragraph's a:pPr
+    assert 'rtl="1"' in ppr and 'algn="r"' in ppr
     table = next(s for s in slides if HEBREW_2 in s)
-    assert 'rtl="1"' in _paragraph_of(table, HEBREW_2).split(">")[1]
+    ppr = _paragraph_of(table, HEBREW_2).split(">")[1]
+    assert 'rtl="1"' in ppr and 'algn="r"' in ppr
+
+
+def _runs(paragraph: str) -> list[tuple[str, str]]:
+    """Each run of an ``a:p``: (its a:rPr start tag, its text)."""
+    return re.findall(r"<a:r>(<a:rPr[^>]*>).*?<a:t>(.*?)</a:t></a:r>", paragraph)
 
 
 def test_a_latin_paragraph_with_a_hebrew_title_stays_left_to_right(scripts_outputs):
     # the reading deck shows the synopsis on a slide, the teaching deck in the speaker notes: as the source writes it
     synopsis = next(s for s in _slides(scripts_outputs / "full-deck.pptx") if "שער הפרדס" in s)
     paragraph = _paragraph_of(synopsis, "שער הפרדס")
-    assert "rtl=" not in paragraph.split(">")[1]
-    assert "Its Persian title is دروازه باغ and its Hebrew title is שער הפרדס." in paragraph
+    assert "rtl=" not in paragraph.split(">")[1] and "algn=\"r\"" not in paragraph.split(">")[1]
+    runs = _runs(paragraph)
+    assert "".join(text for _, text in runs).endswith(". Its Persian title is دروازه باغ and its Hebrew title is שער הפרדס.")
+    # each title a run of its own; the Hebrew one tagged Hebrew, the Persian one untagged: "دروازه باغ" has no letter
+    # that only Persian or only Arabic writes, so its language is not told
+    assert [(text, "lang=" in rpr) for rpr, text in runs[-4:]] == [
+        ("دروازه باغ", False), (" and its Hebrew title is ", False), ("שער הפרדס", True), (".", False)]
+    assert 'lang="he-IL"' in runs[-2][0]
     notes = "".join(_slides(scripts_outputs / "deck.pptx", "notesSlides/notesSlide"))
     assert "Its Persian title is دروازه باغ and its Hebrew title is שער הפרדס." in notes
 
@@ -323,3 +378,130 @@ def test_chromium_draws_the_names_right_to_left(scripts_html, chromium):
     first, last, direction = chromium.execute_script(_PLACES, "Omar Khalil")
     assert first < last and direction == "ltr"
     assert chromium.execute_script(_PLACES, ARABIC_LINE)[2] == "rtl"  # the Arabic line is a right-to-left paragraph
+
+
+# --- paragraphs of several lines in the PDF ----------------------------------------------------------------
+
+# Written for these tests (no lam-alef in the Arabic: see test_a_lam_alef_ligature_reads_back_as_drawn).
+LONG_ARABIC = ("يعمل المزارعون في الحقول منذ الفجر، ثم يجتمعون في المساء حول مائدة طويلة ويتحدثون عن المطر والحصاد "
+               "وعن سوق المدينة القريبة، وعن أبنائهم الذين سافروا بعيدا للدراسة والعمل في العاصمة منذ سنوات كثيرة.")
+LONG_HEBREW = ("הגשם הגיע מוקדם השנה והחקלאים יצאו לשדות לפני הזריחה כדי לאסוף את הפירות לפני שיירקבו, ובערב ישבו "
+               "כולם יחד ליד השולחן הארוך ודיברו על המחירים בשוק ועל הילדים שעזבו לעיר הגדולה לפני שנים רבות.")
+LATIN_WITH_HEBREW = ("The buyers in Rotterdam asked twice about the second title of the film, which the distributor "
+                     "printed as גן הלימונים on every poster and flyer of the autumn release, next to the Latin title, "
+                     "the names of the three producers and the year of the premiere in Locarno.")
+_POPPLER_MARKS = "\u202a\u202b\u202c\u202d\u202e"
+
+
+@pytest.fixture(scope="module")
+def paragraphs_pdf(tmp_path_factory) -> Path:
+    """A page of the three paragraphs in the case study's body style, and the Hebrew one in a table cell."""
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    from casebook.render.pdf_doc import Paragraph, esc
+    from casebook.render.pdf_style import make_look
+    from casebook.theme import default_theme
+
+    styles = make_look(default_theme()).styles
+    story = [Paragraph(esc(text), styles.body) for text in (LONG_ARABIC, LONG_HEBREW, LATIN_WITH_HEBREW)]
+    story.append(Table([[Paragraph("Note", styles.cell_bold), Paragraph(esc(LONG_HEBREW), styles.cell)]],
+                       colWidths=[80, 220]))
+    path = tmp_path_factory.mktemp("paragraphs") / "paragraphs.pdf"
+    SimpleDocTemplate(str(path), leftMargin=72, rightMargin=72).build(story)
+    return path
+
+
+def _lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """The words of each line pdftotext finds, top to bottom, in the order drawn (left to right): (left, right,
+    word), a word drawn right to left turned back to the order it is written in (pdftotext -bbox gives its
+    letters as drawn)."""
+    found: list[list[tuple[float, float, str]]] = []
+    for page in _pdftotext(pdf, "-bbox").split("<page ")[1:]:
+        words = []
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page):
+            word = m.group(5)[::-1] if has_rtl(m.group(5)) else m.group(5)
+            words.append((float(m.group(2)), float(m.group(4)), float(m.group(1)), float(m.group(3)), word))
+        lines: list[tuple[float, float, list[tuple[float, float, str]]]] = []
+        for top, bottom, left, right, word in sorted(words):
+            if lines and top < lines[-1][1] and lines[-1][0] < bottom:  # overlaps the line above: the same line
+                lines[-1][2].append((left, right, word))  # (a raised note number is a little higher than its line)
+            else:
+                lines.append((top, bottom, [(left, right, word)]))
+        found += [sorted(line) for _, _, line in lines]
+    return found
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def _text_lines(pdf: Path) -> list[list[str]]:
+    """The words of each line of pdftotext's reading (which puts right-to-left runs in logical order)."""
+    text = "".join(c for c in _pdftotext(pdf) if c not in _POPPLER_MARKS)
+    return [_words(line) for line in text.splitlines() if _words(line)]
+
+
+@needs_fonts
+@needs_pdftotext
+def test_a_right_to_left_paragraph_of_several_lines_reads_from_its_top_line_down(paragraphs_pdf):
+    rows = _text_lines(paragraphs_pdf)
+    for paragraph in (LONG_ARABIC, LONG_HEBREW):
+        wanted = _words(paragraph)
+        top = next(k for k, row in enumerate(rows) if row == wanted[:len(row)])
+        read: list[str] = []
+        for row in rows[top:]:
+            read += row
+            if len(read) >= len(wanted):
+                break
+        assert read == wanted  # every word, in the order written, from the top line down
+        assert rows.index(row) - top >= 2  # three lines or more
+
+
+@needs_fonts
+@needs_pdftotext
+def test_a_right_to_left_paragraph_is_flush_right_in_the_body_and_in_a_cell(paragraphs_pdf):
+    lines = _lines(paragraphs_pdf)
+
+    def of(paragraph: str) -> list[list[tuple[float, float, str]]]:
+        words = set(_words(paragraph))
+        kept = [[w for w in line if _words(w[2]) and set(_words(w[2])) <= words] for line in lines]
+        return [line for line in kept if line]
+
+    arabic, hebrew = of(LONG_ARABIC), of(LONG_HEBREW)
+    right = max(line[-1][1] for line in arabic)
+    assert len(arabic) >= 3 and all(abs(line[-1][1] - right) < 1 for line in arabic)
+    assert arabic[-1][0][0] > 72 + 100  # the last line is short: its room is on the left
+    body = [line for line in hebrew if abs(line[-1][1] - right) < 1]
+    cell = [line for line in hebrew if line[-1][1] < right - 20]
+    assert len(body) >= 3 and len(cell) >= 3 and len(body) + len(cell) == len(hebrew)
+    cell_right = max(line[-1][1] for line in cell)
+    assert all(abs(line[-1][1] - cell_right) < 1 for line in cell)
+    assert len({round(line[0][0]) for line in cell}) > 1  # ragged on the left
+
+
+@needs_fonts
+@needs_pdftotext
+def test_a_short_hebrew_run_inside_a_latin_paragraph_is_drawn_right_to_left_in_place(paragraphs_pdf):
+    lines = _lines(paragraphs_pdf)
+    latin = [line for line in lines if line[0][2] in LATIN_WITH_HEBREW.split()]
+    assert len(latin) >= 3 and len({round(line[0][0]) for line in latin}) == 1  # flush left
+    drawn = next([w for _, _, w in line] for line in latin if "גן" in [w for _, _, w in line])
+    at = drawn.index("גן")
+    assert drawn[at - 3:at + 2] == ["printed", "as", "הלימונים", "גן", "on"]  # the first Hebrew word on the right
+    # every other word where it is written, line after line (pdftotext's own reading takes a line with a Hebrew run
+    # for a right-to-left line, so the order drawn is what is checked)
+    wanted = _words(LATIN_WITH_HEBREW)
+    k = wanted.index("גן")
+    wanted[k:k + 2] = ["הלימונים", "גן"]
+    assert [word for line in latin for _, _, w in line for word in _words(w)] == wanted
+
+
+@needs_fonts
+@needs_pdftotext
+def test_a_note_number_after_a_hebrew_title_stays_at_the_end_of_the_latin_sentence(scripts_outputs):
+    # the synopsis ends "... its Hebrew title is שער הפרדס." and its note number: drawn left to right, the title's
+    # words right to left, then the full stop and the number, where a reader of the English sentence looks for them
+    # (were the number part of the Hebrew run, it would be drawn to the title's left)
+    line = next(line for line in _lines(scripts_outputs / "case.pdf") if any(w == "הפרדס" for _, _, w in line))
+    drawn = [w for _, _, w in line]
+    assert drawn[-4:-1] == ["is", "הפרדס", ".שער"] and drawn[-1].isdigit()  # ".שער": "שער." as drawn, turned back

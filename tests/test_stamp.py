@@ -16,8 +16,9 @@ from casebook import pipeline
 from casebook.render.stamp import BASE_RECIPIENT, DeckStamp, PdfStamp, StampError
 from casebook.theme import default_theme
 
-#: a Latin name with accents, a Cyrillic and a Chinese one (the Chinese drawn in the machine's fallback font)
-NAMES = ["Zoë Ångström-Núñez", "Анна Иванова", "张伟"]
+#: a Latin name with accents, a Cyrillic, a Chinese and an Arabic one (the Chinese and the Arabic drawn in the machine's
+#: fallback fonts; the Arabic, in the deck, a run of its own with its language and complex-script font)
+NAMES = ["Zoë Ångström-Núñez", "Анна Иванова", "张伟", "سلمى يوسف"]
 #: a name too long for the footer at its largest size: the deck sets it smaller, or shortens it, as a full build does
 LONG = "Maximiliane Theodora Wilhelmina von Hohenzollern-Sigmaringen und Ostfriesland-Oldenburg " * 2
 
@@ -27,6 +28,14 @@ QPDF = shutil.which("qpdf")
 
 def stamp_line(name: str) -> str:
     return f"Prepared for {name}; do not distribute"
+
+
+def read_back(name: str) -> list[str]:
+    """What pdftotext reads of the stamp line: the line, or for a name written right to left its parts (pdftotext
+    takes the ";" after such a name into the name's run and marks the run with embedding controls)."""
+    if name.isascii() or not ("\u0590" <= name[0] <= "\u08ff"):
+        return [stamp_line(name)]
+    return ["Prepared for ", name, "do not distribute"]
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +72,7 @@ def test_a_stamped_pdf_reads_as_the_full_personal_build_page_by_page(copies, nam
     assert len(stamped_pages) == len(full_pages) > 10
     for number, (ours, theirs) in enumerate(zip(stamped_pages, full_pages, strict=True), start=1):
         assert ours == theirs, f"page {number}"
-        assert stamp_line(name) in ours, f"page {number} has no stamp"  # the cover too
+        assert all(piece in ours for piece in read_back(name)), f"page {number} has no stamp"  # the cover too
     assert PdfReader(io.BytesIO(stamped)).metadata.subject == PdfReader(io.BytesIO(full)).metadata.subject
     assert PdfReader(io.BytesIO(stamped)).metadata.subject.endswith(f"Prepared for {name}; do not distribute")
 
@@ -344,3 +353,20 @@ def test_a_copy_whose_base_cannot_be_stamped_is_rendered_in_full(tmp_path, close
     assert result.exit_code == 0, result.output
     deck = out / "closeness" / "students" / "ana-roe" / "closeness-deck.pptx"
     assert deck.read_bytes() == pipeline.render(closeness, "pptx", recipient="Ana Roe")  # rendered, not stamped
+
+
+@pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig is not installed")
+def test_a_stamped_footer_gives_an_arabic_name_its_language_and_font(copies):
+    """The reader's name in Arabic is a run of its own, tagged Arabic (its yeh and alef maksura are Arabic's, not
+    Persian's), in the machine's font for Arabic, on the stamped deck as on the full build."""
+    from casebook.render.rtl import script_family
+
+    name = NAMES[3]
+    family = script_family(name)
+    assert family
+    for deck in copies[name]["pptx"]:
+        slide = dict(deck_parts(deck))["ppt/slides/slide2.xml"].decode("utf-8")
+        run = slide[slide.rindex("<a:r>", 0, slide.index(f"<a:t>{name}</a:t>")):]
+        run = run[:run.index("</a:r>")]
+        assert 'lang="ar-SA"' in run and f'<a:cs typeface="{family}"/>' in run
+        assert "<a:t>Prepared for </a:t>" in slide and "<a:t>; do not distribute</a:t>" in slide

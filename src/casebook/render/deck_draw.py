@@ -43,7 +43,7 @@ from pptx.util import Emu
 
 from casebook.render.deck_fit import EMU_PER_PT, Box, Para, Span, clean
 from casebook.render.fonts import FAMILY
-from casebook.render.rtl import has_rtl, script_family, wholly_rtl
+from casebook.render.rtl import script_family, script_runs, wholly_rtl
 
 Rect = tuple[float, float, float, float]  # left, top, width, height in points
 
@@ -638,6 +638,8 @@ class DeckWriter:
         end = p[-1]  # a:endParaRPr
         if wholly_rtl("".join(span.text for span in para.spans)):
             p[0].set("rtl", "1")  # a paragraph that reads right to left as a whole (its text stays in logical order)
+            if p[0].get("algn", "l") == "l":
+                p[0].set("algn", "r")
         for span in para.spans:
             run = None
             for i, piece in enumerate(clean(span.text).split("\n")):
@@ -646,13 +648,14 @@ class DeckWriter:
                 if piece:
                     if run is None:
                         run = self._run_prototype(span, size)
-                    r = _copy(run)
-                    end.addprevious(r)
-                    r[-1].text = piece
-                    if has_rtl(piece):
-                        _complex_script_font(r[0], piece)
-                    if span.link:
-                        self._links.append(((r[0], owner), span.link))
+                    for text, rtl, lang in script_runs(piece):  # one run unless it holds right-to-left text
+                        r = _copy(run)
+                        end.addprevious(r)
+                        r[-1].text = text
+                        if rtl:
+                            script_run(r[0], text, lang)
+                        if span.link:
+                            self._links.append(((r[0], owner), span.link))
 
     def _paragraph_prototype(self, para: Para, size: float, inherit_align: bool):
         """An ``a:p`` with the ``a:pPr`` and ``a:endParaRPr`` of ``para`` at ``size`` (no runs)."""
@@ -865,10 +868,14 @@ _XFRM, _OFF, _EXT, _FLD = (_A + t for t in ("xfrm", "off", "ext", "fld"))
 
 
 @cache
-def _complex_script_font(rpr, text: str) -> None:
-    """Name in ``a:cs`` of the run properties ``rpr`` a font of this machine that draws the right-to-left
-    letters of ``text`` (PowerPoint and LibreOffice set Arabic and Hebrew in a run's complex-script font); with
-    none, the run keeps what it had and the presentation program falls back on its own."""
+def script_run(rpr, text: str, lang: str | None) -> None:
+    """The run properties ``rpr`` of a right-to-left run ``text``: its language ``lang`` (see
+    :func:`casebook.render.rtl.script_runs`), and in ``a:cs`` a font of this machine that draws its letters
+    (PowerPoint and LibreOffice set Arabic and Hebrew in a run's complex-script font); with none, the run
+    keeps what it had and the presentation program falls back on its own. A stamped footer is made so too
+    (:mod:`casebook.render.stamp`)."""
+    if lang is not None:
+        rpr.set("lang", lang)
     family = script_family(text)
     if family is None:
         return

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -41,19 +42,43 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from casebook.model.case import RichText
 from casebook.render.pdf_style import Look, font_runs, markup
+from casebook.render.rtl import has_rtl, isolate, reorder_line, starts_rtl, wholly_rtl
 
 # --- paragraphs laid out once per width ---------------------------------------------------------------
 
 
 class Paragraph(_ReportlabParagraph):
-    """reportlab's paragraph, whose lines are broken once for each width it is given.
+    """reportlab's paragraph, whose lines are broken once for each width it is given, and drawn in display
+    order when it holds right-to-left text.
 
     A table measures its cells, splits and draws them; the frame, ``KeepTogether`` and the contents measure
     what they hold: the same paragraph is wrapped at the same width three or four times, and each wrap
     breaks all its lines anew (most of the time a case study takes to lay out). The lines depend on the
     width alone, so the last layout is kept and given back while the width stays the same. A split makes
     new paragraphs, laid out afresh.
+
+    Right-to-left text comes in logical order (:func:`casebook.render.pdf_style.markup`) and is broken into
+    lines as it is; each line is put in display order only when it is drawn (:func:`_drawn_lines`), with the
+    paragraph's direction (that of its first strong letter). A paragraph whose every letter is right-to-left
+    is set flush right.
     """
+
+    def __init__(self, text: Any, style: Any = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(text, style, *args, **kwargs)
+        plain = "".join(getattr(f, "text", "") for f in self.frags)
+        self._casebook_rtl = starts_rtl(plain) if has_rtl(plain) else None
+        if self._casebook_rtl is not None and wholly_rtl(plain) and self.style.alignment in (TA_LEFT, TA_JUSTIFY):
+            self.style = self.style.clone(self.style.name, alignment=TA_RIGHT)
+
+    def draw(self) -> None:
+        if getattr(self, "_casebook_rtl", None) is None:
+            return super().draw()
+        logical = self.blPara
+        self.blPara = _drawn_lines(logical, self._casebook_rtl)
+        try:
+            return super().draw()
+        finally:
+            self.blPara = logical
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         kept = self.__dict__.get("_casebook_layout")
@@ -64,6 +89,32 @@ class Paragraph(_ReportlabParagraph):
         if "blPara" in self.__dict__ and self.width == availWidth:  # a width too narrow lays nothing out
             self._casebook_layout = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
         return width, height
+
+
+def _drawn_lines(para: Any, rtl: bool) -> Any:
+    """A paragraph's broken lines (reportlab's ``blPara``) with each line in display order (see
+    :func:`casebook.render.rtl.reorder_line`); the room left on a line grows by what the direction marks took."""
+    if para.kind == 0:  # one font: each line (room left, words), drawn with a space between words
+        lines = []
+        for room, words in para.lines:
+            text = " ".join(words)
+            shown = "".join(piece for _, piece in reorder_line([text], rtl))
+            width = stringWidth(text, para.fontName, para.fontSize) - stringWidth(shown, para.fontName, para.fontSize)
+            lines.append((room + width, shown.split(" ")))
+        return para.clone(lines=lines)
+    lines = []
+    for line in para.lines:  # many fonts: each line a list of fragments with their own font and text
+        frags = line.words
+        texts = [f.text if getattr(f, "_fkind", 0) == 0 and not hasattr(f, "cbDefn") else None for f in frags]
+        # raised text (a note number) is a unit of its own, as in the HTML edition: it stays where it is written
+        # rather than joining a right-to-left run it follows
+        pieces = [isolate(t, always=True) if t and getattr(f, "rise", 0) else t for f, t in zip(frags, texts, strict=True)]
+        shown = [(frags[i], None if texts[i] is None else text) for i, text in reorder_line(pieces, rtl)]
+        width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in zip(frags, texts, strict=True) if t is not None)
+        width -= sum(stringWidth(t, f.fontName, f.fontSize) for f, t in shown if t is not None)
+        words = [f if t is None else f.clone(text=t) for f, t in shown]
+        lines.append(line.clone(words=words, extraSpace=line.extraSpace + width))
+    return para.clone(lines=lines)
 
 
 # --- text to markup --------------------------------------------------------------------------------
@@ -727,7 +778,8 @@ class Blocks:
         """The contents of ``sections``: a line for each heading marked for the contents."""
         look = self.look
         entries = [
-            (f.casebook_level, esc(shorten(f.casebook_title, ENTRY_LIMIT, self._ellipsis)), f.casebook_key)
+            (f.casebook_level, markup(clean(shorten(f.casebook_title, ENTRY_LIMIT, self._ellipsis)), logical=False),
+             f.casebook_key)
             for section in sections for f in _contents_headings(section)
         ]
         heading = Heading(

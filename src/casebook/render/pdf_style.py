@@ -26,7 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from casebook.render.fallback import fallback_file
 from casebook.render.glyphs import font_files
-from casebook.render.rtl import base_letters, has_rtl, visual
+from casebook.render.rtl import base_letters, has_rtl, shaped, visual
 from casebook.theme import Theme
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -130,25 +130,27 @@ def _units(text: str) -> list[int]:
     return [int.from_bytes(data[k:k + 2], "big") for k in range(0, len(data), 2)]
 
 
-def _drawable(char: str) -> str:
+def _drawable(char: str, logical: bool = False) -> str:
     """A joined form that neither the look's font nor a fallback font draws, as its base letters (in visual
-    order); any other character as it is."""
+    order, or ``logical``); any other character as it is."""
     letters = base_letters(char)
     if letters == char or ord(char) in _covered or fallback_font(char) is not None:
         return char
-    return letters[::-1]
+    return letters if logical else letters[::-1]
 
 
-def font_runs(text: str) -> list[tuple[str | None, str]]:
+def font_runs(text: str, logical: bool = False) -> list[tuple[str | None, str]]:
     """``text`` cut into runs of (fallback font or None for the look's own font, text).
 
-    Right-to-left text is first put in visual order with joined letters (:func:`casebook.render.rtl.visual`);
-    a joined form that no font draws is shown as its base letter.
+    Right-to-left text is first given joined letters, and put in visual order as one line
+    (:func:`casebook.render.rtl.visual`) unless ``logical`` (a paragraph, whose lines are reordered once they
+    are broken: :class:`casebook.render.pdf_doc.Paragraph`); a joined form that no font draws is shown as its
+    base letters.
     """
     if text.isascii():
         return [(None, text)]
     if has_rtl(text):
-        text = "".join(map(_drawable, visual(text)))
+        text = "".join(_drawable(char, logical) for char in (shaped(text) if logical else visual(text)))
     runs: list[tuple[str | None, str]] = []
     for char in text:
         font = None
@@ -161,10 +163,12 @@ def font_runs(text: str) -> list[tuple[str | None, str]]:
     return runs
 
 
-def markup(text: str) -> str:
-    """Plain text as paragraph markup that shows it literally, characters the font lacks in a fallback font."""
+def markup(text: str, logical: bool = True) -> str:
+    """Plain text as paragraph markup that shows it literally, characters the font lacks in a fallback font,
+    right-to-left text in logical order (its paragraph reorders each of its lines) or, not ``logical``, in
+    display order as one line (for reportlab's own paragraphs, which do not reorder)."""
     return "".join(escape(part) if font is None else f'<font name="{font}">{escape(part)}</font>'
-                   for font, part in font_runs(text))
+                   for font, part in font_runs(text, logical))
 
 
 # --- colours ---------------------------------------------------------------------------------------

@@ -336,8 +336,13 @@ class DeckStamp:
             raise StampError(f"{_CORE}: the reader named where a stamp cannot")
 
     def _paragraph(self, paragraph: bytes, kind: str, texts: dict[str, Any]) -> bytes:
-        """A footer paragraph of the base with the reader's runs (each like the base's one run) at their size."""
-        from casebook.render.deck_draw import _centipoints
+        """A footer paragraph of the base with the reader's runs (each like the base's one run) at their size;
+        right-to-left text in runs of their own with their language and font, as a full build writes them
+        (:func:`casebook.render.deck_draw.script_run`)."""
+        from lxml import etree
+
+        from casebook.render.deck_draw import _centipoints, script_run
+        from casebook.render.rtl import script_runs
 
         base_runs, base_size = self._base_texts[kind]
         runs, size = texts[kind]
@@ -346,7 +351,17 @@ class DeckStamp:
         paragraph = paragraph.replace(f' sz="{_centipoints(base_size)}"'.encode(), f' sz="{_centipoints(size)}"'.encode())
         start, end = paragraph.index(b"<a:r>"), paragraph.index(b"</a:r>") + 6
         before, after = paragraph[start:end].split(b"<a:t>" + _xml_text(base_runs[0]) + b"</a:t>")
-        new = b"".join(before + b"<a:t>" + _xml_text(run) + b"</a:t>" + after for run in runs if run)
+        declared = b'<a:r xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+
+        def run_of(text: str, rtl: bool, lang: str | None) -> bytes:
+            head = before
+            if rtl:  # the base's run properties, parsed, given what a full build gives this run, written back
+                run = etree.fromstring(declared + before.removeprefix(b"<a:r>") + b"<a:t/>" + after)
+                script_run(run[0], text, lang)
+                head = b"<a:r>" + etree.tostring(run).removeprefix(declared).split(b"<a:t/>")[0]
+            return head + b"<a:t>" + _xml_text(text) + b"</a:t>" + after
+
+        new = b"".join(run_of(*piece) for run in runs if run for piece in script_runs(run))
         return paragraph[:start] + new + paragraph[end:]
 
     def _pieces(self, name: str) -> list[Any]:
