@@ -40,7 +40,7 @@ def test_wheel_ships_templates_seeds_and_code(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "casebook/templates/labels.j2" in names
     assert "casebook/seeds/closeness/000_cf48b7e9300d090a.txt" in names
-    assert "casebook/cli.py" in names
+    assert "casebook/cli/__init__.py" in names
     assert "casebook/ingest/data/people.toml" in names  # the lexicon of role and speech words
     assert not any(name.startswith("tests/") for name in names)
 

@@ -220,8 +220,9 @@ def _stamper(job: Job, key: str, base: Sequence[Path]) -> Any:
 def stamp_one(job: Job, key: str, base: Sequence[Path]) -> Result:
     """The copy ``job`` stamped from the base render ``base`` (its files, in the job's formats), or, where the
     base cannot be stamped, rendered in full; problems come back in the result."""
-    from casebook.pipeline import build_stamped
-    from casebook.render.stamp import StampError
+    from casebook.pipeline import build_stamped, stamp_error
+
+    cannot_stamp = stamp_error()
 
     result = Result(job.folder, recipient=job.recipient)
     try:
@@ -229,7 +230,7 @@ def stamp_one(job: Job, key: str, base: Sequence[Path]) -> Result:
         stamps = _stamper(job, key, base)
         folder = job.out_root / stamps.case.slug / "students" / str(job.student)
         outputs = build_stamped(stamps.case, stamps, job.formats, str(job.recipient), folder)
-    except StampError:
+    except cannot_stamp:
         return build_one(job)
     except CaseError as exc:
         result.problems.extend(exc.problems)
@@ -248,14 +249,9 @@ def _stamp_many(tasks: Sequence[tuple[int, Job, str, Sequence[Path]]]) -> list[t
 
 def _warm_up(formats: Sequence[str]) -> None:
     """Import what every worker needs once, before forking."""
-    import casebook.pipeline  # noqa: F401
+    from casebook.pipeline import warm_up
 
-    if "pdf" in formats or "teaching-note" in formats:
-        import casebook.render.pdf_build  # noqa: F401
-    if "pptx" in formats:
-        import casebook.render.deck  # noqa: F401
-    if "html" in formats or "html-teaching-note" in formats:
-        import casebook.render.html.page  # noqa: F401
+    warm_up(formats)
 
 
 def run(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) -> list[Result]:

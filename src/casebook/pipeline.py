@@ -73,6 +73,16 @@ def _renderer(fmt: str) -> Callable[..., bytes]:
     raise ValueError(fmt)
 
 
+def warm_up(formats: Sequence[str]) -> None:
+    """Import the renderers of ``formats`` now: a parent process does it once, before forking its workers."""
+    if "pdf" in formats or "teaching-note" in formats:
+        import casebook.render.pdf_build  # noqa: F401
+    if "pptx" in formats:
+        import casebook.render.deck  # noqa: F401
+    if "html" in formats or "html-teaching-note" in formats:
+        import casebook.render.html.page  # noqa: F401
+
+
 def render(case: Case, fmt: str, template_dirs: Sequence[Path] = (), theme: Theme | None = None,
            wording: Wording | None = None, recipient: str | None = None) -> bytes:
     """The bytes of one output of ``case``, in the look of ``theme`` (the bundled default when None).
@@ -273,6 +283,14 @@ def stamper(case: Case, bases: dict[str, bytes], template_dirs: Sequence[Path] =
     from casebook.wording import Wording
 
     return Stamper(case, Wording(case, template_dirs), theme or default_theme(), bases)
+
+
+def stamp_error() -> type[Exception]:
+    """The exception of a base that cannot be stamped (:class:`casebook.render.stamp.StampError`): the caller
+    then renders that copy in full."""
+    from casebook.render.stamp import StampError
+
+    return StampError
 
 
 def build_stamped(case: Case, stamps: Any, formats: Sequence[str], recipient: str, folder: Path) -> list[Output]:

@@ -5,20 +5,19 @@ Both build what they attach first (through the cache, so it costs nothing when i
 message is made and measured against the size budget before any draft is written or any message sent.
 
 Registered on the ``casebook`` group by :mod:`casebook.cli`; heavy libraries are imported
-only when a command runs.
+only when a command runs. The messages themselves are made by :mod:`casebook.mail`.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 from click.core import ParameterSource
 
-from casebook.cli_common import (
+from casebook.cli.common import (
     CASE_DIRS,
     DECK,
     FORMAT_CHOICES,
@@ -32,6 +31,7 @@ from casebook.cli_common import (
     build_jobs,
     case_folders,
     deck_choice,
+    say,
     students_of,
     user_errors,
 )
@@ -88,7 +88,7 @@ def _attach(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     wrong = [part for part in chosen if part not in STUDENT_FORMATS]
     if wrong or not chosen:
-        raise click.BadParameter(f"{value!r}: give one or more of {', '.join(STUDENT_FORMATS)}, separated by commas")
+        raise click.BadParameter(say("attach", value=repr(value), formats=STUDENT_FORMATS))
     return chosen
 
 
@@ -106,7 +106,7 @@ def _letters(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any,
     from casebook import batch, mail
 
     if roster_file is not None and to is not None:
-        raise click.UsageError("--to is for a message without a roster; with --roster each student gets their own")
+        raise click.UsageError(say("to_with_roster"))
     text = mail.MailText(template_dirs, subject)  # a broken --subject fails before any build
     students = students_of(roster_file)
     if students:
@@ -194,7 +194,7 @@ def pack(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
     spooled = _within_budget(letters, text, budget, draft=True, quiet=quiet)
     for path in mail.write_drafts(spooled):
         if not quiet:
-            click.echo(f"wrote {path}")
+            click.echo(say("wrote", path=path))
 
 
 @click.command()
@@ -222,9 +222,9 @@ def send(case_dirs: tuple[Path, ...], roster_file: Path | None, sender: Any, to:
     from casebook import mail
 
     if yes and dry_run and click.get_current_context().get_parameter_source("dry_run") is ParameterSource.COMMANDLINE:
-        raise click.UsageError("--yes sends and --dry-run does not: give one of them")
+        raise click.UsageError(say("yes_and_dry_run"))
     if roster_file is None and to is None:
-        raise click.UsageError("send needs --roster (a message to each student) or --to (one message per case)")
+        raise click.UsageError(say("send_needs_recipient"))
     security = "ssl" if use_ssl else "starttls" if starttls else "none"
     server = mail.Server(host, port or mail.default_port(security), security)
     login = mail.credentials()  # a half-set login fails before anything is built
@@ -258,4 +258,4 @@ def _send(letters: list[Any], text: Any, budget: int, quiet: bool, folder: Path,
         raise CaseError(problems)
 
 
-COMMANDS: Sequence[click.Command] = (pack, send)
+COMMANDS: tuple[click.Command, ...] = (pack, send)

@@ -1,4 +1,4 @@
-"""What the commands of :mod:`casebook.cli` and :mod:`casebook.cli_mail` share: options, error reporting,
+"""What the commands of :mod:`casebook.cli` share: options, error reporting, the messages they print,
 finding the cases, the jobs of a build and the reporter that shows their progress.
 
 Imports nothing heavy: the commands load what they need when they run.
@@ -28,6 +28,15 @@ FORMAT_CHOICES = {
 }
 
 
+def say(name: str, **context: Any) -> str:
+    """The message ``templates/cli/<name>.j2`` filled in with ``context``: every line the commands print, but
+    the case's own wording and click's help and usage texts, comes from a template there."""
+    from casebook.wording import environment, template_errors
+
+    with template_errors(f"cli/{name}.j2"):
+        return environment().get_template(f"cli/{name}.j2").render(**context)
+
+
 def _fail(message: str) -> None:
     for line in message.splitlines():
         click.echo(line, err=True)
@@ -52,7 +61,7 @@ def user_errors(func: F) -> F:
         except Exception as exc:
             if debug:
                 raise
-            _fail(f"casebook: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+            _fail(say("internal_error", kind=type(exc).__name__, error=str(exc)))
             ctx.exit(3)
 
     return wrapper  # type: ignore[return-value]
@@ -65,7 +74,7 @@ def case_folders(case_dirs: tuple[Path, ...]) -> list[Path]:
     default = Path("seeds")
     if not case_dirs and not default.is_dir():
         default = bundled_seeds_dir()
-        click.echo(f"casebook: no ./seeds folder here; using the bundled example cases in {default}", err=True)
+        click.echo(say("bundled_seeds", folder=default), err=True)
     return find_cases(list(case_dirs), default)
 
 
@@ -128,7 +137,7 @@ class Reporter:
 
             self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                      TimeElapsedColumn(), console=Console(stderr=True))
-            self.task = self.progress.add_task("building", total=total)
+            self.task = self.progress.add_task(say("progress"), total=total)
 
     def __enter__(self) -> Reporter:
         if self.progress is not None:
@@ -150,9 +159,9 @@ class Reporter:
             for line in result.messages:
                 self._say(line, err=True)
             if result.skipped:
-                self._say(f"up to date: {result.folder}" + (f" (copy for {result.recipient})" if result.recipient else ""))
+                self._say(say("up_to_date", folder=result.folder, recipient=result.recipient))
             for path in [] if result.skipped else result.outputs:
-                self._say(f"wrote {path}")
+                self._say(say("wrote", path=path))
         if self.progress is not None:
             self.progress.update(self.task, advance=1, description=str(result.recipient or result.folder.name))
 
@@ -177,13 +186,6 @@ def build_jobs(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_di
         jobs.extend(batch.Job(folder, personal, out_dir, tuple(template_dirs), theme_file, force,
                               recipient=student.name, student=student.slug, deck=deck_choice()) for student in students)
     return jobs
-
-
-ROSTER = click.option(
-    "--roster", "roster_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="CSV of students (name, email, optional id): also write each student a copy of the case study and the deck, "
-         "naming them on every page and slide, into OUT/<slug>/students/<student>/.",
-)
 
 
 def students_of(path: Path | None) -> list[Any]:

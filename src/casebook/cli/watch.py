@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from casebook import batch
+import click
+
+from casebook.cli.common import CASE_DIRS, DECK, FORMAT, OUT, QUIET, TEMPLATES, THEME, Reporter, build_jobs, say, user_errors
+
+if TYPE_CHECKING:
+    from casebook import batch
 
 
 def affected(changes: set[Path], jobs: Sequence[batch.Job], shared: Sequence[Path]) -> list[batch.Job]:
@@ -20,10 +26,12 @@ def affected(changes: set[Path], jobs: Sequence[batch.Job], shared: Sequence[Pat
     return [job for job in jobs if any(path.is_relative_to(job.folder.resolve()) for path in changes)]
 
 
-def watch(jobs: Sequence[batch.Job], shared: Sequence[Path], on_result: Callable[[batch.Result], None],
-          stop_event: object | None = None) -> None:
+def watch_jobs(jobs: Sequence[batch.Job], shared: Sequence[Path], on_result: Callable[[batch.Result], None],
+               stop_event: object | None = None) -> None:
     """Build every job once, then rebuild the affected ones on each change until interrupted."""
     from watchfiles import watch as watch_changes
+
+    from casebook import batch
 
     for job in jobs:
         on_result(batch.build_one(job))
@@ -33,3 +41,31 @@ def watch(jobs: Sequence[batch.Job], shared: Sequence[Path], on_result: Callable
         for job in affected(changed, jobs, [Path(p).resolve() for p in shared]):
             job.shared = None  # templates or theme may have changed: hash them again
             on_result(batch.build_one(job))
+
+
+@click.command()
+@CASE_DIRS
+@FORMAT
+@OUT
+@TEMPLATES
+@THEME
+@DECK
+@QUIET
+@user_errors
+def watch(case_dirs: tuple[Path, ...], fmt: str, out_dir: Path, template_dirs: tuple[Path, ...], theme_file: Path | None,
+          quiet: bool) -> None:
+    """Build the cases, then rebuild each when its documents, the templates or the theme change (Ctrl-C stops)."""
+    jobs = build_jobs(case_dirs, fmt, out_dir, template_dirs, theme_file, force=True)
+    shared = [*template_dirs, *([theme_file] if theme_file else [])]
+    reporter = Reporter(0, quiet)
+    click.echo(say("watching", count=len(jobs)), err=True)
+
+    def report(result: Any) -> None:
+        reporter.report(result)
+        for problem in result.problems:
+            click.echo(str(problem), err=True)
+
+    watch_jobs(jobs, shared, report)
+
+
+COMMANDS: tuple[click.Command, ...] = (watch,)
