@@ -107,7 +107,8 @@ def extract_ledger(blocks: list[Block], notes: Notes) -> LedgerRecord:
 
     def open_entry(head: tuple[int, str, str | None], span: Span) -> LedgerEntry:
         number, title, subtitle = head
-        new: LedgerEntry = {"number": number, "title": title, "subtitle": subtitle, "paragraphs": [], "blocks": [], "source": span}
+        new: LedgerEntry = {"number": number, "title": title, "subtitle": subtitle, "paragraphs": [], "blocks": [],
+                            "source": span}
         ledger["entries"].append(new)
         return new
 

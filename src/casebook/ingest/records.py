@@ -161,7 +161,8 @@ def text_block(block: Heading | Para | ListBlock, heading: str | None, path: lis
     if isinstance(block, Heading):
         record.update({"kind": "heading", "text": rich([(block.text, True, False)])})
     elif isinstance(block, ListBlock) and block.header:
-        record.update({"kind": "table", "header": list(block.header), "rows": [[rich(cell) for cell in row] for row in block.cells]})
+        rows = [[rich(cell) for cell in row] for row in block.cells]
+        record.update({"kind": "table", "header": list(block.header), "rows": rows})
     elif isinstance(block, ListBlock):
         record.update({"kind": "list", "ordered": block.ordered, "items": [rich(item.runs) for item in block.items]})
     else:
