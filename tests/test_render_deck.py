@@ -55,7 +55,7 @@ from casebook.model.case import (
     StakeholderOutcome,
 )
 from casebook.render.deck import render_deck as _render_deck
-from casebook.render.deck_fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
+from casebook.render.deck.fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
 from casebook.wording import Wording
 
 # --- a case built by hand -------------------------------------------------------------------------
@@ -1177,7 +1177,7 @@ def font_config(folder: Path) -> Path:
     The machine's own fonts stay in (for glyphs Open Sans lacks), so the check does not depend on
     Debian's fonts-open-sans being installed.
     """
-    from casebook.render.fonts import open_sans
+    from casebook.render.text.fonts import open_sans
 
     conf = folder / "fonts.conf"
     conf.write_text(
@@ -1338,7 +1338,7 @@ def test_extended_properties_describe_the_deck(deck_bytes, deck):
 @pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext is not installed")
 def test_libreoffice_check_catches_overflow(tmp_path):
     """The check above can fail: a box given more text than it holds is caught."""
-    from casebook.render.deck_draw import DeckWriter
+    from casebook.render.deck.draw import DeckWriter
 
     writer = DeckWriter()
     slide = writer.content_slide(None, Para(spans=(Span("Overflow"),)), 28)
@@ -1604,8 +1604,8 @@ def test_theme_colours_sizes_institution_and_logo(case, logo, tmp_path):
 
 @pytest.mark.skipif(not (DEJAVU / "DejaVuSans.ttf").is_file(), reason="DejaVu Sans is not installed")
 def test_theme_fonts_are_named_and_measured(case, logo, tmp_path):
-    from casebook.render.deck import theme_fonts
-    from casebook.render.deck_fit import Measure
+    from casebook.render.deck.reading import theme_fonts
+    from casebook.render.deck.fit import Measure
     from casebook.theme import load_theme
 
     fonts = (

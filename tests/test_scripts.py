@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from casebook.model.people import credits_of, merge_people
-from casebook.render.fallback import fallback_file
-from casebook.render.rtl import has_rtl, visual, wholly_rtl
+from casebook.render.text.fallback import fallback_file
+from casebook.render.text.rtl import has_rtl, visual, wholly_rtl
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scripts"
 
@@ -232,7 +232,7 @@ def test_a_latin_paragraph_with_a_hebrew_title_stays_left_to_right(scripts_outpu
 
 @needs_fonts
 def test_the_deck_names_a_complex_script_font_that_draws_them(scripts_outputs):
-    from casebook.render.rtl import script_family
+    from casebook.render.text.rtl import script_family
 
     family = script_family(ARABIC_LINE)
     assert family

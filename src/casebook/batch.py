@@ -251,7 +251,7 @@ def _warm_up(formats: Sequence[str]) -> None:
     import casebook.pipeline  # noqa: F401
 
     if "pdf" in formats or "teaching-note" in formats:
-        import casebook.render.pdf_build  # noqa: F401
+        import casebook.render.pdf.build  # noqa: F401
     if "pptx" in formats:
         import casebook.render.deck  # noqa: F401
     if "html" in formats or "html-teaching-note" in formats:

@@ -128,7 +128,7 @@ def glyph_warnings(case: Case, formats: Sequence[str], theme: Theme | None = Non
     """Characters of ``case`` the theme's fonts cannot draw, one warning per field; none for JSON alone."""
     if all(fmt == "json" for fmt in formats):
         return []
-    from casebook.render.glyphs import check_glyphs
+    from casebook.render.text.glyphs import check_glyphs
 
     return check_glyphs(case, theme or default_theme())
 

@@ -3,13 +3,13 @@
 Every text frame is written with everything a viewer could otherwise inherit set explicitly: size, line
 spacing (100 %), space before and after (points), insets, word wrap on and autofit off; with the built-in
 look also the font (the theme's family, per run), the colours and top anchoring. What
-:mod:`casebook.render.deck_fit` measured is then what a viewer draws.
+:mod:`casebook.render.deck.fit` measured is then what a viewer draws.
 
 Two looks share this writer (see :class:`DeckLook`):
 
 * the built-in look: python-pptx's blank presentation made 16:9, every shape placed and coloured here
   from the :class:`~casebook.theme.Theme` (colours, font family);
-* a user's template (:mod:`casebook.render.deck_template`): its slide master and layouts, its slide size,
+* a user's template (:mod:`casebook.render.deck.template`): its slide master and layouts, its slide size,
   and its fonts and colours: runs name no font, and colours are the template's theme colours
   (``accent1``, ``tx1`` lighter 35 %, ...) rather than RGB values.
 """
@@ -41,9 +41,9 @@ from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.autoshape import Shape
 from pptx.util import Emu
 
-from casebook.render.deck_fit import EMU_PER_PT, Box, Para, Span, clean
-from casebook.render.fonts import FAMILY
-from casebook.render.rtl import has_rtl, script_family, wholly_rtl
+from casebook.render.deck.fit import EMU_PER_PT, Box, Para, Span, clean
+from casebook.render.text.fonts import FAMILY
+from casebook.render.text.rtl import has_rtl, script_family, wholly_rtl
 
 Rect = tuple[float, float, float, float]  # left, top, width, height in points
 
@@ -372,7 +372,7 @@ class DeckWriter:
     """A presentation being written, slide by slide.
 
     Without ``prs`` it is python-pptx's blank presentation made 16:9 (the built-in look); a template's
-    presentation comes with its layouts (see :func:`casebook.render.deck_template.open_template`).
+    presentation comes with its layouts (see :func:`casebook.render.deck.template.open_template`).
     """
 
     def __init__(self, look: DeckLook | None = None, prs=None, layouts: Layouts | None = None) -> None:

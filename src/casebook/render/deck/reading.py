@@ -5,7 +5,7 @@ the first slide of its section), the film (particulars and synopsis), executive 
 fact group), strategic verdict (the group whose role is "verdict"), strategic analysis (one slide per
 part and per section), director's ledger (an overview, then one slide per entry), stakeholder balance
 sheet (a native table), exhibits (one slide each: a native bar chart of budget against box office,
-native tables for the timeline and the stakeholder outcomes; see :mod:`casebook.render.deck_exhibits`),
+native tables for the timeline and the stakeholder outcomes; see :mod:`casebook.render.deck.exhibits`),
 in their words (the press quotes), timeline (a native table), where the sources disagree (a native
 table, one heading row per conflict), discussion questions (one slide per question of the teaching
 note, its lines of answer in the notes) and sources (a native table). Content too long for one slide
@@ -15,9 +15,9 @@ Every table, chart and picture carries alternative text.
 
 The look comes from a :class:`~casebook.theme.Theme`: its colours, font family (measured with its
 TrueType files) and deck font sizes; or, when the theme names a .pptx template, the template's slide
-master, layouts, slide size, fonts and colours (:mod:`casebook.render.deck_template`).
+master, layouts, slide size, fonts and colours (:mod:`casebook.render.deck.template`).
 
-All sizes and line breaks are decided here (see :mod:`casebook.render.deck_fit`); the same case,
+All sizes and line breaks are decided here (see :mod:`casebook.render.deck.fit`); the same case,
 templates and theme give the same bytes.
 """
 
@@ -45,13 +45,13 @@ from casebook.model.case import (
     TextBlock,
     told_once,
 )
-from casebook.render.deck_charts import draw_chart
-from casebook.render.deck_draw import DEFAULT_GRID, DeckLook, DeckWriter, Palette, TableSpec, box_of
-from casebook.render.deck_exhibits import ExhibitSlides
+from casebook.render.deck.charts import draw_chart
+from casebook.render.deck.draw import DEFAULT_GRID, DeckLook, DeckWriter, Palette, TableSpec, box_of
+from casebook.render.deck.exhibits import ExhibitSlides
 from casebook.render.event_words import event_told
-from casebook.render.deck_fit import WIDTH_SAFETY, Measure, Para, Span, clean, measure_for, sizes, spans_of
-from casebook.render.deck_spec import Row, SlideSpec, TableFitter, merge, split_rect, unique, widths_of
-from casebook.render.fonts import FontFiles, open_sans
+from casebook.render.deck.fit import WIDTH_SAFETY, Measure, Para, Span, clean, measure_for, sizes, spans_of
+from casebook.render.deck.spec import Row, SlideSpec, TableFitter, merge, split_rect, unique, widths_of
+from casebook.render.text.fonts import FontFiles, open_sans
 from casebook.wording import Wording
 from casebook.theme import Theme, default_theme
 
@@ -120,11 +120,11 @@ def theme_fonts(theme: Theme) -> FontFiles:
 def render_deck(case: Case, wording: Wording, theme: Theme | None = None) -> bytes:
     """The class deck for ``case`` as .pptx bytes, in the look of ``theme`` (the bundled default when
     None); the case is not changed. The theme's ``deck.style`` chooses the teaching deck (short slides,
-    the full text in the speaker notes; :mod:`casebook.render.deck_teach`) or the full reading deck.
+    the full text in the speaker notes; :mod:`casebook.render.deck.teaching`) or the full reading deck.
     Raises :class:`~casebook.errors.CasebookError` when the theme's template lacks a layout the deck needs."""
     theme = theme or default_theme()
     if theme.deck.style == "teaching":
-        from casebook.render.deck_teach import TeachingDeckBuilder
+        from casebook.render.deck.teaching import TeachingDeckBuilder
 
         return TeachingDeckBuilder(case, wording, theme).build()
     return _DeckBuilder(case, wording, theme).build()
@@ -141,7 +141,7 @@ class _DeckBuilder(ExhibitSlides):
         self.theme = theme
         template = theme.deck_template
         if template is not None:
-            from casebook.render.deck_template import open_template
+            from casebook.render.deck.template import open_template
 
             opened = open_template(template)
             self.writer = DeckWriter(opened.look, opened.prs, opened.layouts)

@@ -30,10 +30,10 @@ from dataclasses import replace
 from typing import Any
 
 from casebook.model.case import Conflict, Event, Exhibit, SourceRef, Stakeholder, told_once
-from casebook.render.deck import _DeckBuilder
-from casebook.render.deck_draw import box_of
-from casebook.render.deck_fit import Para, Span, clean, sizes, spans_of
-from casebook.render.deck_spec import Row, SlideSpec, split_rect, unique
+from casebook.render.deck.reading import _DeckBuilder
+from casebook.render.deck.draw import box_of
+from casebook.render.deck.fit import Para, Span, clean, sizes, spans_of
+from casebook.render.deck.spec import Row, SlideSpec, split_rect, unique
 from casebook.render.event_words import event_told
 
 #: slides whose text is never shortened: the agenda and the discussion questions (short by themselves)

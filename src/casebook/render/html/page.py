@@ -18,7 +18,7 @@ from casebook.model.case import Case
 from casebook.render.html.colors import palette
 from casebook.render.html.story import Block, CaseStudy, Story, TeachingNote
 from casebook.render.outline import CASE_STUDY, TEACHING_NOTE, build_sections
-from casebook.render.pdf_doc import label
+from casebook.render.pdf.doc import label
 from casebook.wording import Wording, template_errors
 from casebook.resources import templates_dir
 from casebook.theme import Theme
@@ -106,7 +106,7 @@ def _made(kind: str, case: Case, wording: Wording, theme: Theme, names: tuple[st
 def build_case_study(case: Case, wording: Wording, theme: Theme) -> bytes:
     def make() -> tuple[Story, dict[str, Any], list[list[Block]]]:
         from casebook.render.html.exhibits import Exhibits
-        from casebook.render.pdf_style import make_look
+        from casebook.render.pdf.style import make_look
 
         look = make_look(_passing_theme(theme))
         story = CaseStudy(case, wording, None)

@@ -2,8 +2,8 @@
 
 This module imports reportlab; :func:`casebook.render.pdf.render_pdf` imports it only when a PDF is
 wanted. It reads the case and never changes it. The machinery it shares with the teaching note
-(headings, tables, pages) is in :mod:`casebook.render.pdf_doc`, the exhibits in
-:mod:`casebook.render.pdf_exhibits`; the rules on text and wording stated there hold here too.
+(headings, tables, pages) is in :mod:`casebook.render.pdf.doc`, the exhibits in
+:mod:`casebook.render.pdf.exhibits`; the rules on text and wording stated there hold here too.
 """
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ from casebook.model.case import (
 )
 from casebook.model.case import Paragraph as CaseParagraph
 from casebook.render.outline import CASE_STUDY, build_sections
-from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_document, clean, esc, rich, shorten
-from casebook.render.pdf_doc import keep as _keep
-from casebook.render.pdf_doc import label as _label
+from casebook.render.pdf.doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_document, clean, esc, rich, shorten
+from casebook.render.pdf.doc import keep as _keep
+from casebook.render.pdf.doc import label as _label
 from casebook.render.event_words import event_told
-from casebook.render.pdf_exhibits import Exhibits
-from casebook.render.pdf_notes import Notes, note_anchor
-from casebook.render.pdf_style import Look, hex_of
-from casebook.render.rtl import isolate
+from casebook.render.pdf.exhibits import Exhibits
+from casebook.render.pdf.notes import Notes, note_anchor
+from casebook.render.pdf.style import Look, hex_of
+from casebook.render.text.rtl import isolate
 from casebook.render.stamp import BASE_RECIPIENT
 from casebook.wording import Wording
 

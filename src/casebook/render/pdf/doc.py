@@ -40,7 +40,7 @@ from reportlab.platypus import Paragraph as _ReportlabParagraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from casebook.model.case import RichText
-from casebook.render.pdf_style import Look, font_runs, markup
+from casebook.render.pdf.style import Look, font_runs, markup
 
 # --- paragraphs laid out once per width ---------------------------------------------------------------
 

@@ -21,8 +21,8 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from casebook.model.case import Case
 from casebook.render.outline import TEACHING_NOTE, build_sections
-from casebook.render.pdf_doc import Blocks, Paragraph, build_document, esc, keep, label, rich
-from casebook.render.pdf_style import Look
+from casebook.render.pdf.doc import Blocks, Paragraph, build_document, esc, keep, label, rich
+from casebook.render.pdf.style import Look
 from casebook.wording import Wording
 
 
