@@ -1206,7 +1206,7 @@ def test_a_paragraph_keeps_its_layout_per_width() -> None:
     and a wrap at another width in between still gives the right lines."""
     from reportlab.lib.styles import ParagraphStyle
 
-    from casebook.render.pdf.doc import Paragraph
+    from casebook.render.pdf.flowables import Paragraph
 
     text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt. " * 4
     style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12)

@@ -5,7 +5,7 @@ A personal copy differs from every other copy of its case only in the line that 
 once as a *base* (with :data:`BASE_RECIPIENT` as the reader), and each reader's copy is made from it:
 
 - **PDF.** The base is rendered with no running foot (and no stamp on the cover). A small PDF made with
-  reportlab (:func:`casebook.render.pdf.doc.stamp_overlay`) holds the reader's line twice: as the cover
+  reportlab (:func:`casebook.render.pdf.overlay.stamp_overlay`) holds the reader's line twice: as the cover
   draws it and as a body page's foot draws it, in the same font, size, colour and place, its fonts
   subsets with the line's glyphs (fallback fonts included). Each of its two pages becomes one form
   XObject, shared by every page it is drawn on (the cover, the body pages), and the Subject is set, in an
@@ -470,7 +470,8 @@ class Stamper:
 
     def pdf(self, recipient: str) -> bytes:
         from casebook.render.pdf.build import personal_texts
-        from casebook.render.pdf.doc import clean, label, stamp_overlay
+        from casebook.render.pdf.markup import clean, label
+        from casebook.render.pdf.overlay import stamp_overlay
 
         if self._look is None:
             from casebook.render.pdf.style import make_look

@@ -18,7 +18,7 @@ from casebook.model.case import Case
 from casebook.render.html.colors import palette
 from casebook.render.html.story import Block, CaseStudy, Story, TeachingNote
 from casebook.render.outline import CASE_STUDY, TEACHING_NOTE, build_sections
-from casebook.render.pdf.doc import label
+from casebook.render.pdf.markup import label
 from casebook.wording import Wording, template_errors
 from casebook.resources import templates_dir
 from casebook.theme import Theme

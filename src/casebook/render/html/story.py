@@ -34,7 +34,7 @@ from casebook.model.case import (
 )
 from casebook.model.case import Paragraph as CaseParagraph
 from casebook.render.event_words import event_told
-from casebook.render.pdf.doc import clean, label, shorten
+from casebook.render.pdf.markup import clean, label, shorten
 from casebook.render.pdf.notes import Notes
 from casebook.render.text.rtl import has_rtl
 

@@ -24,10 +24,11 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from casebook.model.case import Amount, Case, Event, Exhibit, told_once
 from casebook.render.pdf.charts import Bar, Legend, Mark, money_chart, timeline_chart
 from casebook.render.event_words import event_told
-from casebook.render.pdf.doc import Paragraph, esc, keep_headings_with_text, label, rich
+from casebook.render.pdf.flowables import Paragraph, keep_headings_with_text
+from casebook.render.pdf.markup import esc, label, rich
 
 if TYPE_CHECKING:
-    from casebook.render.pdf.doc import Blocks
+    from casebook.render.pdf.blocks import Blocks
 
 _SERIES = ("budget", "box_office")
 

@@ -21,7 +21,10 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from casebook.model.case import Case
 from casebook.render.outline import TEACHING_NOTE, build_sections
-from casebook.render.pdf.doc import Blocks, Paragraph, build_document, esc, keep, label, rich
+from casebook.render.pdf.blocks import Blocks
+from casebook.render.pdf.flowables import Paragraph, keep
+from casebook.render.pdf.markup import esc, label, rich
+from casebook.render.pdf.pages import build_document
 from casebook.render.pdf.style import Look
 from casebook.wording import Wording
 
