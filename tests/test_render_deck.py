@@ -1338,7 +1338,7 @@ def test_extended_properties_describe_the_deck(deck_bytes, deck):
 @pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext is not installed")
 def test_libreoffice_check_catches_overflow(tmp_path):
     """The check above can fail: a box given more text than it holds is caught."""
-    from casebook.render.deck.draw import DeckWriter
+    from casebook.render.deck.writer import DeckWriter
 
     writer = DeckWriter()
     slide = writer.content_slide(None, Para(spans=(Span("Overflow"),)), 28)

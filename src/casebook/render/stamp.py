@@ -337,7 +337,7 @@ class DeckStamp:
 
     def _paragraph(self, paragraph: bytes, kind: str, texts: dict[str, Any]) -> bytes:
         """A footer paragraph of the base with the reader's runs (each like the base's one run) at their size."""
-        from casebook.render.deck.draw import _centipoints
+        from casebook.render.deck.drawingml import _centipoints
 
         base_runs, base_size = self._base_texts[kind]
         runs, size = texts[kind]

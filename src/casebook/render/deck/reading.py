@@ -46,14 +46,16 @@ from casebook.model.case import (
     told_once,
 )
 from casebook.render.deck.charts import draw_chart
-from casebook.render.deck.draw import DEFAULT_GRID, DeckLook, DeckWriter, Palette, TableSpec, box_of
 from casebook.render.deck.exhibits import ExhibitSlides
-from casebook.render.event_words import event_told
 from casebook.render.deck.fit import WIDTH_SAFETY, Measure, Para, Span, clean, measure_for, sizes, spans_of
+from casebook.render.deck.grid import DEFAULT_GRID, box_of
+from casebook.render.deck.palette import DeckLook, Palette
 from casebook.render.deck.spec import Row, SlideSpec, TableFitter, merge, split_rect, unique, widths_of
+from casebook.render.deck.writer import DeckWriter, TableSpec
+from casebook.render.event_words import event_told
 from casebook.render.text.fonts import FontFiles, open_sans
-from casebook.wording import Wording
 from casebook.theme import Theme, default_theme
+from casebook.wording import Wording
 
 # Font sizes (points): largest first, down to a floor below which text continues on another slide.
 TITLE_SIZES = sizes(28, 20)

@@ -30,9 +30,9 @@ from dataclasses import replace
 from typing import Any
 
 from casebook.model.case import Conflict, Event, Exhibit, SourceRef, Stakeholder, told_once
-from casebook.render.deck.reading import _DeckBuilder
-from casebook.render.deck.draw import box_of
 from casebook.render.deck.fit import Para, Span, clean, sizes, spans_of
+from casebook.render.deck.grid import box_of
+from casebook.render.deck.reading import _DeckBuilder
 from casebook.render.deck.spec import Row, SlideSpec, split_rect, unique
 from casebook.render.event_words import event_told
 

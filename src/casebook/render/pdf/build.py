@@ -29,19 +29,19 @@ from casebook.model.case import (
     told_once,
 )
 from casebook.model.case import Paragraph as CaseParagraph
+from casebook.render.event_words import event_told
 from casebook.render.outline import CASE_STUDY, build_sections
 from casebook.render.pdf.blocks import ROW_SPLIT_MIN, Blocks
+from casebook.render.pdf.exhibits import Exhibits
 from casebook.render.pdf.flowables import Paragraph
 from casebook.render.pdf.flowables import keep as _keep
 from casebook.render.pdf.markup import clean, esc, rich, shorten
 from casebook.render.pdf.markup import label as _label
-from casebook.render.pdf.pages import build_document
-from casebook.render.event_words import event_told
-from casebook.render.pdf.exhibits import Exhibits
 from casebook.render.pdf.notes import Notes, note_anchor
+from casebook.render.pdf.pages import build_document
 from casebook.render.pdf.style import Look, hex_of
-from casebook.render.text.rtl import isolate
 from casebook.render.stamp import BASE_RECIPIENT
+from casebook.render.text.rtl import isolate
 from casebook.wording import Wording
 
 # A note under Sources quotes at most about this many characters of its statement.

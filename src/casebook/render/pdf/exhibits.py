@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from casebook.model.case import Amount, Case, Event, Exhibit, told_once
-from casebook.render.pdf.charts import Bar, Legend, Mark, money_chart, timeline_chart
 from casebook.render.event_words import event_told
+from casebook.render.pdf.charts import Bar, Legend, Mark, money_chart, timeline_chart
 from casebook.render.pdf.flowables import Paragraph, keep_headings_with_text
 from casebook.render.pdf.markup import esc, label, rich
 
