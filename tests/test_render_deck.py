@@ -391,11 +391,11 @@ def test_slide_titles_in_order(deck, case):
     got = titles(deck)
     assert got[0] == case.title
     assert got[1] == str(labels.agenda)
-    assert got[2] == str(labels.the_film)
+    assert got[2] == "Investment Profile"  # the outline: the executive summary first, the film after it
     expected_order = [
-        str(labels.the_film),
         "Investment Profile",
         "Strategic Verdict",
+        str(labels.the_film),
         "Introduction: The Fulcrum",
         "The Cannes Currency Exchange",
         "Conclusion: The Lesson",
@@ -1107,9 +1107,10 @@ def test_closeness_deck(closeness, closeness_deck):
 def expected_titles(case) -> list[str]:
     """The slide titles the case should give, in order, each once (continuation slides folded in)."""
     labels = Wording(case).labels
-    out = [case.title, str(labels.agenda), str(labels.the_film)]
+    out = [case.title, str(labels.agenda)]
     out += [g.title for g in case.executive_summary if g.role != "verdict"]
     out += [g.title for g in case.executive_summary if g.role == "verdict"]
+    out.append(str(labels.the_film))  # the outline: the film after the executive summary
     for part in case.analysis.parts:
         if part.paragraphs or part.points:
             out.append(part.heading)

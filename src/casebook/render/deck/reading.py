@@ -53,6 +53,7 @@ from casebook.render.deck.palette import DeckLook, Palette
 from casebook.render.deck.spec import Row, SlideSpec, TableFitter, merge, split_rect, unique, widths_of
 from casebook.render.deck.writer import DeckWriter, TableSpec
 from casebook.render.event_words import event_told
+from casebook.render.outline import DECK_LEAVES_OUT, Section, follow, outline
 from casebook.render.text.fonts import FontFiles, open_sans
 from casebook.theme import Theme, default_theme
 from casebook.wording import Wording
@@ -177,29 +178,40 @@ class _DeckBuilder(ExhibitSlides):
     # --- the deck ---------------------------------------------------------------------------------
 
     def sections(self) -> list[tuple[str, list[SlideSpec]]]:
-        """The deck's sections in order, each an agenda entry with its slides (empty ones are left out)."""
-        labels = self.labels
-        verdict = next((g for g in self.case.executive_summary if g.role == "verdict" and (g.facts or g.paragraphs)), None)
-        groups = [g for g in self.case.executive_summary if g.role != "verdict" and (g.facts or g.paragraphs)]
-        candidates: list[tuple[str, list[SlideSpec]]] = [
-            (self.t(labels.the_film), self.film_slides()),
-            *self.other_sections("start"),
-            (self.t(labels.executive_summary), [s for g in groups for s in self.fact_group_slides(g)]),
-            (self.t(labels.strategic_verdict), self.verdict_slides(verdict) if verdict is not None else []),
-            *self.other_sections("executive_summary"),
-            (self.t(labels.strategic_analysis), self.analysis_slides()),
-            *self.other_sections("analysis"),
-            (self.t(labels.directors_ledger), self.ledger_slides(self.case.ledger) if self.case.ledger is not None else []),
-            (self.t(labels.stakeholder_balance_sheet), self.stakeholder_slides()),
-            *self.other_sections("stakeholders"),
-            (self.t(labels.exhibits), self.exhibit_slides()),
-            (self.t(labels.in_their_words), self.quote_slides()),
-            (self.t(labels.timeline), self.timeline_slides()),
-            (self.t(labels.disagreements), self.disagreement_slides()),
-            (self.t(self.wording.teaching.questions_heading), self.question_slides()),
-            (self.t(labels.sources), self.source_slides()),
-        ]
-        return [(title, specs) for title, specs in candidates if specs]
+        """The deck's sections in the order of the case's outline (:mod:`casebook.render.outline`), each an
+        agenda entry with its slides (empty ones are left out)."""
+        entries = follow(outline(self.case).case_study, self.section_entries, leave_out=DECK_LEAVES_OUT)
+        return [(title, specs) for section in entries for title, specs in section if specs]
+
+    def section_entries(self, section: Section) -> list[tuple[str, list[SlideSpec]]]:
+        """The agenda entries of one section of the outline, each with its slides: the executive summary is two,
+        its strategic verdict apart; the parts of the business analysis shown as written are one each."""
+        labels, kind = self.labels, section.kind
+        if kind == "business":
+            return self.other_sections(section.follows)
+        if kind == "executive_summary":
+            verdict = next((g for g in self.case.executive_summary if g.role == "verdict" and (g.facts or g.paragraphs)), None)
+            groups = [g for g in self.case.executive_summary if g.role != "verdict" and (g.facts or g.paragraphs)]
+            return [
+                (self.t(labels.executive_summary), [s for g in groups for s in self.fact_group_slides(g)]),
+                (self.t(labels.strategic_verdict), self.verdict_slides(verdict) if verdict is not None else []),
+            ]
+        if kind == "ledger":
+            ledger = self.case.ledger
+            return [(self.t(labels.directors_ledger), self.ledger_slides(ledger) if ledger is not None else [])]
+        if kind == "questions":
+            return [(self.t(self.wording.teaching.questions_heading), self.question_slides())]
+        title, slides = {
+            "film": (labels.the_film, self.film_slides),
+            "analysis": (labels.strategic_analysis, self.analysis_slides),
+            "stakeholders": (labels.stakeholder_balance_sheet, self.stakeholder_slides),
+            "exhibits": (labels.exhibits, self.exhibit_slides),
+            "quotes": (labels.in_their_words, self.quote_slides),
+            "timeline": (labels.timeline, self.timeline_slides),
+            "disagreements": (labels.disagreements, self.disagreement_slides),
+            "sources": (labels.sources, self.source_slides),
+        }[kind]
+        return [(self.t(title), slides())]
 
     def build(self) -> bytes:
         labels = self.labels

@@ -35,6 +35,7 @@ from casebook.render.deck.grid import box_of
 from casebook.render.deck.reading import _DeckBuilder
 from casebook.render.deck.spec import Row, SlideSpec, split_rect, unique
 from casebook.render.event_words import event_told
+from casebook.render.outline import Section
 
 #: slides whose text is never shortened: the agenda and the discussion questions (short by themselves)
 WHOLE = ("deck/agenda.j2", "deck/question.j2")
@@ -520,12 +521,16 @@ class TeachingDeckBuilder(_DeckBuilder):
 
     # --- the arc ----------------------------------------------------------------------------------
 
+    def section_entries(self, section: Section) -> list[tuple[str, list[SlideSpec]]]:
+        """The reading deck's entries of ``section``; the timeline none when an exhibit draws its dates (the dates
+        are told once, in their exhibit)."""
+        if section.kind == "timeline" and section.exhibits:
+            return []
+        return super().section_entries(section)
+
     def sections(self) -> list[tuple[str, list[SlideSpec]]]:
-        """The reading deck's sections in the order of a case discussion, the key figures after the situation."""
+        """The reading deck's sections (the outline's order), the key figures after the situation."""
         sections = super().sections()
-        if any(e.kind == "timeline" for e in self.case.exhibits):  # the dates are told once, in their exhibit
-            timeline = self.t(self.labels.timeline)
-            sections = [(title, specs) for title, specs in sections if title != timeline]
         figures = self.key_figure_slides()
         if figures:
             summary = self.t(self.labels.executive_summary)

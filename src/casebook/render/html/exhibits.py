@@ -13,8 +13,8 @@ from casebook.render.event_words import event_told
 from casebook.render.html.charts import inline_svg
 from casebook.render.html.story import Block, CaseStudy, exhibit_events, runs, text
 from casebook.render.pdf.charts import Legend, Mark, money_chart, timeline_chart
-from casebook.render.pdf.markup import label
 from casebook.render.pdf.exhibits import _SERIES, _bar
+from casebook.render.pdf.markup import label
 from casebook.render.pdf.style import Look
 
 

@@ -30,7 +30,7 @@ from casebook.model.case import (
 )
 from casebook.model.case import Paragraph as CaseParagraph
 from casebook.render.event_words import event_told
-from casebook.render.outline import CASE_STUDY, build_sections
+from casebook.render.outline import CASE_STUDY_LEAVES_OUT, by_method, follow, outline
 from casebook.render.pdf.blocks import ROW_SPLIT_MIN, Blocks
 from casebook.render.pdf.exhibits import Exhibits
 from casebook.render.pdf.flowables import Paragraph
@@ -586,7 +586,8 @@ class _Story(Blocks):
         return self.exhibits.section()
 
     def build(self) -> list[Flowable]:
-        return self.assemble(self.cover(), build_sections(self, CASE_STUDY))
+        sections = outline(self.case).case_study
+        return self.assemble(self.cover(), follow(sections, by_method(self), leave_out=CASE_STUDY_LEAVES_OUT))
 
 
 # --- entry point ------------------------------------------------------------------------------------
