@@ -42,6 +42,7 @@ SectionKind = Literal[
     "board_plan",
 ]
 
+
 @dataclass(frozen=True)
 class Section:
     """One section of an edition's outline.
@@ -75,21 +76,21 @@ def outline(case: Case) -> Outline:
     dates = tuple(e.number for e in case.exhibits if e.kind == "timeline")
     film = case.film
 
-    def business(follows: str) -> list[Section]:
+    def business(follows: str) -> tuple[Section, bool]:
         told = any(part.follows == follows and part.blocks for part in case.business_sections)
-        return [Section("business", follows=follows)] if told else []
+        return Section("business", follows=follows), told
 
     has: list[tuple[Section, object]] = [
-        *((s, True) for s in business("start")),
+        business("start"),
         (Section("executive_summary", exhibits=money), any(g.facts or g.paragraphs for g in case.executive_summary)),
-        *((s, True) for s in business("executive_summary")),
+        business("executive_summary"),
         (Section("film"), any(v is not None for v in (film.director, film.year, film.runtime, film.premiere))
          or film.alternative_titles or film.synopsis),
         (Section("analysis"), case.analysis is not None),
-        *((s, True) for s in business("analysis")),
+        business("analysis"),
         (Section("ledger"), case.ledger is not None),
         (Section("stakeholders"), case.stakeholders or case.stakeholder_blocks),
-        *((s, True) for s in business("stakeholders")),
+        business("stakeholders"),
         (Section("exhibits", exhibits=tuple(e.number for e in case.exhibits)), case.exhibits),
         (Section("quotes"), case.press.quotes),
         (Section("cast"), case.people),
