@@ -476,7 +476,8 @@ def test_verdict_is_found_by_role_not_by_title(case):
     groups = [profile.model_copy(update={"title": None}), verdict.model_copy(update={"title": None})]
     untitled = case.model_copy(update={"executive_summary": groups})
     got = titles(Presentation(BytesIO(render_deck(untitled, Wording(untitled)))))
-    assert got[3:5] == [str(labels.executive_summary), str(labels.strategic_verdict)]
+    # after the cover and the agenda (the outline: the executive summary first)
+    assert got[2:4] == [str(labels.executive_summary), str(labels.strategic_verdict)]
 
 
 def test_stakeholder_table_cells(deck, case):
@@ -1139,9 +1140,9 @@ def test_closeness_slide_titles_in_order(closeness, closeness_deck):
     assert folded(titles(prs), expected) == expected
     labels = Wording(closeness).labels
     sections = [
-        labels.the_film,
         labels.executive_summary,
         labels.strategic_verdict,
+        labels.the_film,
         labels.strategic_analysis,
         labels.directors_ledger,
         labels.stakeholder_balance_sheet,
