@@ -55,7 +55,7 @@ from casebook.render.deck.writer import DeckWriter, TableSpec
 from casebook.render.event_words import event_told
 from casebook.render.outline import DECK_LEAVES_OUT, Section, follow, outline
 from casebook.render.text.fonts import FontFiles, open_sans
-from casebook.theme import Theme, default_theme
+from casebook.theme import Theme
 from casebook.wording import Wording
 
 # Font sizes (points): largest first, down to a floor below which text continues on another slide.
@@ -118,19 +118,6 @@ def theme_fonts(theme: Theme) -> FontFiles:
     if all(paths[s] == getattr(builtin, s) for s in paths) and theme.fonts.family == builtin.family:
         return builtin
     return FontFiles(family=theme.fonts.family, **paths)
-
-
-def render_deck(case: Case, wording: Wording, theme: Theme | None = None) -> bytes:
-    """The class deck for ``case`` as .pptx bytes, in the look of ``theme`` (the bundled default when
-    None); the case is not changed. The theme's ``deck.style`` chooses the teaching deck (short slides,
-    the full text in the speaker notes; :mod:`casebook.render.deck.teaching`) or the full reading deck.
-    Raises :class:`~casebook.errors.CasebookError` when the theme's template lacks a layout the deck needs."""
-    theme = theme or default_theme()
-    if theme.deck.style == "teaching":
-        from casebook.render.deck.teaching import TeachingDeckBuilder
-
-        return TeachingDeckBuilder(case, wording, theme).build()
-    return _DeckBuilder(case, wording, theme).build()
 
 
 class _DeckBuilder(ExhibitSlides):
@@ -1228,4 +1215,4 @@ class _DeckBuilder(ExhibitSlides):
         return list(files.values())
 
 
-__all__ = ["render_deck"]
+__all__ = ["theme_fonts"]
