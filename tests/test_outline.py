@@ -109,3 +109,22 @@ def test_the_pdf_and_the_deck_list_their_shared_sections_in_the_same_order(close
               str(labels.disagreements), str(labels.sources)]
     assert [t for t in pdf if t in shared] == shared
     assert [t for t in agenda if t in shared] == shared
+
+
+def _teaching_agenda(case) -> list[str]:
+    theme = default_theme()
+    theme = theme.model_copy(update={"deck": theme.deck.model_copy(update={"style": "teaching"})})
+    return _agenda(render_deck(case, Wording(case), theme))
+
+
+def test_the_teaching_deck_puts_the_key_figures_with_the_section_that_refers_to_their_exhibit(closeness):
+    labels, key_figures = Wording(closeness).labels, "Key figures"
+    agenda = _teaching_agenda(closeness)
+    # the seed's summary states its budget and box office: the key figures follow it, before the verdict
+    at = agenda.index(str(labels.executive_summary))
+    assert agenda[at + 1 : at + 3] == [key_figures, str(labels.strategic_verdict)]
+    assert str(labels.timeline) not in agenda  # its dates are told once, in the timeline exhibit
+    # with no executive summary nothing refers the reader to the budget exhibit: the key figures open the deck
+    no_summary = closeness.model_copy(update={"executive_summary": []})
+    assert "executive_summary" not in kinds(outline(no_summary).case_study)
+    assert _teaching_agenda(no_summary)[:2] == [key_figures, str(labels.the_film)]
