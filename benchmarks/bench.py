@@ -134,7 +134,7 @@ def roster_figures(work: Path, args: argparse.Namespace, cold: float) -> None:
         "    full.append(time.perf_counter() - t)\n"
         "print(pdf, deck, statistics.median(full))\n"
         "import pikepdf, pypdf\n"
-        "from casebook.render.pdf_doc import stamp_overlay, label\n"
+        "from casebook.render.pdf.overlay import stamp_overlay\nfrom casebook.render.pdf.markup import label\n"
         "over = stamp_overlay(stamps._look, 'Prepared for Анна Иванова; do not distribute', '…')\n"
         "def with_pikepdf(_):\n"
         "    with pikepdf.open(io.BytesIO(bases['pdf'])) as pdf, pikepdf.open(io.BytesIO(over)) as o:\n"

@@ -18,7 +18,7 @@ from pptx import Presentation
 from casebook.cli import cli
 from casebook.pipeline import load_case
 from casebook.render.deck import render_deck
-from casebook.render.deck_teach import cut, first_sentence, short_form, words
+from casebook.render.deck.teaching import cut, first_sentence, short_form, words
 from casebook.wording import Wording
 from casebook.theme import default_theme
 from tests.conftest import SEEDS

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from casebook.cli import cli
 from casebook.pipeline import load_case
-from casebook.render.glyphs import check_glyphs
+from casebook.render.text.glyphs import check_glyphs
 from casebook.theme import default_theme
 from casebook.wording import Wording
 
@@ -18,7 +18,7 @@ CJK = "---\nmovieId: 8\nmovieTitle: 小城之春\ncategoryName: BUSINESS\n---\n\
 @pytest.fixture
 def no_fallback_font(monkeypatch):
     """A machine with no font for what Open Sans lacks (the warnings below are about such a machine)."""
-    monkeypatch.setattr("casebook.render.glyphs.fallback_file", lambda char: None)
+    monkeypatch.setattr("casebook.render.text.glyphs.fallback_file", lambda char: None)
 
 
 def test_the_seed_case_has_every_glyph(closeness):

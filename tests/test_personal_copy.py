@@ -15,7 +15,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from casebook.pipeline import render
-from casebook.render.fallback import fallback_file
+from casebook.render.text.fallback import fallback_file
 
 NAMES = ["Zoë Ångström-Núñez", "Анна Иванова", "张伟"]
 
@@ -81,7 +81,7 @@ def test_a_chinese_name_is_drawn_with_an_embedded_fallback_font(closeness, tmp_p
 @pytest.mark.skipif(fallback_file("张") is None, reason="no TrueType CJK font on this machine (CI installs fonts-droid-fallback)")
 def test_characters_a_fallback_font_draws_are_not_warned_about(tmp_path):
     from casebook.pipeline import load_case
-    from casebook.render.glyphs import check_glyphs
+    from casebook.render.text.glyphs import check_glyphs
     from casebook.theme import default_theme
 
     (tmp_path / "a.txt").write_text(

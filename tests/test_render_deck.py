@@ -55,7 +55,7 @@ from casebook.model.case import (
     StakeholderOutcome,
 )
 from casebook.render.deck import render_deck as _render_deck
-from casebook.render.deck_fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
+from casebook.render.deck.fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
 from casebook.wording import Wording
 
 # --- a case built by hand -------------------------------------------------------------------------
@@ -391,11 +391,11 @@ def test_slide_titles_in_order(deck, case):
     got = titles(deck)
     assert got[0] == case.title
     assert got[1] == str(labels.agenda)
-    assert got[2] == str(labels.the_film)
+    assert got[2] == "Investment Profile"  # the outline: the executive summary first, the film after it
     expected_order = [
-        str(labels.the_film),
         "Investment Profile",
         "Strategic Verdict",
+        str(labels.the_film),
         "Introduction: The Fulcrum",
         "The Cannes Currency Exchange",
         "Conclusion: The Lesson",
@@ -476,7 +476,8 @@ def test_verdict_is_found_by_role_not_by_title(case):
     groups = [profile.model_copy(update={"title": None}), verdict.model_copy(update={"title": None})]
     untitled = case.model_copy(update={"executive_summary": groups})
     got = titles(Presentation(BytesIO(render_deck(untitled, Wording(untitled)))))
-    assert got[3:5] == [str(labels.executive_summary), str(labels.strategic_verdict)]
+    # after the cover and the agenda (the outline: the executive summary first)
+    assert got[2:4] == [str(labels.executive_summary), str(labels.strategic_verdict)]
 
 
 def test_stakeholder_table_cells(deck, case):
@@ -1107,9 +1108,10 @@ def test_closeness_deck(closeness, closeness_deck):
 def expected_titles(case) -> list[str]:
     """The slide titles the case should give, in order, each once (continuation slides folded in)."""
     labels = Wording(case).labels
-    out = [case.title, str(labels.agenda), str(labels.the_film)]
+    out = [case.title, str(labels.agenda)]
     out += [g.title for g in case.executive_summary if g.role != "verdict"]
     out += [g.title for g in case.executive_summary if g.role == "verdict"]
+    out.append(str(labels.the_film))  # the outline: the film after the executive summary
     for part in case.analysis.parts:
         if part.paragraphs or part.points:
             out.append(part.heading)
@@ -1138,9 +1140,9 @@ def test_closeness_slide_titles_in_order(closeness, closeness_deck):
     assert folded(titles(prs), expected) == expected
     labels = Wording(closeness).labels
     sections = [
-        labels.the_film,
         labels.executive_summary,
         labels.strategic_verdict,
+        labels.the_film,
         labels.strategic_analysis,
         labels.directors_ledger,
         labels.stakeholder_balance_sheet,
@@ -1177,7 +1179,7 @@ def font_config(folder: Path) -> Path:
     The machine's own fonts stay in (for glyphs Open Sans lacks), so the check does not depend on
     Debian's fonts-open-sans being installed.
     """
-    from casebook.render.fonts import open_sans
+    from casebook.render.text.fonts import open_sans
 
     conf = folder / "fonts.conf"
     conf.write_text(
@@ -1338,7 +1340,7 @@ def test_extended_properties_describe_the_deck(deck_bytes, deck):
 @pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext is not installed")
 def test_libreoffice_check_catches_overflow(tmp_path):
     """The check above can fail: a box given more text than it holds is caught."""
-    from casebook.render.deck_draw import DeckWriter
+    from casebook.render.deck.writer import DeckWriter
 
     writer = DeckWriter()
     slide = writer.content_slide(None, Para(spans=(Span("Overflow"),)), 28)
@@ -1604,8 +1606,8 @@ def test_theme_colours_sizes_institution_and_logo(case, logo, tmp_path):
 
 @pytest.mark.skipif(not (DEJAVU / "DejaVuSans.ttf").is_file(), reason="DejaVu Sans is not installed")
 def test_theme_fonts_are_named_and_measured(case, logo, tmp_path):
-    from casebook.render.deck import theme_fonts
-    from casebook.render.deck_fit import Measure
+    from casebook.render.deck.reading import theme_fonts
+    from casebook.render.deck.fit import Measure
     from casebook.theme import load_theme
 
     fonts = (

@@ -52,7 +52,7 @@ from casebook.model.case import (
     StakeholderOutcome,
 )
 from casebook.render.pdf import render_pdf
-from casebook.render.pdf_notes import Notes
+from casebook.render.pdf.notes import Notes
 from casebook.wording import Wording
 from casebook.theme import default_theme, load_theme
 
@@ -1121,8 +1121,8 @@ def test_exhibits_keep_identical_bytes_and_embedded_fonts(exhibit_pdf: bytes) ->
 
 
 def test_too_many_events_for_a_drawing_leave_the_table() -> None:
-    from casebook.render.pdf_charts import Mark, timeline_chart
-    from casebook.render.pdf_style import make_look
+    from casebook.render.pdf.charts import Mark, timeline_chart
+    from casebook.render.pdf.style import make_look
 
     look = make_look(default_theme())
     crowded = [Mark(str(n), "Premiered, Awarded", "24 May 2017", 2017.4) for n in range(1, 40)]
@@ -1189,7 +1189,7 @@ def test_a_theme_sets_page_size_colours_institution_and_logo(tmp_path: Path) -> 
 
 
 def test_a_theme_font_file_is_embedded(tmp_path: Path) -> None:
-    from casebook.render.fonts import open_sans
+    from casebook.render.text.fonts import open_sans
 
     shutil.copy(open_sans().italic, tmp_path / "Body.ttf")
     (tmp_path / "t.toml").write_text('[fonts]\nfamily = "Body"\nregular = "Body.ttf"\n')
@@ -1206,7 +1206,7 @@ def test_a_paragraph_keeps_its_layout_per_width() -> None:
     and a wrap at another width in between still gives the right lines."""
     from reportlab.lib.styles import ParagraphStyle
 
-    from casebook.render.pdf_doc import Paragraph
+    from casebook.render.pdf.flowables import Paragraph
 
     text = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt. " * 4
     style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12)

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from casebook.model.people import credits_of, merge_people
-from casebook.render.fallback import fallback_file
-from casebook.render.rtl import has_rtl, visual, wholly_rtl
+from casebook.render.text.fallback import fallback_file
+from casebook.render.text.rtl import has_rtl, visual, wholly_rtl
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scripts"
 
@@ -55,7 +55,7 @@ def test_persian_letters_are_joined_too():
 
 
 def test_lam_alef_is_one_ligature_and_no_word_is_drawn_as_a_ligature():
-    from casebook.render.rtl import shaped
+    from casebook.render.text.rtl import shaped
 
     # "سلام": lam and alef become the lam-alef ligature (final form, after the medial seen)
     assert shaped("سلام") == "\ufeb3\ufefc\ufee1"
@@ -93,7 +93,7 @@ def test_direction_of_a_paragraph():
 
 
 def test_each_line_is_reordered_with_the_paragraphs_direction():
-    from casebook.render.rtl import reorder_line
+    from casebook.render.text.rtl import reorder_line
 
     # a line of a right-to-left paragraph that ends in a Latin word: the Latin word is on the left, as it comes last
     assert reorder_line(["הספר נקרא ", "Atlas"], rtl=True) == [(1, "Atlas"), (0, " ארקנ רפסה")]
@@ -104,7 +104,7 @@ def test_each_line_is_reordered_with_the_paragraphs_direction():
 
 
 def test_a_run_is_tagged_with_its_language_only_when_its_letters_tell():
-    from casebook.render.rtl import script_runs
+    from casebook.render.text.rtl import script_runs
 
     assert script_runs("הספרייה נסגרה") == [("הספרייה נסגרה", True, "he-IL")]
     # Arabic: its yeh and teh marbuta; Persian: its keheh and Farsi yeh; both inside Latin text
@@ -287,7 +287,7 @@ def test_a_latin_paragraph_with_a_hebrew_title_stays_left_to_right(scripts_outpu
 
 @needs_fonts
 def test_the_deck_names_a_complex_script_font_that_draws_them(scripts_outputs):
-    from casebook.render.rtl import script_family
+    from casebook.render.text.rtl import script_family
 
     family = script_family(ARABIC_LINE)
     assert family
@@ -398,8 +398,9 @@ def paragraphs_pdf(tmp_path_factory) -> Path:
     """A page of the three paragraphs in the case study's body style, and the Hebrew one in a table cell."""
     from reportlab.platypus import SimpleDocTemplate, Table
 
-    from casebook.render.pdf_doc import Paragraph, esc
-    from casebook.render.pdf_style import make_look
+    from casebook.render.pdf.flowables import Paragraph
+    from casebook.render.pdf.markup import esc
+    from casebook.render.pdf.style import make_look
     from casebook.theme import default_theme
 
     styles = make_look(default_theme()).styles

@@ -359,7 +359,7 @@ def test_a_copy_whose_base_cannot_be_stamped_is_rendered_in_full(tmp_path, close
 def test_a_stamped_footer_gives_an_arabic_name_its_language_and_font(copies):
     """The reader's name in Arabic is a run of its own, tagged Arabic (its yeh and alef maksura are Arabic's, not
     Persian's), in the machine's font for Arabic, on the stamped deck as on the full build."""
-    from casebook.render.rtl import script_family
+    from casebook.render.text.rtl import script_family
 
     name = NAMES[3]
     family = script_family(name)

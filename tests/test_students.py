@@ -13,7 +13,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from casebook.cli import cli
-from casebook.render.fallback import fallback_file
+from casebook.render.text.fallback import fallback_file
 
 #: an accented, a Cyrillic and a Chinese name, with the slugs of their folders
 STUDENTS = [("Zoë Ångström-Núñez", "zoe@example.org", "zoe-angstrom-nunez"),

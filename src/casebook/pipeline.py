@@ -76,7 +76,7 @@ def _renderer(fmt: str) -> Callable[..., bytes]:
 def warm_up(formats: Sequence[str]) -> None:
     """Import the renderers of ``formats`` now: a parent process does it once, before forking its workers."""
     if "pdf" in formats or "teaching-note" in formats:
-        import casebook.render.pdf_build  # noqa: F401
+        import casebook.render.pdf.build  # noqa: F401
     if "pptx" in formats:
         import casebook.render.deck  # noqa: F401
     if "html" in formats or "html-teaching-note" in formats:
@@ -143,7 +143,7 @@ def glyph_warnings(case: Case, formats: Sequence[str], theme: Theme | None = Non
     """Characters of ``case`` the theme's fonts cannot draw, one warning per field; none for JSON alone."""
     if all(fmt == "json" for fmt in formats):
         return []
-    from casebook.render.glyphs import check_glyphs
+    from casebook.render.text.glyphs import check_glyphs
 
     return check_glyphs(case, theme or default_theme())
 

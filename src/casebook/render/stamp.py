@@ -5,7 +5,7 @@ A personal copy differs from every other copy of its case only in the line that 
 once as a *base* (with :data:`BASE_RECIPIENT` as the reader), and each reader's copy is made from it:
 
 - **PDF.** The base is rendered with no running foot (and no stamp on the cover). A small PDF made with
-  reportlab (:func:`casebook.render.pdf_doc.stamp_overlay`) holds the reader's line twice: as the cover
+  reportlab (:func:`casebook.render.pdf.overlay.stamp_overlay`) holds the reader's line twice: as the cover
   draws it and as a body page's foot draws it, in the same font, size, colour and place, its fonts
   subsets with the line's glyphs (fallback fonts included). Each of its two pages becomes one form
   XObject, shared by every page it is drawn on (the cover, the body pages), and the Subject is set, in an
@@ -15,7 +15,7 @@ once as a *base* (with :data:`BASE_RECIPIENT` as the reader), and each reader's 
   save about 23 ms, pypdf's ``merge_page`` and write about 76 ms; so pikepdf, as the reader.
 - **Deck.** The base names :data:`BASE_RECIPIENT` in the footer of every slide (the cover too) and in the
   core properties. Each footer paragraph is rewritten with the reader's text and the font size a full
-  build fits it to (:meth:`casebook.render.deck._DeckBuilder.personal_texts`), the core properties with
+  build fits it to (:meth:`casebook.render.deck.reading._DeckBuilder.personal_texts`), the core properties with
   the reader's subject and comments; every other entry of the package is copied byte for byte, compressed
   as it was. A slide is deflated once, in pieces cut at its footers, so that a copy deflates only its own
   footer paragraphs (a few hundred bytes a slide) and splices them in; the XML of every part is that of a full
@@ -257,7 +257,7 @@ class PdfStamp:
 class DeckStamp:
     """A base deck, taken apart once, ready to be stamped for many readers.
 
-    ``base_texts`` are :meth:`~casebook.render.deck._DeckBuilder.personal_texts` of :data:`BASE_RECIPIENT`.
+    ``base_texts`` are :meth:`~casebook.render.deck.reading._DeckBuilder.personal_texts` of :data:`BASE_RECIPIENT`.
     """
 
     def __init__(self, base: bytes, base_texts: dict[str, Any]) -> None:
@@ -338,11 +338,11 @@ class DeckStamp:
     def _paragraph(self, paragraph: bytes, kind: str, texts: dict[str, Any]) -> bytes:
         """A footer paragraph of the base with the reader's runs (each like the base's one run) at their size;
         right-to-left text in runs of their own with their language and font, as a full build writes them
-        (:func:`casebook.render.deck_draw.script_run`)."""
+        (:func:`casebook.render.deck.drawingml.script_run`)."""
         from lxml import etree
 
-        from casebook.render.deck_draw import _centipoints, script_run
-        from casebook.render.rtl import script_runs
+        from casebook.render.deck.drawingml import _centipoints, script_run
+        from casebook.render.text.rtl import script_runs
 
         base_runs, base_size = self._base_texts[kind]
         runs, size = texts[kind]
@@ -378,7 +378,7 @@ class DeckStamp:
         return self._cut[name]
 
     def stamp(self, texts: dict[str, Any]) -> bytes:
-        """The deck for the reader whose :meth:`~casebook.render.deck._DeckBuilder.personal_texts` are ``texts``."""
+        """The deck for the reader whose :meth:`~casebook.render.deck.reading._DeckBuilder.personal_texts` are ``texts``."""
         changed: dict[str, tuple[bytes, int, int]] = {}  # name -> (deflated, CRC-32, size)
         for name in self._slides:
             parts, crc, size = [], 0, 0
@@ -513,8 +513,8 @@ class Stamper:
                 pass  # each copy is rendered in full
         if "pdf" not in self.bases:
             return
-        from casebook.render.pdf_build import personal_texts
-        from casebook.render.pdf_style import font_runs
+        from casebook.render.pdf.build import personal_texts
+        from casebook.render.pdf.style import font_runs
 
         for recipient in recipients:
             font_runs(personal_texts(self.case, self.wording, recipient)[0])
@@ -550,11 +550,12 @@ class Stamper:
         return self._html_stamp
 
     def pdf(self, recipient: str) -> bytes:
-        from casebook.render.pdf_build import personal_texts
-        from casebook.render.pdf_doc import clean, label, stamp_overlay
+        from casebook.render.pdf.build import personal_texts
+        from casebook.render.pdf.markup import clean, label
+        from casebook.render.pdf.overlay import stamp_overlay
 
         if self._look is None:
-            from casebook.render.pdf_style import make_look
+            from casebook.render.pdf.style import make_look
 
             self._look = make_look(self.theme)
         stamp, subject = personal_texts(self.case, self.wording, recipient)
@@ -566,7 +567,7 @@ class Stamper:
     def _deck_builder(self) -> Any:
         """The deck's renderer for this case and theme: it fits a reader's footer as a full build does."""
         if self._deck is None:
-            from casebook.render.deck import _DeckBuilder
+            from casebook.render.deck.reading import _DeckBuilder
 
             self._deck = _DeckBuilder(self.case, self.wording, self.theme)
         return self._deck

@@ -1,6 +1,6 @@
 """The exhibits' drawings as inline SVG for the HTML edition.
 
-The drawings are the PDF's own (:mod:`casebook.render.pdf_charts`), written as SVG by reportlab, so both
+The drawings are the PDF's own (:mod:`casebook.render.pdf.charts`), written as SVG by reportlab, so both
 editions show the same chart. The SVG is then made fit to sit inside an HTML page: no XML prolog, ids of its own
 (a page holds several charts), ``role="img"`` named by its ``<title>`` and described by its ``<desc>``, the
 page's fonts instead of the PDF's, and a size that follows the width of the page.

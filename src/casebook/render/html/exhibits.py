@@ -1,6 +1,6 @@
 """The exhibits of the HTML case study: the PDF's drawings as inline SVG, each with its data as a table.
 
-Numbers, captions and sources are those of the PDF (:mod:`casebook.render.pdf_exhibits`). A chart is an image
+Numbers, captions and sources are those of the PDF (:mod:`casebook.render.pdf.exhibits`). A chart is an image
 with a title and a description; the table beside it gives every value it draws, so nothing is only in a picture.
 """
 
@@ -12,10 +12,10 @@ from casebook.model.case import Case, Exhibit
 from casebook.render.event_words import event_told
 from casebook.render.html.charts import inline_svg
 from casebook.render.html.story import Block, CaseStudy, exhibit_events, runs, text
-from casebook.render.pdf_charts import Legend, Mark, money_chart, timeline_chart
-from casebook.render.pdf_doc import label
-from casebook.render.pdf_exhibits import _SERIES, _bar
-from casebook.render.pdf_style import Look
+from casebook.render.pdf.charts import Legend, Mark, money_chart, timeline_chart
+from casebook.render.pdf.exhibits import _SERIES, _bar
+from casebook.render.pdf.markup import label
+from casebook.render.pdf.style import Look
 
 
 class Exhibits:

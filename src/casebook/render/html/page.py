@@ -17,8 +17,8 @@ from markupsafe import Markup
 from casebook.model.case import Case
 from casebook.render.html.colors import palette
 from casebook.render.html.story import Block, CaseStudy, Story, TeachingNote
-from casebook.render.outline import CASE_STUDY, TEACHING_NOTE, build_sections
-from casebook.render.pdf_doc import label
+from casebook.render.outline import CASE_STUDY_LEAVES_OUT, by_method, follow, outline
+from casebook.render.pdf.markup import label
 from casebook.wording import Wording, template_errors
 from casebook.resources import templates_dir
 from casebook.theme import Theme
@@ -117,13 +117,13 @@ def case_study_subject(case: Case, wording: Wording) -> str:
 def build_case_study(case: Case, wording: Wording, theme: Theme) -> bytes:
     def make() -> tuple[Story, dict[str, Any], list[list[Block]]]:
         from casebook.render.html.exhibits import Exhibits
-        from casebook.render.pdf_style import make_look
+        from casebook.render.pdf.style import make_look
 
         look = make_look(_passing_theme(theme))
         story = CaseStudy(case, wording, None)
         story.charts = Exhibits(case, wording.labels, wording.module("html/wording.j2"), look)
         cover = story.cover()
-        return story, cover, build_sections(story, CASE_STUDY)
+        return story, cover, follow(outline(case).case_study, by_method(story), leave_out=CASE_STUDY_LEAVES_OUT)
 
     story, cover, sections = _made("case study", case, wording, theme, ("labels.j2", "html/wording.j2"), make)
     return _page("html/case_study.html.j2", story, cover, sections, wording, theme,
@@ -133,7 +133,7 @@ def build_case_study(case: Case, wording: Wording, theme: Theme) -> bytes:
 def build_teaching_note(case: Case, wording: Wording, theme: Theme) -> bytes:
     def make() -> tuple[Story, dict[str, Any], list[list[Block]]]:
         story = TeachingNote(case, wording)
-        return story, story.cover(), build_sections(story, TEACHING_NOTE)
+        return story, story.cover(), follow(outline(case).teaching_note, by_method(story))
 
     story, cover, sections = _made("teaching note", case, wording, theme, ("labels.j2", "teaching.j2"), make)
     t = wording.teaching

@@ -1,7 +1,7 @@
 """The HTML case study, as data for the templates: the sections of the PDF, in the same order, as plain blocks.
 
 The story reads the finished :class:`~casebook.model.case.Case` and never changes it. It decides what is shown
-and in which order, exactly as :mod:`casebook.render.pdf_build` does (the same outline, the same note numbers);
+and in which order, exactly as :mod:`casebook.render.pdf.build` does (the same outline, the same note numbers);
 ``templates/html/`` decides how it is marked up. Every block is a plain dict; text stays text (the templates
 escape it), wording comes from ``labels.j2`` and ``html/wording.j2``.
 
@@ -34,9 +34,9 @@ from casebook.model.case import (
 )
 from casebook.model.case import Paragraph as CaseParagraph
 from casebook.render.event_words import event_told
-from casebook.render.pdf_doc import clean, label, shorten
-from casebook.render.pdf_notes import Notes
-from casebook.render.rtl import has_rtl
+from casebook.render.pdf.markup import clean, label, shorten
+from casebook.render.pdf.notes import Notes
+from casebook.render.text.rtl import has_rtl
 
 _NOTE_LIMIT = 200  # as in the PDF: a note quotes at most about this many characters of its statement
 
@@ -175,7 +175,7 @@ class Story:
 
 
 class CaseStudy(Story):
-    """The case study: the sections of :class:`casebook.render.pdf_build._Story`, as blocks."""
+    """The case study: the sections of :class:`casebook.render.pdf.build._Story`, as blocks."""
 
     def __init__(self, case: Case, wording: Any, charts: Any) -> None:
         super().__init__(case, wording)
@@ -604,7 +604,7 @@ def exhibit_events(labels: Any, exhibit: Exhibit) -> list[tuple[str, str, str, E
 
 
 class TeachingNote(Story):
-    """The teaching note: the sections of :mod:`casebook.render.pdf_teaching`, as blocks."""
+    """The teaching note: the sections of :mod:`casebook.render.pdf.teaching`, as blocks."""
 
     def __init__(self, case: Case, wording: Any) -> None:
         super().__init__(case, wording)

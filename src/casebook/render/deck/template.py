@@ -25,8 +25,10 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from casebook.errors import CasebookError
-from casebook.render.deck_draw import DeckLook, Grid, Layouts, Palette, Rect
-from casebook.render.deck_fit import EMU_PER_PT
+from casebook.render.deck.fit import EMU_PER_PT
+from casebook.render.deck.grid import Grid, Rect
+from casebook.render.deck.palette import DeckLook, Palette
+from casebook.render.deck.writer import Layouts
 
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)

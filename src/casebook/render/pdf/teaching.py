@@ -20,9 +20,12 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from casebook.model.case import Case
-from casebook.render.outline import TEACHING_NOTE, build_sections
-from casebook.render.pdf_doc import Blocks, Paragraph, build_document, esc, keep, label, rich
-from casebook.render.pdf_style import Look
+from casebook.render.outline import by_method, follow, outline
+from casebook.render.pdf.blocks import Blocks
+from casebook.render.pdf.flowables import Paragraph, keep
+from casebook.render.pdf.markup import esc, label, rich
+from casebook.render.pdf.pages import build_document
+from casebook.render.pdf.style import Look
 from casebook.wording import Wording
 
 
@@ -157,7 +160,7 @@ class _TeachingStory(Blocks):
         return out
 
     def build(self) -> list[Flowable]:
-        return self.assemble(self.cover(), build_sections(self, TEACHING_NOTE), contents=False)
+        return self.assemble(self.cover(), follow(outline(self.case).teaching_note, by_method(self)), contents=False)
 
 
 def build_teaching_note(case: Case, wording: Wording, look: Look) -> bytes:

@@ -4,7 +4,7 @@ Exhibits come from ``Case.exhibits``, so the deck shows the numbers and captions
 same labels word them): one slide per exhibit, titled with ``labels.exhibit_caption``, its sources in a
 small line at the foot (``labels.exhibit_sources``), the files and lines in the notes.
 
-* budget against box office: a native bar chart (:mod:`casebook.render.deck_charts`), one bar per
+* budget against box office: a native bar chart (:mod:`casebook.render.deck.charts`), one bar per
   amount a source states, labelled as the PDF labels it ("under 1,000,000"), upper bounds hatched;
 * timeline: a native table of the exhibit's events, numbered as the PDF numbers them;
 * stakeholder outcomes: a native table.
@@ -21,9 +21,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from casebook.model.case import Amount, Event, Exhibit, SourceRef, told_once
-from casebook.render.deck_charts import ChartBar, ChartSpec
-from casebook.render.deck_fit import Para, Span, clean, spans_of
-from casebook.render.deck_spec import Row, SlideSpec, unique
+from casebook.render.deck.charts import ChartBar, ChartSpec
+from casebook.render.deck.fit import Para, Span, clean, spans_of
+from casebook.render.deck.spec import Row, SlideSpec, unique
 from casebook.render.event_words import event_told
 
 if TYPE_CHECKING:

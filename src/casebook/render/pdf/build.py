@@ -1,9 +1,10 @@
 """The PDF case study, built with reportlab platypus from a finished :class:`~casebook.model.case.Case`.
 
 This module imports reportlab; :func:`casebook.render.pdf.render_pdf` imports it only when a PDF is
-wanted. It reads the case and never changes it. The machinery it shares with the teaching note
-(headings, tables, pages) is in :mod:`casebook.render.pdf_doc`, the exhibits in
-:mod:`casebook.render.pdf_exhibits`; the rules on text and wording stated there hold here too.
+wanted. It reads the case and never changes it. The machinery it shares with the teaching note is in
+:mod:`casebook.render.pdf.blocks` (headings, tables), :mod:`casebook.render.pdf.pages` (the pages) and
+:mod:`casebook.render.pdf.markup` (text to markup), the exhibits in :mod:`casebook.render.pdf.exhibits`;
+the rules on text and wording stated in :mod:`casebook.render.pdf.markup` hold here too.
 """
 
 from __future__ import annotations
@@ -28,16 +29,19 @@ from casebook.model.case import (
     told_once,
 )
 from casebook.model.case import Paragraph as CaseParagraph
-from casebook.render.outline import CASE_STUDY, build_sections
-from casebook.render.pdf_doc import ROW_SPLIT_MIN, Blocks, Paragraph, build_document, clean, esc, rich, shorten
-from casebook.render.pdf_doc import keep as _keep
-from casebook.render.pdf_doc import label as _label
 from casebook.render.event_words import event_told
-from casebook.render.pdf_exhibits import Exhibits
-from casebook.render.pdf_notes import Notes, note_anchor
-from casebook.render.pdf_style import Look, hex_of
-from casebook.render.rtl import isolate
+from casebook.render.outline import CASE_STUDY_LEAVES_OUT, by_method, follow, outline
+from casebook.render.pdf.blocks import ROW_SPLIT_MIN, Blocks
+from casebook.render.pdf.exhibits import Exhibits
+from casebook.render.pdf.flowables import Paragraph
+from casebook.render.pdf.flowables import keep as _keep
+from casebook.render.pdf.markup import clean, esc, rich, shorten
+from casebook.render.pdf.markup import label as _label
+from casebook.render.pdf.notes import Notes, note_anchor
+from casebook.render.pdf.pages import build_document
+from casebook.render.pdf.style import Look, hex_of
 from casebook.render.stamp import BASE_RECIPIENT
+from casebook.render.text.rtl import isolate
 from casebook.wording import Wording
 
 # A note under Sources quotes at most about this many characters of its statement.
@@ -584,7 +588,8 @@ class _Story(Blocks):
         return self.exhibits.section()
 
     def build(self) -> list[Flowable]:
-        return self.assemble(self.cover(), build_sections(self, CASE_STUDY))
+        sections = outline(self.case).case_study
+        return self.assemble(self.cover(), follow(sections, by_method(self), leave_out=CASE_STUDY_LEAVES_OUT))
 
 
 # --- entry point ------------------------------------------------------------------------------------

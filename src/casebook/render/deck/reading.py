@@ -5,7 +5,7 @@ the first slide of its section), the film (particulars and synopsis), executive 
 fact group), strategic verdict (the group whose role is "verdict"), strategic analysis (one slide per
 part and per section), director's ledger (an overview, then one slide per entry), stakeholder balance
 sheet (a native table), exhibits (one slide each: a native bar chart of budget against box office,
-native tables for the timeline and the stakeholder outcomes; see :mod:`casebook.render.deck_exhibits`),
+native tables for the timeline and the stakeholder outcomes; see :mod:`casebook.render.deck.exhibits`),
 in their words (the press quotes), timeline (a native table), where the sources disagree (a native
 table, one heading row per conflict), discussion questions (one slide per question of the teaching
 note, its lines of answer in the notes) and sources (a native table). Content too long for one slide
@@ -15,9 +15,9 @@ Every table, chart and picture carries alternative text.
 
 The look comes from a :class:`~casebook.theme.Theme`: its colours, font family (measured with its
 TrueType files) and deck font sizes; or, when the theme names a .pptx template, the template's slide
-master, layouts, slide size, fonts and colours (:mod:`casebook.render.deck_template`).
+master, layouts, slide size, fonts and colours (:mod:`casebook.render.deck.template`).
 
-All sizes and line breaks are decided here (see :mod:`casebook.render.deck_fit`); the same case,
+All sizes and line breaks are decided here (see :mod:`casebook.render.deck.fit`); the same case,
 templates and theme give the same bytes.
 """
 
@@ -45,15 +45,18 @@ from casebook.model.case import (
     TextBlock,
     told_once,
 )
-from casebook.render.deck_charts import draw_chart
-from casebook.render.deck_draw import DEFAULT_GRID, DeckLook, DeckWriter, Palette, TableSpec, box_of
-from casebook.render.deck_exhibits import ExhibitSlides
+from casebook.render.deck.charts import draw_chart
+from casebook.render.deck.exhibits import ExhibitSlides
+from casebook.render.deck.fit import WIDTH_SAFETY, Measure, Para, Span, clean, measure_for, sizes, spans_of
+from casebook.render.deck.grid import DEFAULT_GRID, box_of
+from casebook.render.deck.palette import DeckLook, Palette
+from casebook.render.deck.spec import Row, SlideSpec, TableFitter, merge, split_rect, unique, widths_of
+from casebook.render.deck.writer import DeckWriter, TableSpec
 from casebook.render.event_words import event_told
-from casebook.render.deck_fit import WIDTH_SAFETY, Measure, Para, Span, clean, measure_for, sizes, spans_of
-from casebook.render.deck_spec import Row, SlideSpec, TableFitter, merge, split_rect, unique, widths_of
-from casebook.render.fonts import FontFiles, open_sans
+from casebook.render.outline import DECK_LEAVES_OUT, Section, follow, outline
+from casebook.render.text.fonts import FontFiles, open_sans
+from casebook.theme import Theme
 from casebook.wording import Wording
-from casebook.theme import Theme, default_theme
 
 # Font sizes (points): largest first, down to a floor below which text continues on another slide.
 TITLE_SIZES = sizes(28, 20)
@@ -117,19 +120,6 @@ def theme_fonts(theme: Theme) -> FontFiles:
     return FontFiles(family=theme.fonts.family, **paths)
 
 
-def render_deck(case: Case, wording: Wording, theme: Theme | None = None) -> bytes:
-    """The class deck for ``case`` as .pptx bytes, in the look of ``theme`` (the bundled default when
-    None); the case is not changed. The theme's ``deck.style`` chooses the teaching deck (short slides,
-    the full text in the speaker notes; :mod:`casebook.render.deck_teach`) or the full reading deck.
-    Raises :class:`~casebook.errors.CasebookError` when the theme's template lacks a layout the deck needs."""
-    theme = theme or default_theme()
-    if theme.deck.style == "teaching":
-        from casebook.render.deck_teach import TeachingDeckBuilder
-
-        return TeachingDeckBuilder(case, wording, theme).build()
-    return _DeckBuilder(case, wording, theme).build()
-
-
 class _DeckBuilder(ExhibitSlides):
     #: the film's particulars beside its synopsis on one slide, when they fit
     film_card = True
@@ -141,7 +131,7 @@ class _DeckBuilder(ExhibitSlides):
         self.theme = theme
         template = theme.deck_template
         if template is not None:
-            from casebook.render.deck_template import open_template
+            from casebook.render.deck.template import open_template
 
             opened = open_template(template)
             self.writer = DeckWriter(opened.look, opened.prs, opened.layouts)
@@ -175,29 +165,40 @@ class _DeckBuilder(ExhibitSlides):
     # --- the deck ---------------------------------------------------------------------------------
 
     def sections(self) -> list[tuple[str, list[SlideSpec]]]:
-        """The deck's sections in order, each an agenda entry with its slides (empty ones are left out)."""
-        labels = self.labels
-        verdict = next((g for g in self.case.executive_summary if g.role == "verdict" and (g.facts or g.paragraphs)), None)
-        groups = [g for g in self.case.executive_summary if g.role != "verdict" and (g.facts or g.paragraphs)]
-        candidates: list[tuple[str, list[SlideSpec]]] = [
-            (self.t(labels.the_film), self.film_slides()),
-            *self.other_sections("start"),
-            (self.t(labels.executive_summary), [s for g in groups for s in self.fact_group_slides(g)]),
-            (self.t(labels.strategic_verdict), self.verdict_slides(verdict) if verdict is not None else []),
-            *self.other_sections("executive_summary"),
-            (self.t(labels.strategic_analysis), self.analysis_slides()),
-            *self.other_sections("analysis"),
-            (self.t(labels.directors_ledger), self.ledger_slides(self.case.ledger) if self.case.ledger is not None else []),
-            (self.t(labels.stakeholder_balance_sheet), self.stakeholder_slides()),
-            *self.other_sections("stakeholders"),
-            (self.t(labels.exhibits), self.exhibit_slides()),
-            (self.t(labels.in_their_words), self.quote_slides()),
-            (self.t(labels.timeline), self.timeline_slides()),
-            (self.t(labels.disagreements), self.disagreement_slides()),
-            (self.t(self.wording.teaching.questions_heading), self.question_slides()),
-            (self.t(labels.sources), self.source_slides()),
-        ]
-        return [(title, specs) for title, specs in candidates if specs]
+        """The deck's sections in the order of the case's outline (:mod:`casebook.render.outline`), each an
+        agenda entry with its slides (empty ones are left out)."""
+        entries = follow(outline(self.case).case_study, self.section_entries, leave_out=DECK_LEAVES_OUT)
+        return [(title, specs) for section in entries for title, specs in section if specs]
+
+    def section_entries(self, section: Section) -> list[tuple[str, list[SlideSpec]]]:
+        """The agenda entries of one section of the outline, each with its slides: the executive summary is two,
+        its strategic verdict apart; the parts of the business analysis shown as written are one each."""
+        labels, kind = self.labels, section.kind
+        if kind == "business":
+            return self.other_sections(section.follows)
+        if kind == "executive_summary":
+            verdict = next((g for g in self.case.executive_summary if g.role == "verdict" and (g.facts or g.paragraphs)), None)
+            groups = [g for g in self.case.executive_summary if g.role != "verdict" and (g.facts or g.paragraphs)]
+            return [
+                (self.t(labels.executive_summary), [s for g in groups for s in self.fact_group_slides(g)]),
+                (self.t(labels.strategic_verdict), self.verdict_slides(verdict) if verdict is not None else []),
+            ]
+        if kind == "ledger":
+            ledger = self.case.ledger
+            return [(self.t(labels.directors_ledger), self.ledger_slides(ledger) if ledger is not None else [])]
+        if kind == "questions":
+            return [(self.t(self.wording.teaching.questions_heading), self.question_slides())]
+        title, slides = {
+            "film": (labels.the_film, self.film_slides),
+            "analysis": (labels.strategic_analysis, self.analysis_slides),
+            "stakeholders": (labels.stakeholder_balance_sheet, self.stakeholder_slides),
+            "exhibits": (labels.exhibits, self.exhibit_slides),
+            "quotes": (labels.in_their_words, self.quote_slides),
+            "timeline": (labels.timeline, self.timeline_slides),
+            "disagreements": (labels.disagreements, self.disagreement_slides),
+            "sources": (labels.sources, self.source_slides),
+        }[kind]
+        return [(self.t(title), slides())]
 
     def build(self) -> bytes:
         labels = self.labels
@@ -1214,4 +1215,4 @@ class _DeckBuilder(ExhibitSlides):
         return list(files.values())
 
 
-__all__ = ["render_deck"]
+__all__ = ["theme_fonts"]

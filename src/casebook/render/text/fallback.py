@@ -3,7 +3,7 @@
 Open Sans draws Latin, Greek and Cyrillic; a student's name in Chinese, say, needs another font. The
 machine's fonts are asked through fontconfig (``fc-list``) for one that has the character, and only
 TrueType outlines are taken (a font reportlab can embed as a subset). With no such font the character
-stays undrawable and ``casebook check`` warns about it (see :mod:`casebook.render.glyphs`).
+stays undrawable and ``casebook check`` warns about it (see :mod:`casebook.render.text.glyphs`).
 
 The choice is deterministic for one machine: candidates are sorted by path, and a font already chosen
 for one character is tried first for the next.

@@ -24,9 +24,9 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from casebook.render.fallback import fallback_file
-from casebook.render.glyphs import font_files
-from casebook.render.rtl import base_letters, has_rtl, shaped, visual
+from casebook.render.text.fallback import fallback_file
+from casebook.render.text.glyphs import font_files
+from casebook.render.text.rtl import base_letters, has_rtl, shaped, visual
 from casebook.theme import Theme
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -74,7 +74,7 @@ _covered: set[int] = set()
 
 
 def _use_faces(regular: Path) -> None:
-    from casebook.render.glyphs import _cmap
+    from casebook.render.text.glyphs import _cmap
 
     _covered.clear()
     _covered.update(_cmap(regular))
@@ -94,7 +94,7 @@ def fallback_font(char: str) -> str | None:
 
 class _FallbackFont(TTFont):
     """A fallback TrueType font whose ToUnicode map reads a presentation form (a joined Arabic letter, see
-    :mod:`casebook.render.rtl`) back as the letters it stands for, so that copied text and ``pdftotext``
+    :mod:`casebook.render.text.rtl`) back as the letters it stands for, so that copied text and ``pdftotext``
     give the letters the source wrote, not their joined shapes."""
 
     def addObjects(self, doc: object) -> None:
@@ -143,8 +143,8 @@ def font_runs(text: str, logical: bool = False) -> list[tuple[str | None, str]]:
     """``text`` cut into runs of (fallback font or None for the look's own font, text).
 
     Right-to-left text is first given joined letters, and put in visual order as one line
-    (:func:`casebook.render.rtl.visual`) unless ``logical`` (a paragraph, whose lines are reordered once they
-    are broken: :class:`casebook.render.pdf_doc.Paragraph`); a joined form that no font draws is shown as its
+    (:func:`casebook.render.text.rtl.visual`) unless ``logical`` (a paragraph, whose lines are reordered once they
+    are broken: :class:`casebook.render.pdf.flowables.Paragraph`); a joined form that no font draws is shown as its
     base letters.
     """
     if text.isascii():

@@ -29,8 +29,11 @@ from pptx.enum.dml import MSO_LINE, MSO_PATTERN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from casebook.render.deck_draw import DeckWriter, Rect, paint, pt, stable_zip
-from casebook.render.deck_fit import Measure
+from casebook.render.deck.fit import Measure
+from casebook.render.deck.grid import Rect, pt
+from casebook.render.deck.package import stable_zip
+from casebook.render.deck.palette import paint
+from casebook.render.deck.writer import DeckWriter
 
 NUMBER_FORMAT = "#,##0"
 # First axis id written: small positive numbers, as PowerPoint itself writes.

@@ -3,7 +3,7 @@
 The data of every exhibit is in the case model (:class:`~casebook.model.case.Exhibit`), so the deck
 shows the same numbers and captions; this module only draws them:
 
-* budget against box office: a vector bar chart (:func:`casebook.render.pdf_charts.money_chart`), an
+* budget against box office: a vector bar chart (:func:`casebook.render.pdf.charts.money_chart`), an
   upper bound hatched and open at the top, labelled as the templates word it ("under 1,000,000");
 * timeline: a vector timeline of the dated events with numbered markers, and its key as a table
   (the table alone when the events are too many to label without collisions);
@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Any
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from casebook.model.case import Amount, Case, Event, Exhibit, told_once
-from casebook.render.pdf_charts import Bar, Legend, Mark, money_chart, timeline_chart
 from casebook.render.event_words import event_told
-from casebook.render.pdf_doc import Paragraph, esc, keep_headings_with_text, label, rich
+from casebook.render.pdf.charts import Bar, Legend, Mark, money_chart, timeline_chart
+from casebook.render.pdf.flowables import Paragraph, keep_headings_with_text
+from casebook.render.pdf.markup import esc, label, rich
 
 if TYPE_CHECKING:
-    from casebook.render.pdf_doc import Blocks
+    from casebook.render.pdf.blocks import Blocks
 
 _SERIES = ("budget", "box_office")
 

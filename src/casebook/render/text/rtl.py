@@ -26,7 +26,7 @@ the letter drawn next, their letter, but where the font puts every mark, not whe
 is no OpenType mark positioning here), so a mark on a narrow letter sits off to one side.
 
 The PDF writes what each presentation form stands for (its base letters) into the font's ToUnicode map
-(see :mod:`casebook.render.pdf_style`), so copying or ``pdftotext`` gives the letters as the source wrote
+(see :mod:`casebook.render.pdf.style`), so copying or ``pdftotext`` gives the letters as the source wrote
 them, in logical order. This module imports neither reportlab nor python-pptx.
 """
 
@@ -260,9 +260,9 @@ def base_letters(char: str) -> str:
 
 
 def script_family(text: str) -> str | None:
-    """The family name of a font of this machine (fontconfig, see :mod:`casebook.render.fallback`) that draws
+    """The family name of a font of this machine (fontconfig, see :mod:`casebook.render.text.fallback`) that draws
     the first right-to-left letter of ``text``, or None."""
-    from casebook.render.fallback import fallback_file
+    from casebook.render.text.fallback import fallback_file
 
     m = _RTL_CHAR.search(text)
     path = fallback_file(m.group()) if m else None

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from PIL import ImageFont
 
 from casebook.model.case import RichText
-from casebook.render.fonts import FontFiles, open_sans
+from casebook.render.text.fonts import FontFiles, open_sans
 
 EMU_PER_PT = 12700
 

@@ -3,8 +3,8 @@
 A character the theme's fonts have no glyph for would be drawn as an empty box (or nothing at all), so
 each text field of the case is read, character by character, against the character map of the regular,
 bold, italic and bold italic faces; a character a fallback font of this machine draws is not missing
-(see :mod:`casebook.render.fallback`). Each field with missing glyphs gives one warning (code ``missing_glyphs``) naming the field
-(``stakeholders[1].name``) and the place in the sources it comes from: the nearest ``source`` of the
+(see :mod:`casebook.render.text.fallback`). Each field with missing glyphs gives one warning (code
+``missing_glyphs``) naming the field (``stakeholders[1].name``) and the place in the sources it comes from: the nearest ``source`` of the
 field or of the part of the case that holds it.
 
 Whitespace and control characters are not glyphs: they are never drawn (the renderers turn controls
@@ -21,8 +21,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from casebook.model.case import Case, CaseWarning, Person, RichText, Source, SourceRef
-from casebook.render.fallback import fallback_file
-from casebook.render.fonts import open_sans
+from casebook.render.text.fallback import fallback_file
+from casebook.render.text.fonts import open_sans
 from casebook.theme import Theme
 
 _FACES = ("regular", "bold", "italic", "bold_italic")

@@ -30,11 +30,12 @@ from dataclasses import replace
 from typing import Any
 
 from casebook.model.case import Conflict, Event, Exhibit, SourceRef, Stakeholder, told_once
-from casebook.render.deck import _DeckBuilder
-from casebook.render.deck_draw import box_of
-from casebook.render.deck_fit import Para, Span, clean, sizes, spans_of
-from casebook.render.deck_spec import Row, SlideSpec, split_rect, unique
+from casebook.render.deck.fit import Para, Span, clean, sizes, spans_of
+from casebook.render.deck.grid import box_of
+from casebook.render.deck.reading import _DeckBuilder
+from casebook.render.deck.spec import Row, SlideSpec, split_rect, unique
 from casebook.render.event_words import event_told
+from casebook.render.outline import Section, outline
 
 #: slides whose text is never shortened: the agenda and the discussion questions (short by themselves)
 WHOLE = ("deck/agenda.j2", "deck/question.j2")
@@ -520,21 +521,29 @@ class TeachingDeckBuilder(_DeckBuilder):
 
     # --- the arc ----------------------------------------------------------------------------------
 
+    def section_entries(self, section: Section) -> list[tuple[str, list[SlideSpec]]]:
+        """The reading deck's entries of ``section``, with two changes: the timeline has none when an exhibit
+        draws its dates (the dates are told once, in their exhibit), and the key figures of the budget exhibit
+        follow the summary of the section that refers the reader to that exhibit (the executive summary)."""
+        if section.kind == "timeline" and section.exhibits:
+            return []
+        entries = super().section_entries(section)
+        if self._budget_exhibit() in section.exhibits and section.kind != "exhibits":
+            entries.insert(1, (self.t(self.tl.key_figures), self.key_figure_slides()))
+        return entries
+
     def sections(self) -> list[tuple[str, list[SlideSpec]]]:
-        """The reading deck's sections in the order of a case discussion, the key figures after the situation."""
+        """The reading deck's sections (the outline's order); the key figures open the deck when no section
+        refers the reader to the budget exhibit."""
         sections = super().sections()
-        if any(e.kind == "timeline" for e in self.case.exhibits):  # the dates are told once, in their exhibit
-            timeline = self.t(self.labels.timeline)
-            sections = [(title, specs) for title, specs in sections if title != timeline]
-        figures = self.key_figure_slides()
-        if figures:
-            summary = self.t(self.labels.executive_summary)
-            film = self.t(self.labels.the_film)
-            at = next((i + 1 for i, (title, _) in enumerate(sections) if title == summary), None)
-            if at is None:
-                at = next((i + 1 for i, (title, _) in enumerate(sections) if title == film), 0)
-            sections.insert(at, (self.t(self.tl.key_figures), figures))
-        return sections
+        budget = self._budget_exhibit()
+        told = any(budget in s.exhibits for s in outline(self.case).case_study if s.kind != "exhibits")
+        figures = self.key_figure_slides() if budget is not None and not told else []
+        return [(self.t(self.tl.key_figures), figures), *sections] if figures else sections
+
+    def _budget_exhibit(self) -> int | None:
+        """The number of the budget against box office exhibit, if the case has one."""
+        return next((e.number for e in self.case.exhibits if e.kind == "budget_box_office"), None)
 
 
 __all__ = ["TeachingDeckBuilder", "cut", "first_sentence", "short_form", "words"]

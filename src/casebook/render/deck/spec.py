@@ -2,7 +2,7 @@
 :class:`TableFitter` that shares them out over slides, the header row repeated on each.
 
 Nothing here draws: :mod:`casebook.render.deck` decides the slides with these, and
-:mod:`casebook.render.deck_draw` writes them.
+:mod:`casebook.render.deck.writer` writes them.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from casebook.model.case import SourceRef
-from casebook.render.deck_charts import ChartSpec
-from casebook.render.deck_draw import CELL_B, CELL_L, CELL_R, CELL_T, Rect, TableSpec
-from casebook.render.deck_fit import Box, Measure, Para
+from casebook.render.deck.charts import ChartSpec
+from casebook.render.deck.fit import Box, Measure, Para
+from casebook.render.deck.grid import CELL_B, CELL_L, CELL_R, CELL_T, Rect
+from casebook.render.deck.writer import TableSpec
 
 # Space between side-by-side columns of text (points).
 COLUMN_GAP = 36.0

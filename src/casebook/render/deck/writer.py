@@ -1,345 +1,111 @@
-"""Writing the deck with python-pptx: the slide grid, colours, text frames, tables, notes and stable bytes.
+"""Writing the deck with python-pptx: text frames, tables, pictures, slides and notes.
 
 Every text frame is written with everything a viewer could otherwise inherit set explicitly: size, line
 spacing (100 %), space before and after (points), insets, word wrap on and autofit off; with the built-in
 look also the font (the theme's family, per run), the colours and top anchoring. What
-:mod:`casebook.render.deck_fit` measured is then what a viewer draws.
+:mod:`casebook.render.deck.fit` measured is then what a viewer draws.
 
-Two looks share this writer (see :class:`DeckLook`):
+Two looks share this writer (see :class:`~casebook.render.deck.palette.DeckLook`):
 
 * the built-in look: python-pptx's blank presentation made 16:9, every shape placed and coloured here
   from the :class:`~casebook.theme.Theme` (colours, font family);
-* a user's template (:mod:`casebook.render.deck_template`): its slide master and layouts, its slide size,
+* a user's template (:mod:`casebook.render.deck.template`): its slide master and layouts, its slide size,
   and its fonts and colours: runs name no font, and colours are the template's theme colours
   (``accent1``, ``tx1`` lighter 35 %, ...) rather than RGB values.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
-import re
-import zipfile
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 from lxml.etree import SubElement
 from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.autoshape import Shape
 from pptx.util import Emu
 
-from casebook.render.deck_fit import EMU_PER_PT, Box, Para, Span, clean
-from casebook.render.fonts import FAMILY
-from casebook.render.rtl import script_family, script_runs, wholly_rtl
-
-Rect = tuple[float, float, float, float]  # left, top, width, height in points
-
-# --- the built-in grid, in points (a 16:9 slide is 960 x 540 pt) ---------------------------------
-
-SLIDE_W, SLIDE_H = 960.0, 540.0
-MARGIN_L, MARGIN_R = 58.0, 58.0
-CONTENT_W = SLIDE_W - MARGIN_L - MARGIN_R
-BAR_W = 14.0
-
-
-@dataclass(frozen=True)
-class Grid:
-    """Where things go on the slides, in points. ``None`` leaves a thing out (a template's slides
-    have no accent bar, say)."""
-
-    width: float
-    height: float
-    title: Rect
-    body: Rect
-    footer_left: Rect
-    footer_right: Rect
-    cover_title: Rect
-    cover_subtitle: Rect
-    logo: Rect  # the box a logo is fitted into, at its top right
-    eyebrow: Rect | None = None
-    rule: Rect | None = None
-    bar_width: float = 0.0
-    cover_kind: Rect | None = None
-    cover_rule: Rect | None = None
-    cover_institution: Rect | None = None  # None: the institution joins the subtitle
-
-    @property
-    def content_width(self) -> float:
-        return self.body[2]
-
-
-DEFAULT_GRID = Grid(
-    width=SLIDE_W,
-    height=SLIDE_H,
-    eyebrow=(MARGIN_L, 30.0, CONTENT_W, 24.0),
-    title=(MARGIN_L, 54.0, CONTENT_W, 68.0),
-    rule=(MARGIN_L, 131.0, 64.0, 3.0),
-    body=(MARGIN_L, 150.0, CONTENT_W, 344.0),
-    footer_left=(MARGIN_L, 508.0, CONTENT_W - 150.0, 20.0),
-    footer_right=(SLIDE_W - MARGIN_R - 140.0, 508.0, 140.0, 20.0),
-    bar_width=BAR_W,
-    cover_kind=(MARGIN_L + 20, 126.0, CONTENT_W - 40, 26.0),
-    cover_title=(MARGIN_L + 20, 156.0, CONTENT_W - 40, 178.0),
-    cover_rule=(MARGIN_L + 20, 346.0, 64.0, 3.0),
-    cover_subtitle=(MARGIN_L + 20, 362.0, CONTENT_W - 40, 90.0),
-    cover_institution=(MARGIN_L + 20, 474.0, CONTENT_W - 200, 28.0),
-    logo=(SLIDE_W - MARGIN_R - 150.0, 36.0, 150.0, 64.0),
+from casebook.render.deck.drawingml import (
+    script_run,
+    _AFTER_CELL_FILL,
+    _ALIGN,
+    _BODY_PR,
+    _BU_CHAR,
+    _BU_CLR,
+    _BU_FONT,
+    _BU_NONE,
+    _CS,
+    _EA,
+    _END_PARA_RPR,
+    _FILLS,
+    _GRID_COL,
+    _LATIN,
+    _LINES,
+    _LN_SPC,
+    _NOTES_PARTNAME,
+    _NOTES_PREFIX,
+    _P,
+    _PPR,
+    _PRST_DASH,
+    _R,
+    _RPR,
+    _SOLID_FILL,
+    _SPC_AFT,
+    _SPC_BEF,
+    _SPC_PCT,
+    _SPC_PTS,
+    _T,
+    _TC,
+    _TC_PR,
+    _TR,
+    _TX_BODY,
+    _centipoints,
+    _frame_properties,
 )
-
-# Room around a logo on its plate (points).
-PLATE_PADDING = 8.0
-
-# Table cells: inner margins in points.
-CELL_L, CELL_R, CELL_T, CELL_B = 6.0, 6.0, 4.0, 4.0
-
-# --- colours --------------------------------------------------------------------------------------
-#
-# A colour is "RRGGBB", or a theme colour of the presentation: "@accent1", "@tx1+0.35" (35 % lighter),
-# "@bg1-0.25" (25 % darker). None leaves the colour to what the text inherits.
-
-_SCHEME = {
-    "accent1": MSO_THEME_COLOR.ACCENT_1,
-    "accent2": MSO_THEME_COLOR.ACCENT_2,
-    "tx1": MSO_THEME_COLOR.TEXT_1,
-    "tx2": MSO_THEME_COLOR.TEXT_2,
-    "bg1": MSO_THEME_COLOR.BACKGROUND_1,
-    "bg2": MSO_THEME_COLOR.BACKGROUND_2,
-}
-_SCHEME_COLOR = re.compile(r"^@(\w+?)([+-][0-9.]+)?$")
-
-# --- DrawingML written directly with lxml (python-pptx's property setters are slow) ---------------
-#
-# Text, table cells, rectangles, text boxes, new slides and notes slides are built here with lxml, in
-# the order the schema requires and with the attributes python-pptx's setters would write: the same
-# bytes, many times faster. What repeats (a paragraph's properties, a run's style, a cell's properties,
-# a new slide of a layout) is built once and copied (an lxml copy is one C call).
-
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_P, _PPR, _R, _RPR, _T, _BR, _END_PARA_RPR = (_A + t for t in ("p", "pPr", "r", "rPr", "t", "br", "endParaRPr"))
-_LN_SPC, _SPC_BEF, _SPC_AFT, _SPC_PCT, _SPC_PTS = (_A + t for t in ("lnSpc", "spcBef", "spcAft", "spcPct", "spcPts"))
-_BU_CLR, _BU_FONT, _BU_CHAR, _BU_NONE = (_A + t for t in ("buClr", "buFont", "buChar", "buNone"))
-_SOLID_FILL, _SRGB_CLR, _SCHEME_CLR = (_A + t for t in ("solidFill", "srgbClr", "schemeClr"))
-_LUM_MOD, _LUM_OFF = _A + "lumMod", _A + "lumOff"
-_LATIN, _EA, _CS = (_A + t for t in ("latin", "ea", "cs"))
-_BODY_PR, _NO_AUTOFIT = _A + "bodyPr", _A + "noAutofit"
-_AUTOFITS = frozenset(_A + t for t in ("noAutofit", "normAutofit", "spAutoFit"))
-_AFTER_AUTOFIT = frozenset(_A + t for t in ("scene3d", "sp3d", "flatTx", "extLst"))
-_TC, _TR, _TC_PR, _TX_BODY = (_A + t for t in ("tc", "tr", "tcPr", "txBody"))
-_LINES = tuple(_A + t for t in ("lnL", "lnR", "lnT", "lnB"))
-_PRST_DASH, _GRID_COL = _A + "prstDash", _A + "gridCol"
-_AFTER_CELL_FILL = frozenset(_A + t for t in ("headers", "extLst"))
-_FILLS = frozenset(_A + t for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill"))
-_ALIGN = {"left": "l", "right": "r", "center": "ctr"}
-_NOTES_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
-_NOTES_PREFIX = "/ppt/notesSlides/notesSlide"
-# Text frame insets python-pptx leaves out when they equal the schema's defaults (EMU).
-_INSETS = (("lIns", 91440), ("rIns", 91440), ("tIns", 45720), ("bIns", 45720))
-
-
-def _centipoints(points: float) -> str:
-    """A length in points as python-pptx writes ``Pt(points)`` in centipoints (truncated twice)."""
-    return str(int(points * EMU_PER_PT) // 127)
-
-
-def _frame_properties(body: etree._Element, anchor, insets: Sequence[float]) -> None:
-    """The ``a:bodyPr`` of the text body ``body`` as python-pptx's ``word_wrap = True``, ``auto_size = NONE``,
-    ``vertical_anchor = anchor`` (unless ``anchor`` is ``...``: left as it is) and the four margins set it."""
-    body_pr = body.find(_BODY_PR)
-    body_pr.set("wrap", "square")
-    for child in list(body_pr):
-        if child.tag in _AUTOFITS:
-            body_pr.remove(child)
-    successor = next((child for child in body_pr if child.tag in _AFTER_AUTOFIT), None)
-    if successor is None:
-        SubElement(body_pr, _NO_AUTOFIT)
-    else:
-        successor.addprevious(etree.Element(_NO_AUTOFIT))
-    attrib = body_pr.attrib
-    if anchor is None:
-        attrib.pop("anchor", None)
-    elif anchor is not ...:
-        attrib["anchor"] = MSO_ANCHOR.to_xml(anchor)
-    for (name, default), value in zip(_INSETS, insets, strict=True):
-        emu = int(round(value * EMU_PER_PT))
-        if emu == default:
-            attrib.pop(name, None)
-        else:
-            attrib[name] = str(emu)
-
-
-@cache
-def _scheme(value: str) -> tuple[str, float] | None:
-    match = _SCHEME_COLOR.match(value)
-    if match is None:
-        return None
-    return match.group(1), float(match.group(2) or 0.0)
-
-
-def color_element(value: str) -> etree._Element:
-    """``value`` as an ``a:srgbClr`` or ``a:schemeClr`` element (with lumMod/lumOff for lighter/darker)."""
-    scheme = _scheme(value)
-    if scheme is None:
-        return etree.Element(qn("a:srgbClr"), val=value.upper())
-    name, brightness = scheme
-    element = etree.Element(qn("a:schemeClr"), val=name)
-    if brightness > 0:
-        etree.SubElement(element, qn("a:lumMod"), val=str(int(round((1 - brightness) * 100000))))
-        etree.SubElement(element, qn("a:lumOff"), val=str(int(round(brightness * 100000))))
-    elif brightness < 0:
-        etree.SubElement(element, qn("a:lumMod"), val=str(int(round((1 + brightness) * 100000))))
-    return element
-
-
-def add_color(parent: etree._Element, value: str) -> None:
-    """Append ``value`` to ``parent`` as :func:`color_element` makes it (what :func:`paint` writes)."""
-    scheme = _scheme(value)
-    if scheme is None:
-        SubElement(parent, _SRGB_CLR).set("val", value.upper())
-        return
-    name, brightness = scheme
-    element = SubElement(parent, _SCHEME_CLR)
-    element.set("val", name)
-    if brightness > 0:
-        SubElement(element, _LUM_MOD).set("val", str(int(round((1 - brightness) * 100000))))
-        SubElement(element, _LUM_OFF).set("val", str(int(round(brightness * 100000))))
-    elif brightness < 0:
-        SubElement(element, _LUM_MOD).set("val", str(int(round((1 + brightness) * 100000))))
-
-
-def paint(color_format, value: str) -> None:
-    """Set a python-pptx ColorFormat to ``value``."""
-    scheme = _scheme(value)
-    if scheme is None:
-        color_format.rgb = RGBColor.from_string(value.upper())
-        return
-    name, brightness = scheme
-    color_format.theme_color = _SCHEME[name]
-    if brightness:
-        color_format.brightness = brightness
-
-
-def _mix(a: str, b: str, share: float) -> str:
-    """``share`` of colour ``b`` mixed into colour ``a`` (both RRGGBB)."""
-    ca = [int(a[i : i + 2], 16) for i in (0, 2, 4)]
-    cb = [int(b[i : i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(ca, cb, strict=True))
-
-
-@dataclass(frozen=True)
-class Palette:
-    """The colours the deck draws with."""
-
-    ink: str | None  # body text; None: the template's text colour
-    muted: str
-    accent: str  # eyebrows, bullets, labels, the accent bar and rules
-    accent_light: str  # on the cover; the lower bounds of a chart
-    table_head: str
-    table_head_text: str
-    table_band: str
-    table_group: str
-    table_plain: str
-    table_line: str
-    chart_light: str  # behind the hatching of an upper bound
-    grid_line: str  # chart gridlines
-    cover_background: str | None = None  # None: no cover background drawn
-    cover_text: str | None = None
-    cover_sub: str | None = None
-    background: str | None = None  # content slides' background; None: white / the template's
-
-    @classmethod
-    def of_theme(cls, colors) -> Palette:
-        """The built-in look's colours from a theme's ``colors`` (#RRGGBB strings)."""
-        hex_ = {name: getattr(colors, name).lstrip("#").upper() for name in type(colors).model_fields}
-        white = "FFFFFF"
-        return cls(
-            ink=hex_["text"],
-            muted=hex_["muted"],
-            accent=hex_["primary"],
-            accent_light=hex_["accent"],
-            table_head=hex_["primary"],
-            table_head_text=hex_["background"],
-            table_band=hex_["panel"],
-            table_group=_mix(hex_["panel"], hex_["primary"], 0.14),
-            table_plain=hex_["background"],
-            table_line=hex_["rule"],
-            chart_light=_mix(hex_["primary"], white, 0.82),
-            grid_line=hex_["rule"],
-            cover_background=_mix(hex_["primary"], "000000", 0.35),
-            cover_text=white,
-            cover_sub=_mix(hex_["primary"], white, 0.84),
-            background=None if hex_["background"] == white else hex_["background"],
-        )
-
-    @classmethod
-    def of_template(cls) -> Palette:
-        """A template's own theme colours."""
-        return cls(
-            ink=None,
-            muted="@tx1+0.35",
-            accent="@accent1",
-            accent_light="@accent2",
-            table_head="@accent1",
-            table_head_text="@bg1",
-            table_band="@accent1+0.85",
-            table_group="@accent1+0.65",
-            table_plain="@bg1",
-            table_line="@bg1-0.25",
-            chart_light="@accent1+0.8",
-            grid_line="@bg1-0.15",
-        )
-
-
-@dataclass(frozen=True)
-class DeckLook:
-    """How the deck looks: its grid, colours and font family (None: the template's fonts)."""
-
-    grid: Grid = DEFAULT_GRID
-    palette: Palette = field(default_factory=lambda: Palette.of_theme(_default_colors()))
-    family: str | None = FAMILY
-    template: bool = False
-
-
-def _default_colors():
-    from casebook.theme import default_theme
-
-    return default_theme().colors
-
-
-# Fixed document dates: the same input gives the same bytes.
-def build_time() -> dt.datetime:
-    """The deck's dates: fixed (2000-01-01) for identical bytes, or SOURCE_DATE_EPOCH when it is set."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
-    return dt.datetime(2000, 1, 1, 0, 0, 0)
-
-
-def zip_time() -> tuple[int, int, int, int, int, int]:
-    """Zip entry times: 1980-01-01 (the zip format's first day), or SOURCE_DATE_EPOCH when it is set."""
-    stamp = build_time() if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() else dt.datetime(1980, 1, 1)
-    stamp = max(stamp, dt.datetime(1980, 1, 1))
-    return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second - stamp.second % 2)
-
-
-def pt(value: float) -> Emu:
-    return Emu(int(round(value * EMU_PER_PT)))
-
-
-def box_of(rect: Rect, insets: tuple[float, float, float, float] = (0, 0, 0, 0)) -> Box:
-    return Box(rect[2], rect[3], *insets)
+from casebook.render.deck.fit import EMU_PER_PT, Para, Span, clean
+from casebook.render.deck.grid import CELL_B, CELL_L, CELL_R, CELL_T, PLATE_PADDING, Rect, pt
+from casebook.render.deck.package import (
+    APP_PART,
+    _package_members,
+    _stable_members,
+    app_properties,
+    build_time,
+    presentation_format,
+    stable_zip,
+)
+from casebook.render.deck.palette import DeckLook, add_color, paint
+from casebook.render.deck.prototypes import (
+    _BR_PROTOTYPE,
+    _EXT,
+    _MAX_SLIDE_ID,
+    _NOTES_EMPTY_LINE,
+    _NOTES_LINE,
+    _OFF,
+    _P_TX_BODY,
+    _R_ID,
+    _SLD_ID,
+    _SP,
+    _SP_PR,
+    _XFRM,
+    _copy,
+    _frame_text,
+    _is_placeholder,
+    _new_shape,
+    _path_to,
+    _ph,
+    _rect_prototype,
+    _reparsed,
+    _shape_id,
+    _textbox_prototype,
+)
+from casebook.render.text.rtl import script_runs, wholly_rtl
 
 
 @dataclass(frozen=True)
@@ -372,7 +138,7 @@ class DeckWriter:
     """A presentation being written, slide by slide.
 
     Without ``prs`` it is python-pptx's blank presentation made 16:9 (the built-in look); a template's
-    presentation comes with its layouts (see :func:`casebook.render.deck_template.open_template`).
+    presentation comes with its layouts (see :func:`casebook.render.deck.template.open_template`).
     """
 
     def __init__(self, look: DeckLook | None = None, prs=None, layouts: Layouts | None = None) -> None:
@@ -847,221 +613,3 @@ class DeckWriter:
         raw = io.BytesIO()
         self.prs.save(raw)
         return stable_zip(raw.getvalue(), transforms)
-
-
-_BR_PROTOTYPE = parse_xml(f'<a:br xmlns:a="{_A[1:-1]}"/>')
-_NOTES_LINE = parse_xml(f'<a:p xmlns:a="{_A[1:-1]}"><a:r><a:t/></a:r></a:p>')
-_NOTES_EMPTY_LINE = parse_xml(f'<a:p xmlns:a="{_A[1:-1]}"/>')
-_NS_AP = (
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
-)
-_IDS = etree.XPath("//@id")
-_PML = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_EXT_LST, _SP, _SP_PR, _P_TX_BODY = (_PML + t for t in ("extLst", "sp", "spPr", "txBody"))
-_NV_PR, _PH, _C_NV_PR, _SLD_ID = (_PML + t for t in ("nvPr", "ph", "cNvPr", "sldId"))
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_MAX_SLIDE_ID = 2147483647
-# What python-pptx counts as shapes in a shape tree.
-_SHAPES = frozenset(_PML + t for t in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
-_XFRM, _OFF, _EXT, _FLD = (_A + t for t in ("xfrm", "off", "ext", "fld"))
-
-
-@cache
-def script_run(rpr, text: str, lang: str | None) -> None:
-    """The run properties ``rpr`` of a right-to-left run ``text``: its language ``lang`` (see
-    :func:`casebook.render.rtl.script_runs`), and in ``a:cs`` a font of this machine that draws its letters
-    (PowerPoint and LibreOffice set Arabic and Hebrew in a run's complex-script font); with none, the run
-    keeps what it had and the presentation program falls back on its own. A stamped footer is made so too
-    (:mod:`casebook.render.stamp`)."""
-    if lang is not None:
-        rpr.set("lang", lang)
-    family = script_family(text)
-    if family is None:
-        return
-    cs = rpr.find(_CS)
-    if cs is None:
-        cs = SubElement(rpr, _CS)
-    cs.set("typeface", family)
-
-
-def _rect_prototype():
-    """python-pptx's rectangle auto shape, its fill solid (no colour yet), no outline, no shadow."""
-    return parse_xml(
-        f'<p:sp {_NS_AP}><p:nvSpPr><p:cNvPr id="0" name=""/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
-        '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        "<a:solidFill/><a:ln><a:noFill/></a:ln><a:effectLst/></p:spPr>"
-        '<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3"><a:schemeClr val="accent1"/>'
-        '</a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
-        '<a:schemeClr val="lt1"/></a:fontRef></p:style>'
-        '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p></p:txBody></p:sp>'
-    )
-
-
-@cache
-def _textbox_prototype():
-    """python-pptx's new text box."""
-    return parse_xml(
-        f'<p:sp {_NS_AP}><p:nvSpPr><p:cNvPr id="0" name=""/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
-        '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        '<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="none"><a:spAutoFit/></a:bodyPr><a:lstStyle/><a:p/></p:txBody></p:sp>'
-    )
-
-
-def _new_shape(tree, prototype, rect: Rect, name: str, default_name: str):
-    """A copy of the ``p:sp`` ``prototype`` added to the shape tree ``tree`` at ``rect`` (points), with
-    the id python-pptx would give it (one more than the largest id of the slide) and ``name`` (else
-    ``default_name`` % (id - 1))."""
-    shape_id = max((int(value) for value in _IDS(tree) if value.isdigit()), default=0) + 1
-    sp = _copy(prototype)
-    c_nv_pr = sp[0][0]
-    c_nv_pr.set("id", str(shape_id))
-    c_nv_pr.set("name", name or default_name % (shape_id - 1))
-    xfrm = sp[1][0]
-    left, top, width, height = (str(pt(v)) for v in rect)
-    off, ext = xfrm[0], xfrm[1]
-    off.set("x", left)
-    off.set("y", top)
-    ext.set("cx", width)
-    ext.set("cy", height)
-    ext_lst = tree.find(_EXT_LST)
-    if ext_lst is None:
-        tree.append(sp)
-    else:
-        ext_lst.addprevious(sp)
-    return sp
-
-
-def _ph(element):
-    """The ``p:ph`` of the shape element ``element`` (python-pptx's ``element.ph``), or None."""
-    if element.tag not in _SHAPES or not len(element):
-        return None
-    nv_pr = element[0].find(_NV_PR)
-    return None if nv_pr is None else nv_pr.find(_PH)
-
-
-def _shape_id(element) -> int:
-    """python-pptx's ``shape_id`` of the shape element ``element``: its ``p:cNvPr``'s id."""
-    return int(element[0].find(_C_NV_PR).get("id"))
-
-
-def _frame_text(body) -> str:
-    """python-pptx's ``text_frame.text`` of the text body ``body`` (None: none, so no text)."""
-    if body is None:
-        return ""
-    lines = []
-    for p in body.iterchildren(_P):
-        pieces = []
-        for child in p:
-            if child.tag == _R or child.tag == _FLD:
-                pieces.append(child.findtext(_T) or "")
-            elif child.tag == _BR:
-                pieces.append("\v")
-        lines.append("".join(pieces))
-    return "\n".join(lines)
-
-
-def _copy(element):
-    """A copy of ``element`` and everything in it (lxml's copy is deep)."""
-    return element.__copy__()
-
-
-def _reparsed(element: etree._Element):
-    """``element`` parsed again by python-pptx's parser, so that its copies have python-pptx's element
-    classes wherever they go."""
-    return parse_xml(etree.tostring(element))
-
-
-def _path_to(element) -> list[int]:
-    """The child indices leading from the root of ``element``'s tree down to it."""
-    path = []
-    parent = element.getparent()
-    while parent is not None:
-        path.insert(0, parent.index(element))
-        element, parent = parent, parent.getparent()
-    return path
-
-
-def _is_placeholder(frame) -> bool:
-    return frame._parent is not None and getattr(frame._parent, "is_placeholder", False)
-
-
-APP_PART = "docProps/app.xml"
-_EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
-
-
-def presentation_format(width: int, height: int) -> str:
-    """How PowerPoint names a slide size in the extended properties."""
-    for name, (w, h) in {"16:9": (16, 9), "4:3": (4, 3), "16:10": (16, 10)}.items():
-        if abs(width * h - height * w) <= max(width, height) // 500:
-            return f"On-screen Show ({name})"
-    return "Custom"
-
-
-def app_properties(xml: bytes, application: str, slides: int, fmt: str = "On-screen Show (16:9)") -> bytes:
-    """The template's extended properties made true of this deck (it says 4:3, no slides, and Office)."""
-    root = etree.fromstring(xml)
-    values = {
-        "Application": clean(application),
-        "PresentationFormat": fmt,
-        "Slides": str(slides),
-        "Notes": str(slides),
-    }
-    for name, value in values.items():
-        element = root.find(_EXTENDED + name)
-        if element is not None:
-            element.text = value
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def stable_zip(data: bytes, transforms: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
-    """The same zip with fixed timestamps and attributes: identical parts give identical bytes.
-
-    ``transforms`` maps a member's name to a function that rewrites its bytes.
-    """
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        return _stable_members(((info.filename, src.read(info.filename)) for info in src.infolist()), transforms)
-
-
-def _stable_members(members: Iterable[tuple[str, bytes]], transforms: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
-    """A zip of ``members`` (name, bytes) in order, with fixed timestamps and attributes (see :func:`stable_zip`)."""
-    transforms = transforms or {}
-    stamp = zip_time()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, content in members:
-            entry = zipfile.ZipInfo(name, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            if name in transforms:
-                content = transforms[name](content)
-            dst.writestr(entry, content)
-    return out.getvalue()
-
-
-class _Members:
-    """Stands in for python-pptx's zip writer: keeps what it is given to write, in order."""
-
-    def __init__(self) -> None:
-        self.members: list[tuple[str, bytes]] = []
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        self.members.append((pack_uri.membername, blob))
-
-
-def _package_members(package) -> list[tuple[str, bytes]] | None:
-    """The members python-pptx's ``save`` would zip, in its order, without zipping them (the deck is
-    zipped once, by :func:`_stable_members`); None if this python-pptx does not work so."""
-    try:
-        from pptx.opc.serialized import PackageWriter
-
-        writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))
-        sink = _Members()
-        writer._write_content_types_stream(sink)
-        writer._write_pkg_rels(sink)
-        writer._write_parts(sink)
-    except (ImportError, AttributeError, TypeError):  # pragma: no cover - another python-pptx
-        return None
-    return sink.members
-

@@ -1,7 +1,7 @@
 """Vector drawings of the exhibits (reportlab.graphics): budget against box office, and the timeline.
 
 Each function takes what to draw already worded (labels come from the templates through
-:mod:`casebook.render.pdf_exhibits`) and returns a :class:`Chart`, a ``Drawing`` that platypus lays out
+:mod:`casebook.render.pdf.exhibits`) and returns a :class:`Chart`, a ``Drawing`` that platypus lays out
 like any flowable. Every string names a face of the theme, and so does the drawing's initial state:
 reportlab's graphics default (Helvetica, not embedded) never reaches the page.
 """
@@ -18,7 +18,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from casebook.render.pdf_style import Look, mix
+from casebook.render.pdf.style import Look, mix
 
 
 class Chart(Drawing):
