@@ -4,8 +4,8 @@ A character the theme's fonts have no glyph for would be drawn as an empty box (
 each text field of the case is read, character by character, against the character map of the regular,
 bold, italic and bold italic faces; a character a fallback font of this machine draws is not missing
 (see :mod:`casebook.render.text.fallback`). Each field with missing glyphs gives one warning (code
-``missing_glyphs``) naming the field (``stakeholders[1].name``) and the place in the sources it comes from: the nearest ``source`` of the
-field or of the part of the case that holds it.
+``missing_glyphs``) naming the field (``stakeholders[1].name``) and the place in the sources it comes from:
+the nearest ``source`` of the field or of the part of the case that holds it.
 
 Whitespace and control characters are not glyphs: they are never drawn (the renderers turn controls
 into spaces), so they are not checked.
