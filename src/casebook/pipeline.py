@@ -271,7 +271,7 @@ def build(
 def render_base(case: Case, formats: Sequence[str], template_dirs: Sequence[Path] = (), theme: Theme | None = None,
                 parallel: bool = False) -> dict[str, bytes]:
     """The base render of ``case`` in ``formats`` ("pdf", "pptx"): what every reader's copy is stamped from."""
-    from casebook.render.stamp import BASE_RECIPIENT
+    from casebook.render import BASE_RECIPIENT
 
     parallel = parallel and "fork" in multiprocessing.get_all_start_methods()
     return _render_all(case, formats, template_dirs, theme, parallel, recipient=BASE_RECIPIENT)

@@ -38,13 +38,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from casebook.render import BASE_RECIPIENT
+
 if TYPE_CHECKING:
     from casebook.model.case import Case
     from casebook.wording import Wording
     from casebook.theme import Theme
 
-#: the reader named in a base render: letters and hyphens only, so that it is written as it is in XML
-BASE_RECIPIENT = "casebook-stamp-base-reader"
+__all__ = ["BASE_RECIPIENT", "DeckStamp", "HtmlStamp", "PdfStamp", "StampError", "Stamper"]
 
 _CORE = "docProps/core.xml"
 _PRESENTATION_RELS = "ppt/_rels/presentation.xml.rels"

@@ -40,7 +40,7 @@ from casebook.render.pdf.markup import label as _label
 from casebook.render.pdf.notes import Notes, note_anchor
 from casebook.render.pdf.pages import build_document
 from casebook.render.pdf.style import Look, hex_of
-from casebook.render.stamp import BASE_RECIPIENT
+from casebook.render import BASE_RECIPIENT
 from casebook.render.text.rtl import isolate
 from casebook.wording import Wording
 
