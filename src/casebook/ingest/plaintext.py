@@ -7,6 +7,7 @@ that are only a page number are dropped, and festivals and sections are recognis
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, NotRequired, TypedDict
@@ -453,9 +454,9 @@ def page_debris(lines: list[Line], page_starts: frozenset[int] = frozenset(), ke
 
     * when its numbers count up through the document, as page numbers do ("Title – Press Notes – 3", "– 4", …),
       and it is more than a single word and a number ("Part 1", "Part 2" are headings);
-    * or when it is the same line every time (or its numbers count up) and every time it stands at a page break: among the first or last lines of a page (``page_starts``,
-      from form feeds), within two lines of a page number, or alone between blank lines, as extraction leaves a
-      header ("Samson Films · Press Kit").
+    * or when it is the same line every time (or its numbers count up) and every time it stands at a page break:
+      among the first or last lines of a page (``page_starts``, from form feeds), within two lines of a page
+      number, or alone between blank lines, as extraction leaves a header ("Northlight Pictures · Press Kit").
 
     A line that is only a page label ("Page 3", "- 3 -", "3 / 12") is furniture wherever it is. Never
     furniture: a line with fewer than three letters (bare page numbers and footnote markers are left to
@@ -489,7 +490,7 @@ def _counts_up(numbers: list[list[int]]) -> bool:
     """Some number of the lines rises from one to the next, as page numbers do (each line has the same count)."""
     if len({len(n) for n in numbers}) != 1 or not numbers[0]:
         return False
-    return any(all(a[k] < b[k] for a, b in zip(numbers, numbers[1:])) for k in range(len(numbers[0])))
+    return any(all(a[k] < b[k] for a, b in itertools.pairwise(numbers)) for k in range(len(numbers[0])))
 
 
 def _alone(lines: list[Line], i: int) -> bool:

@@ -12,8 +12,8 @@ The rules (README, "Where the sources disagree"):
 * Money in two currencies is compared in one, at the ECB's mean rate of the month of the film's premiere (or the
   middle of its year), with 10 % for the rate a source may have used; a currency the euro replaced converts at its
   fixed rate. Without a rate for the period, a source's own conversion ("¥480 million (~$4.4 million)") is used.
-* Dates compare at the coarser of their precisions (premieres at two festivals are two events); running times in minutes, exactly; the length of a shoot in
-  the coarser of its units ("17 days" is 2 weeks, not "three weeks").
+* Dates compare at the coarser of their precisions (premieres at two festivals are two events); running times in
+  minutes, exactly; the length of a shoot in the coarser of its units ("17 days" is 2 weeks, not "three weeks").
 * Counts compare as numbers ("seven" and "7"); two sets of names (a crew role) disagree when they share no one.
 * Two award names at one festival disagree when a source says its award was the only one there, or when every
   source names exactly one award there and no source counts more than one.
@@ -286,7 +286,7 @@ def find_conflicts(claims: list[RawClaim], period: dt.date | None = None) -> lis
             counts = [c for c in award_counts if c.scope == (scope or "").split(" to ")[0] and c.subject == subject]
             listed = _award_clash(group, counts)
         else:
-            def agree(a: RawClaim, b: RawClaim) -> bool:
+            def agree(a: RawClaim, b: RawClaim, money: Money | None = money, attribute: str = attribute) -> bool:
                 if money is not None:
                     return money.agree(a, b) is not False  # not comparable: no conflict claimed
                 return AGREE[attribute](a.typed, b.typed)

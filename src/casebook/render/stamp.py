@@ -42,8 +42,8 @@ from casebook.render import BASE_RECIPIENT
 
 if TYPE_CHECKING:
     from casebook.model.case import Case
-    from casebook.wording import Wording
     from casebook.theme import Theme
+    from casebook.wording import Wording
 
 __all__ = ["BASE_RECIPIENT", "DeckStamp", "HtmlStamp", "PdfStamp", "StampError", "Stamper"]
 

@@ -33,7 +33,6 @@ from pptx.shapes.autoshape import Shape
 from pptx.util import Emu
 
 from casebook.render.deck.drawingml import (
-    script_run,
     _AFTER_CELL_FILL,
     _ALIGN,
     _BODY_PR,
@@ -68,6 +67,7 @@ from casebook.render.deck.drawingml import (
     _TX_BODY,
     _centipoints,
     _frame_properties,
+    script_run,
 )
 from casebook.render.deck.fit import EMU_PER_PT, Para, Span, clean
 from casebook.render.deck.grid import CELL_B, CELL_L, CELL_R, CELL_T, PLATE_PADDING, Rect, pt

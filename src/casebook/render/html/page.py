@@ -19,9 +19,9 @@ from casebook.render.html.colors import palette
 from casebook.render.html.story import Block, CaseStudy, Story, TeachingNote
 from casebook.render.outline import CASE_STUDY_LEAVES_OUT, by_method, follow, outline
 from casebook.render.pdf.markup import label
-from casebook.wording import Wording, template_errors
 from casebook.resources import templates_dir
 from casebook.theme import Theme
+from casebook.wording import Wording, template_errors
 
 
 @cache

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from casebook.model.case import Case
-    from casebook.wording import Wording
     from casebook.theme import Theme
+    from casebook.wording import Wording
 
 
 def render_pdf(case: Case, wording: Wording, theme: Theme | None = None) -> bytes:

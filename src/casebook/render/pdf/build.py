@@ -29,6 +29,7 @@ from casebook.model.case import (
     told_once,
 )
 from casebook.model.case import Paragraph as CaseParagraph
+from casebook.render import BASE_RECIPIENT
 from casebook.render.event_words import event_told
 from casebook.render.outline import CASE_STUDY_LEAVES_OUT, by_method, follow, outline
 from casebook.render.pdf.blocks import ROW_SPLIT_MIN, Blocks
@@ -40,7 +41,6 @@ from casebook.render.pdf.markup import label as _label
 from casebook.render.pdf.notes import Notes, note_anchor
 from casebook.render.pdf.pages import build_document
 from casebook.render.pdf.style import Look, hex_of
-from casebook.render import BASE_RECIPIENT
 from casebook.render.text.rtl import isolate
 from casebook.wording import Wording
 
