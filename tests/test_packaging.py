@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 def _readme_commands() -> list[str]:

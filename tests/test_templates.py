@@ -14,7 +14,7 @@ from casebook.cli import cli
 from casebook.errors import CasebookError
 from casebook.wording import Wording
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 def _pdf_text(path) -> str:

@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from .conftest import SHARED
+from tests.conftest import SHARED
 
 SCORE = SHARED / "tools" / "score"
 

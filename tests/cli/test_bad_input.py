@@ -24,7 +24,7 @@ from casebook.errors import CaseError
 from casebook.ingest.document import MAX_BYTES, MAX_LINE_CHARS
 from casebook.pipeline import load_case
 
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 BUSINESS = "---\nmovieId: 7\nmovieTitle: {title}\ncategoryName: BUSINESS\n---\n\n**Title: {heading}**\n"
 

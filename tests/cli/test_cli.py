@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from casebook.cli import cli
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 @pytest.fixture()

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from casebook.cli import cli
 
-from .test_students import STUDENTS, stamp, write_roster
+from tests.course.test_students import STUDENTS, stamp, write_roster
 
 PDF = "application/pdf"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"

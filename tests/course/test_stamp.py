@@ -145,7 +145,7 @@ def test_qpdf_finds_no_errors_in_a_stamped_pdf(copies, name, tmp_path):
 
 
 def test_openxml_audit_finds_no_errors_in_a_stamped_deck(copies, tmp_path):
-    from tests.test_render_deck import audit_errors
+    from tests.render.deck.test_render_deck import audit_errors
 
     path = tmp_path / "copy.pptx"
     path.write_bytes(copies["张伟"]["pptx"][1])
@@ -155,7 +155,7 @@ def test_openxml_audit_finds_no_errors_in_a_stamped_deck(copies, tmp_path):
 @pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
                     reason="LibreOffice is not installed")
 def test_libreoffice_opens_a_stamped_deck_with_every_slide(copies, tmp_path):
-    from tests.test_render_deck import to_pdf
+    from tests.render.deck.test_render_deck import to_pdf
 
     stamped = copies["Анна Иванова"]["pptx"][1]
     pdf = to_pdf(stamped, tmp_path)
@@ -207,7 +207,7 @@ def test_the_theme_of_a_build_is_the_theme_of_its_stamps(closeness, tmp_path):
 def test_a_deck_in_a_users_template_is_stamped_as_a_full_build(closeness, tmp_path, make):
     """A template's slides (a 4:3 one with a slide of its own, a 16:9 one with its layouts in another order): the
     stamped deck is the full personal build, or, where the base cannot be stamped, it is refused."""
-    import tests.test_deck_template as templates
+    import tests.render.deck.test_deck_template as templates
     from casebook.theme import load_theme
 
     theme = load_theme(getattr(templates, make)(tmp_path / "template.pptx"))

@@ -12,7 +12,7 @@ from casebook.ingest.document import read_document
 from casebook.ingest.press_kit import extract_press_kit
 from casebook.ingest.records import Notes
 
-from .conftest import SHARED
+from tests.conftest import SHARED
 
 
 def _credits(tmp_path: Path, text: str) -> list[tuple[str, str | None, list[str]]]:

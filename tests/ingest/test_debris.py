@@ -18,7 +18,7 @@ from casebook.ingest.plaintext import Line, page_debris
 from casebook.ingest.press_kit import section_heading
 from casebook.pipeline import load_case
 
-from .conftest import FIXTURES, full_deck_theme
+from tests.conftest import FIXTURES, full_deck_theme
 
 
 def _lines(text: str) -> list[Line]:

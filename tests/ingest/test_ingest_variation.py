@@ -11,7 +11,7 @@ from casebook.ingest.dates import find_dates
 from casebook.ingest.numbering import split_number
 from casebook.pipeline import load_case
 
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from casebook.ingest.plaintext import Line, glued_markers, reflow, vocabulary
 from casebook.ingest.press_kit import extract_press_kit, filmography_entry, parse_birth, parse_training
 from casebook.ingest.records import Notes
 
-from .conftest import SEEDS, SHARED
+from tests.conftest import FIXTURES, SEEDS, SHARED
 
 CLOSENESS_KIT = SEEDS / "closeness" / "003_97f070a8e3b46503.txt"
 BEANPOLE_KIT = SHARED / "examples" / "beanpole" / "003_f632734f1f019499.txt"
@@ -486,7 +486,7 @@ def test_filmography_entry_kinds():
 
 
 def test_a_kit_with_q_and_a_markers_a_spec_line_and_a_statement_signed_below():
-    kit, notes = _extract(Path(__file__).parent / "fixtures" / "kits" / "presskit-qa.txt")
+    kit, notes = _extract(FIXTURES / "kits" / "presskit-qa.txt")
     assert [(qa["question"], [a["text"] for a in qa["answer"]]) for qa in kit["interview"]] == [
         ("Why the far north?", ["Because the landscape decides everything there. You cannot lie to the cold."]),
         ("How long was the shoot?", ["Forty-one days in February and March 2020, at minus thirty."]),

@@ -23,7 +23,7 @@ from casebook.pipeline import load_case
 from casebook.render.event_words import event_told
 from casebook.wording import Wording
 
-from .conftest import full_deck_theme
+from tests.conftest import full_deck_theme
 
 KIT = """\
 THE TIDE CLOCK

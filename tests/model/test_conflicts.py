@@ -284,7 +284,7 @@ def test_a_case_written_for_the_claims(tmp_path):
     in 2024 is not this one; three sentences about one fund are no disagreement."""
     from casebook.pipeline import load_case
 
-    from .conftest import FIXTURES
+    from tests.conftest import FIXTURES
 
     case = load_case(FIXTURES / "claims-family")
     found = {c.attribute: c for c in case.conflicts}

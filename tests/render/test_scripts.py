@@ -18,8 +18,9 @@ import pytest
 from casebook.model.people import credits_of, merge_people
 from casebook.render.fallback import fallback_file
 from casebook.render.rtl import has_rtl, visual, wholly_rtl
+from tests.conftest import FIXTURES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "scripts"
+FIXTURE = FIXTURES / "scripts"
 
 # Names and lines of the fixture (presskit.txt, business.md), in logical order as written there.
 ARABIC = "ليلى منصور"

@@ -17,7 +17,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Inches
 
-from .conftest import SEEDS, SHARED
+from tests.conftest import SEEDS, SHARED
 
 EXAMPLES = sorted(p for p in (SHARED / "examples").glob("*") if p.is_dir())
 

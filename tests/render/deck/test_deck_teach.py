@@ -22,7 +22,7 @@ from casebook.render.deck_teach import cut, first_sentence, short_form, words
 from casebook.wording import Wording
 from casebook.theme import default_theme
 from tests.conftest import SEEDS
-from tests.test_coverage import _case_dirs, squash
+from tests.cases.test_coverage import _case_dirs, squash
 
 FOOTER = ("Footer", "Slide number")
 
@@ -214,7 +214,7 @@ def test_the_teaching_deck_is_byte_identical():
 
 
 def test_every_text_of_the_teaching_deck_fits_its_shape(decks):
-    from tests.test_render_deck import assert_text_fits
+    from tests.render.deck.test_render_deck import assert_text_fits
 
     for name, _, prs in decks:
         try:
@@ -226,7 +226,7 @@ def test_every_text_of_the_teaching_deck_fits_its_shape(decks):
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice or pdftotext is not installed")
 def test_libreoffice_draws_every_word_of_the_seed_inside_its_shape(decks, tmp_path):
-    from tests.test_render_deck import to_pdf, words_outside_shapes
+    from tests.render.deck.test_render_deck import to_pdf, words_outside_shapes
 
     _, case, prs = next(d for d in decks if d[0] == "closeness")
     data = render_deck(case, Wording(case))

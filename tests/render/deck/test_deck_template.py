@@ -21,7 +21,7 @@ from casebook.errors import CasebookError
 from casebook.render.deck import render_deck
 from casebook.wording import Wording
 from casebook.theme import default_theme, load_theme
-from tests.test_render_deck import (
+from tests.render.deck.test_render_deck import (
     PDFTOTEXT,
     SOFFICE,
     assert_text_fits,

@@ -57,6 +57,7 @@ from casebook.model.case import (
 from casebook.render.deck import render_deck as _render_deck
 from casebook.render.deck_fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
 from casebook.wording import Wording
+from tests.conftest import ROOT
 
 # --- a case built by hand -------------------------------------------------------------------------
 
@@ -1300,7 +1301,7 @@ def test_libreoffice_beanpole(beanpole, tmp_path):
 def test_notes_and_labels_follow_user_templates(case, tmp_path):
     (tmp_path / "deck").mkdir()
     (tmp_path / "deck" / "summary.j2").write_text("Parlez de {{ group }}.\n\n{{ sources[0].file }}\n")
-    labels = (Path(__file__).resolve().parents[1] / "templates" / "labels.j2").read_text(encoding="utf-8")
+    labels = (ROOT / "templates" / "labels.j2").read_text(encoding="utf-8")
     assert '{% set agenda = "Agenda" %}' in labels
     labels = labels.replace('{% set agenda = "Agenda" %}', '{% set agenda = "Ordre du jour" %}')
     (tmp_path / "labels.j2").write_text(labels, encoding="utf-8")

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from casebook.render.html.colors import contrast, contrast_problems, palette
 from casebook.theme import default_theme, load_theme
 
-from .conftest import FIXTURES, SEEDS, SHARED
+from tests.conftest import FIXTURES, SEEDS, SHARED
 
 NS = "{http://www.w3.org/1999/xhtml}"
 EXAMPLES = sorted(p for p in (SHARED / "examples").glob("*") if p.is_dir())

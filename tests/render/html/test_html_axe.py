@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS, SHARED
+from tests.conftest import ROOT, SEEDS, SHARED
 
 WIDTHS = (375, 1280)
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

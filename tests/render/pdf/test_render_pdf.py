@@ -55,6 +55,7 @@ from casebook.render.pdf import render_pdf
 from casebook.render.pdf_notes import Notes
 from casebook.wording import Wording
 from casebook.theme import default_theme, load_theme
+from tests.conftest import ROOT
 
 # --- a case built by hand ---------------------------------------------------------------------------
 
@@ -617,8 +618,8 @@ def test_two_renders_give_identical_bytes(full_pdf: bytes) -> None:
 def test_identical_bytes_across_processes(full_pdf: bytes, tmp_path: Path) -> None:
     script = (
         "import sys\n"
-        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
-        "from test_render_pdf import full_case, render\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from tests.render.pdf.test_render_pdf import full_case, render\n"
         "sys.stdout.buffer.write(render(full_case()))\n"
     )
     other = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout
@@ -1227,7 +1228,7 @@ def test_a_paragraph_keeps_its_layout_per_width() -> None:
 def test_the_running_head_does_not_repeat_a_film_title_the_case_title_begins_with():
     from casebook.pipeline import load_case, render
 
-    from .conftest import FIXTURES
+    from tests.conftest import FIXTURES
 
     case = load_case(FIXTURES / "kit-variant")
     assert case.title.startswith(case.film.title)  # "The Salt Road: Selling Silence in a Streaming Market"

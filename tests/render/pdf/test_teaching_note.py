@@ -126,7 +126,7 @@ def test_source_date_epoch_sets_the_dates(closeness, monkeypatch):
 def test_the_first_objective_follows_the_money(note):
     """Closeness did not earn its budget back at the box office (under $150,000 against under $1,000,000): the
     return is to be found elsewhere. Long Division did ($6.3M worldwide against $1.2M)."""
-    from .conftest import FIXTURES
+    from tests.conftest import FIXTURES
 
     assert "Value a creative asset whose return does not show in its box office" in _text(note)
     earned = _text(pipeline.render(pipeline.load_case(FIXTURES / "role-first"), "teaching-note"))
