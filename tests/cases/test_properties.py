@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from casebook import pipeline
-from casebook.errors import CasebookError, CaseError
+from casebook.errors import CaseError
 
 # Text from every plane, surrogates and control characters included.
 ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=400)
@@ -71,9 +71,7 @@ def test_random_structure_renders_or_fails_cleanly(document):
     case = _load({"a.txt": document.encode("utf-8")})
     if case is None:
         return
-    for fmt in ("pdf", "pptx"):
-        try:
-            data = pipeline.render(case, fmt)
-        except CasebookError:
-            continue
-        assert data[:2] in (b"%P", b"PK")
+    # A case that loads renders: with the bundled theme and templates nothing left is the user's to fix, so no
+    # error (not even a CasebookError) may come out of rendering it.
+    for fmt, magic in (("pdf", b"%PDF-"), ("pptx", b"PK\x03\x04")):
+        assert pipeline.render(case, fmt).startswith(magic), fmt
