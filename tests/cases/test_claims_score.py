@@ -16,6 +16,8 @@ import pytest
 
 from tests.conftest import SHARED
 
+pytestmark = pytest.mark.slow  # scores every example case with ../shared/tools/score
+
 SCORE = SHARED / "tools" / "score"
 
 

@@ -229,6 +229,7 @@ def built(tmp_path_factory) -> list[Built]:
     return out
 
 
+@pytest.mark.slow
 def test_every_case_is_covered(built):
     names = {b.name for b in built}
     assert {"closeness", "plain-a", "plain-b", "plain-c", "variant", "table-variant"} <= names
@@ -243,6 +244,7 @@ def html_text(page: bytes) -> str:
     return " ".join(html5lib.parse(page, transport_encoding="utf-8", namespaceHTMLElements=False).find("body").itertext())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("output", ["pdf", "deck", "html"])
 def test_every_sentence_reaches_the_output(built, output):
     total, missing = 0, []

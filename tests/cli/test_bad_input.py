@@ -415,6 +415,7 @@ def _signal_after_first_output(command: list[str]) -> tuple[subprocess.Popen, st
     return process, seen, rest, stderr
 
 
+@pytest.mark.slow
 def test_sigterm_ends_a_running_build_with_143_and_no_partial_file(tmp_path, closeness_dir):
     count = 12  # twelve full builds one after another: the build is certainly still running at the signal
     cases, out = _many_cases(tmp_path, closeness_dir, count), tmp_path / "out"
@@ -432,6 +433,7 @@ def test_sigterm_ends_a_running_build_with_143_and_no_partial_file(tmp_path, clo
     assert not [p for p in out.rglob("*.part")]  # no temporary file left behind
 
 
+@pytest.mark.slow
 def test_sigterm_stops_a_parallel_batch_without_starting_its_other_jobs(tmp_path, closeness_dir):
     count = 12
     cases, out = _many_cases(tmp_path, closeness_dir, count), tmp_path / "out"
@@ -443,6 +445,7 @@ def test_sigterm_stops_a_parallel_batch_without_starting_its_other_jobs(tmp_path
     assert not list(out.rglob("*.part"))
 
 
+@pytest.mark.slow
 def test_two_builds_into_one_folder_at_once(tmp_path, closeness_dir):
     out = tmp_path / "out"
     command = [sys.executable, "-m", "casebook", "build", str(closeness_dir), "--out", str(out), "-q"]

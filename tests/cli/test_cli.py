@@ -127,6 +127,7 @@ def test_python_dash_m(closeness_dir):
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 def test_the_process_ends_with_every_output_flushed(closeness_dir, tmp_path):
     """main() ends the process without the interpreter's teardown: what was printed to a pipe still arrives
     whole, exit codes hold, and a reader that stops early (| head) gets no traceback."""

@@ -122,6 +122,7 @@ def test_commands_import_only_what_they_need(argv, allowed, closeness_dir, tmp_p
     assert _modules_after(*argv) == allowed
 
 
+@pytest.mark.slow
 def test_watch_rebuilds_a_case_when_a_source_changes(tmp_path, closeness_dir):
     case = tmp_path / "case"
     shutil.copytree(closeness_dir, case)

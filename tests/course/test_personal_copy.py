@@ -24,6 +24,7 @@ def _pdf_pages(data: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES[:2])
 def test_every_pdf_page_and_the_metadata_name_the_reader(closeness, name):
     data = render(closeness, "pdf", recipient=name)
@@ -37,6 +38,7 @@ def test_every_pdf_page_and_the_metadata_name_the_reader(closeness, name):
     assert info.title == closeness.title
 
 
+@pytest.mark.slow
 def test_the_copy_for_nobody_has_no_stamp(closeness):
     data = render(closeness, "pdf")
     assert not any("Prepared for" in text for text in _pdf_pages(data))

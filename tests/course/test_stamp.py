@@ -16,6 +16,8 @@ from casebook import pipeline
 from casebook.render.stamp import BASE_RECIPIENT, DeckStamp, PdfStamp, StampError
 from casebook.theme import default_theme
 
+pytestmark = pytest.mark.slow  # every test renders a base PDF and deck, several open LibreOffice
+
 #: a Latin name with accents, a Cyrillic and a Chinese one (the Chinese drawn in the machine's fallback font)
 NAMES = ["Zoë Ångström-Núñez", "Анна Иванова", "张伟"]
 #: a name too long for the footer at its largest size: the deck sets it smaller, or shortens it, as a full build does

@@ -15,6 +15,8 @@ from pypdf import PdfReader
 from casebook.cli import cli
 from casebook.render.fallback import fallback_file
 
+pytestmark = pytest.mark.slow  # roster builds of the seed, one to 200 students
+
 #: an accented, a Cyrillic and a Chinese name, with the slugs of their folders
 STUDENTS = [("Zoë Ångström-Núñez", "zoe@example.org", "zoe-angstrom-nunez"),
             ("Анна Иванова", "anna@example.org", "anna-ivanova"),

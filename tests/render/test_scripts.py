@@ -241,6 +241,7 @@ def test_the_deck_names_a_complex_script_font_that_draws_them(scripts_outputs):
     assert f'<a:cs typeface="{family}"/>' in _paragraph_of(line, ARABIC_LINE)
 
 
+@pytest.mark.slow
 @needs_fonts
 @needs_pdftotext
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -316,6 +317,7 @@ return [left(0), left(node.data.length - 1), getComputedStyle(node.parentElement
 """
 
 
+@pytest.mark.slow
 def test_chromium_draws_the_names_right_to_left(scripts_html, chromium):
     chromium.get(scripts_html.as_uri())
     for name in (ARABIC, PERSIAN, HEBREW_2, ARABIC_LINE):

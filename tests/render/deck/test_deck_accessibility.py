@@ -64,6 +64,7 @@ def decks(tmp_path_factory) -> list[Path]:
     return found
 
 
+@pytest.mark.slow
 def test_every_slide_has_a_title_of_its_own(decks):
     for path in decks:
         prs = Presentation(str(path))
@@ -75,11 +76,13 @@ def test_every_slide_has_a_title_of_its_own(decks):
         assert [t for t, n in Counter(titles).items() if n > 1] == [], path.name
 
 
+@pytest.mark.slow
 def test_shapes_are_in_reading_order(decks):
     for path in decks:
         assert reading_order_problems(Presentation(str(path))) == [], path.name
 
 
+@pytest.mark.slow
 def test_every_picture_chart_and_table_has_alt_text(decks):
     for path in decks:
         prs = Presentation(str(path))

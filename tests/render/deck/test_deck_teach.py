@@ -94,11 +94,13 @@ def decks(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_every_case_has_a_teaching_deck(decks):
     names = {name for name, _, _ in decks}
     assert {"closeness", "plain-a", "variant"} <= names
 
 
+@pytest.mark.slow
 def test_no_content_slide_over_the_limits(decks):
     limit, points = default_theme().deck.max_words_per_slide, default_theme().deck.max_points
     over = []
@@ -113,6 +115,7 @@ def test_no_content_slide_over_the_limits(decks):
     assert not over, "\n".join(over)
 
 
+@pytest.mark.slow
 def test_every_point_is_told_in_full_in_its_slides_notes(decks):
     """A point is the source's words (an ellipsis where it was cut): the notes of its slide hold them, in the full
     text of the paragraph it comes from."""
@@ -129,6 +132,7 @@ def test_every_point_is_told_in_full_in_its_slides_notes(decks):
     assert not missing, "\n".join(missing[:40])
 
 
+@pytest.mark.slow
 def test_every_paragraph_of_the_analysis_and_the_ledger_is_in_the_notes(decks):
     missing = []
     for name, case, prs in decks:
@@ -145,6 +149,7 @@ def test_every_paragraph_of_the_analysis_and_the_ledger_is_in_the_notes(decks):
     assert not missing, "\n".join(missing[:40])
 
 
+@pytest.mark.slow
 def test_titles_come_from_the_source(decks):
     """On the seed case: a ledger entry's slide is titled by its subtitle; an analysis part by its first sentence."""
     _, case, prs = next(d for d in decks if d[0] == "closeness")
@@ -157,6 +162,7 @@ def test_titles_come_from_the_source(decks):
     assert words(first) <= 12 and first in titles
 
 
+@pytest.mark.slow
 def test_key_figures_are_the_typed_amounts(decks):
     """The seed's business analysis gives the budget as "<$1,000,000 USD" and the box office as "<$150,000 USD": one
     figure of each measure, drawn large, each with its label and the file and line it comes from."""
@@ -213,6 +219,7 @@ def test_the_teaching_deck_is_byte_identical():
 # --- text never overflows its shape -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_text_of_the_teaching_deck_fits_its_shape(decks):
     from tests.render.deck.test_render_deck import assert_text_fits
 
@@ -223,6 +230,7 @@ def test_every_text_of_the_teaching_deck_fits_its_shape(decks):
             raise AssertionError(f"{name}: {exc}") from None
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice or pdftotext is not installed")
 def test_libreoffice_draws_every_word_of_the_seed_inside_its_shape(decks, tmp_path):

@@ -196,6 +196,7 @@ def test_template_fonts_and_colours_are_kept(name, built):
     assert fills and all(f.find(qn("a:schemeClr")).get("val") == "accent1" for f in fills)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["4:3", "16:9"])
 def test_template_deck_is_deterministic_and_valid(name, templates, built, case, tmp_path):
     assert render_deck(case, Wording(case), theme_with(templates[name])) == built[name]
@@ -238,6 +239,7 @@ def test_default_theme_is_not_a_template():
     assert default_theme().deck_template is None
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("name", ["4:3", "16:9"])
 def test_libreoffice_opens_the_template_deck(name, built, tmp_path):

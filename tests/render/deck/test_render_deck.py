@@ -985,6 +985,7 @@ def test_openxml_audit_check_can_fail(tmp_path):
     assert audit_errors(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["sample", "closeness", "beanpole"])
 def test_openxml_audit_finds_no_errors(which, request, tmp_path):
     model = sample_case() if which == "sample" else request.getfixturevalue(which)
@@ -1246,6 +1247,7 @@ def words_outside_shapes(pdf: Path, prs) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_draws_every_slide_inside_its_shapes(deck_bytes, deck, tmp_path):
     from pypdf import PdfReader
@@ -1257,6 +1259,7 @@ def test_libreoffice_draws_every_slide_inside_its_shapes(deck_bytes, deck, tmp_p
     assert words_outside_shapes(pdf, deck) == []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_closeness(closeness, closeness_deck, tmp_path):
     from pypdf import PdfReader
@@ -1282,6 +1285,7 @@ def test_emu_helper():
     assert Emu(EMU_PER_PT).pt == 1.0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_beanpole(beanpole, tmp_path):
     from pypdf import PdfReader
@@ -1336,6 +1340,7 @@ def test_extended_properties_describe_the_deck(deck_bytes, deck):
     assert f"<Slides>{len(deck.slides)}</Slides>" in app
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext is not installed")
 def test_libreoffice_check_catches_overflow(tmp_path):
     """The check above can fail: a box given more text than it holds is caught."""
@@ -1603,6 +1608,7 @@ def test_theme_colours_sizes_institution_and_logo(case, logo, tmp_path):
     assert all((cnvpr.get("descr") or "").strip() for _, cnvpr in found)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (DEJAVU / "DejaVuSans.ttf").is_file(), reason="DejaVu Sans is not installed")
 def test_theme_fonts_are_named_and_measured(case, logo, tmp_path):
     from casebook.render.deck import theme_fonts

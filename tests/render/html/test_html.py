@@ -64,6 +64,7 @@ def text_of(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+@pytest.mark.slow
 def test_every_case_has_both_files(built):
     assert "closeness" in built
     assert len(built) == len(EXAMPLES) + 1
@@ -72,6 +73,7 @@ def test_every_case_has_both_files(built):
         assert (folder / f"{slug}-teaching-note.html").is_file()
 
 
+@pytest.mark.slow
 def test_parses_and_is_built_to_be_read(built):
     for path in html_files(built):
         root = parse(path)
@@ -91,6 +93,7 @@ def test_parses_and_is_built_to_be_read(built):
             assert text_of(link), (path, href)  # an accessible name
 
 
+@pytest.mark.slow
 def test_headings_have_no_gaps(built):
     for path in html_files(built):
         root = parse(path)
@@ -100,6 +103,7 @@ def test_headings_have_no_gaps(built):
             assert after <= before + 1, (path, levels)
 
 
+@pytest.mark.slow
 def test_tables_have_captions_and_scoped_heads(built):
     for path in html_files(built):
         root = parse(path)
@@ -114,6 +118,7 @@ def test_tables_have_captions_and_scoped_heads(built):
                 assert th.get("scope") in ("col", "row"), (path, text_of(th))
 
 
+@pytest.mark.slow
 def test_charts_are_images_with_title_description_and_a_data_table(built):
     root = parse(built["closeness"] / "closeness-case-study.html")
     charts = root.findall(".//{http://www.w3.org/2000/svg}svg")
@@ -154,6 +159,7 @@ def _pdf_notes(pdf: Path) -> dict[int, str]:
     return {int(n): where for n, where in rows}
 
 
+@pytest.mark.slow
 def test_every_heading_and_note_of_the_pdf_is_in_the_html(built):
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed; .ci/run installs it")
@@ -180,6 +186,7 @@ def test_every_heading_and_note_of_the_pdf_is_in_the_html(built):
             assert root.find(f".//{NS}a[@id='ref-{number}-1']") is not None, (slug, number)
 
 
+@pytest.mark.slow
 def test_the_pdf_text_of_each_section_is_in_the_html(built):
     """What the reader reads: the words of the seed's PDF sections, as pdftotext gives them, are in the HTML."""
     if shutil.which("pdftotext") is None:
@@ -194,6 +201,7 @@ def test_the_pdf_text_of_each_section_is_in_the_html(built):
         assert words in html_text
 
 
+@pytest.mark.slow
 def test_small_self_contained_and_deterministic(built, tmp_path):
     for path in html_files(built):
         data = path.read_bytes()
@@ -209,6 +217,7 @@ def test_small_self_contained_and_deterministic(built, tmp_path):
         assert (again / "closeness" / name).read_bytes() == (built["closeness"] / name).read_bytes()
 
 
+@pytest.mark.slow
 def test_teaching_note_sections(built):
     root = parse(built["closeness"] / "closeness-teaching-note.html")
     h2 = [text_of(e) for e in root.iter(f"{NS}h2")]
@@ -254,6 +263,7 @@ def test_personal_copies_carry_the_watermark(tmp_path):
     assert "Prepared for" not in own.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_pack_attaches_the_html_edition(tmp_path):
     from email import message_from_bytes, policy
 

@@ -20,6 +20,8 @@ import pytest
 
 from tests.conftest import ROOT, SEEDS, SHARED
 
+pytestmark = pytest.mark.slow  # headless Chromium
+
 WIDTHS = (375, 1280)
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -506,6 +506,7 @@ def long_case(entries: int = 40) -> Case:
     return base.model_copy(update={"ledger": ledger})
 
 
+@pytest.mark.slow
 def test_no_heading_ends_a_page() -> None:
     pdf = render(long_case())
     styles_sizes = {19.0, 12.5, 10.5}  # h1, h2, h3; body 10 pt, tables 9, running head and foot 8
@@ -687,6 +688,7 @@ def test_markup_and_control_characters_cannot_reach_reportlab() -> None:
             assert "/URI" not in str(annot.get_object().get("/A", {})), annot
 
 
+@pytest.mark.slow
 def test_a_reference_to_a_source_the_case_lacks_still_renders() -> None:
     case = full_case()
     stray = ref("S9", 5)
@@ -837,6 +839,7 @@ def test_note_numbers_link_to_their_notes(full_pdf: bytes) -> None:
     assert summary_links and first_fact in texts[summary_links[0]]
 
 
+@pytest.mark.slow
 def test_every_fact_in_the_body_carries_a_note_number(full_pdf: bytes) -> None:
     text = squash("\n".join(page_texts(full_pdf)))
     # a note number follows the text of facts, paragraphs, points, particulars, quotes and events
@@ -976,10 +979,12 @@ def check_issue_3_sections(case: Case, pdf: bytes) -> None:
     assert all(header in texts[k] for k in notes_pages)
 
 
+@pytest.mark.slow
 def test_seed_case_renders(closeness: Case) -> None:
     check_real_case(closeness)
 
 
+@pytest.mark.slow
 def test_seed_case_issue_3_sections(closeness: Case) -> None:
     pdf = render(closeness)
     check_issue_3_sections(closeness, pdf)
@@ -991,10 +996,12 @@ def test_seed_case_issue_3_sections(closeness: Case) -> None:
     assert squash("24 May 2017") in section_text(pdf, labels.timeline)
 
 
+@pytest.mark.slow
 def test_beanpole_example_renders(beanpole: Case) -> None:
     check_real_case(beanpole)
 
 
+@pytest.mark.slow
 def test_beanpole_example_issue_3_sections(beanpole: Case) -> None:
     pdf = render(beanpole)
     check_issue_3_sections(beanpole, pdf)
@@ -1041,6 +1048,7 @@ def image_xobjects(page: object) -> list[str]:
     return [name for name, obj in (resources.get("/XObject") or {}).items() if obj.get_object().get("/Subtype") == "/Image"]
 
 
+@pytest.mark.slow
 def test_exhibits_section_with_numbered_captions_in_contents_and_outline(exhibit_pdf: bytes) -> None:
     case = exhibit_case()
     labels = Wording(case).labels
@@ -1095,6 +1103,7 @@ def test_timeline_exhibit_has_markers_and_its_key(exhibit_pdf: bytes) -> None:
     assert squash("4 20 May 2021 Premiered World premiere.") in text  # the key's last row
 
 
+@pytest.mark.slow
 def test_stakeholder_outcomes_exhibit(exhibit_pdf: bytes) -> None:
     labels = Wording(exhibit_case()).labels
     text = section_text(exhibit_pdf, labels.exhibits)
@@ -1102,6 +1111,7 @@ def test_stakeholder_outcomes_exhibit(exhibit_pdf: bytes) -> None:
     assert squash("Principal Cast Дарья Жовнер Critical Breakout / Low Financial Yield.") in text
 
 
+@pytest.mark.slow
 def test_the_text_refers_to_the_exhibits(exhibit_pdf: bytes) -> None:
     case = exhibit_case()
     labels = Wording(case).labels
@@ -1132,6 +1142,7 @@ def test_too_many_events_for_a_drawing_leave_the_table() -> None:
     assert timeline_chart(spread, look, look.frame_width) is not None
 
 
+@pytest.mark.slow
 def test_seed_case_exhibits(closeness: Case) -> None:
     pdf = render(closeness)
     labels = Wording(closeness).labels
@@ -1141,6 +1152,7 @@ def test_seed_case_exhibits(closeness: Case) -> None:
     assert squash("under 1,000,000") in text and squash("under 150,000") in text and squash("about 130,000") in text
 
 
+@pytest.mark.slow
 def test_no_heading_or_caption_ends_a_page_with_exhibits() -> None:
     case = long_case().model_copy(update={"exhibits": exhibit_case().exhibits})
     pdf = render(case)
@@ -1170,6 +1182,7 @@ def test_the_default_theme_is_the_default_look(full_pdf: bytes) -> None:
     assert {tuple(round(float(v)) for v in p.mediabox) for p in read(full_pdf).pages} == {(0, 0, 595, 842)}
 
 
+@pytest.mark.slow
 def test_a_theme_sets_page_size_colours_institution_and_logo(tmp_path: Path) -> None:
     from PIL import Image
 
