@@ -144,7 +144,12 @@ def test_watch_rebuilds_a_case_when_a_source_changes(tmp_path, closeness_dir):
         assert "(edited)" in target.read_text()
     finally:
         process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=30)
+        try:
+            stdout, stderr = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # end it and close its pipes, so no later test meets them
+            process.kill()
+            stdout, stderr = process.communicate()
+            pytest.fail(f"casebook watch did not stop within 30 s of Ctrl-C (SIGINT); its stderr:\n{stderr}")
     assert process.returncode in (0, 130), stderr
     assert stdout.count("wrote ") >= 2
 
