@@ -128,8 +128,11 @@ def test_watch_rebuilds_a_case_when_a_source_changes(tmp_path, closeness_dir):
     shutil.copytree(closeness_dir, case)
     out = tmp_path / "out"
     target = out / "closeness" / "case.json"
+    # Ctrl-C as a user's terminal delivers it: a shell's background job (pytest ... &) ignores SIGINT, and its
+    # children would inherit that, so the watcher gets the default disposition back
     process = subprocess.Popen([sys.executable, "-m", "casebook", "watch", str(case), "--format", "json", "--out", str(out)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         while not target.exists() and time.monotonic() < deadline:
