@@ -12,6 +12,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = Path(os.environ.get("CASEBOOK_SHARED", ROOT.parent / "shared"))
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite tests/golden/ from what casebook gives now (tests/cases/test_golden.py)")
+
+
 @pytest.fixture(scope="session")
 def closeness_dir() -> Path:
     return SEEDS / "closeness"

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 def _readme_commands() -> list[str]:
@@ -36,6 +36,7 @@ def wheel(tmp_path_factory):
     return built
 
 
+@pytest.mark.slow
 def test_wheel_ships_templates_seeds_and_code(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "casebook/templates/labels.j2" in names
@@ -45,6 +46,7 @@ def test_wheel_ships_templates_seeds_and_code(wheel):
     assert not any(name.startswith("tests/") for name in names)
 
 
+@pytest.mark.slow
 def test_wheel_in_fresh_venv_builds_from_another_directory(wheel, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

@@ -14,7 +14,7 @@ from casebook.cli import cli
 from casebook.errors import CasebookError
 from casebook.wording import Wording
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 
 def _pdf_text(path) -> str:
@@ -57,12 +57,33 @@ def test_outputs_are_readable_by_others(closeness_dir, tmp_path):
     assert mode & stat.S_IROTH
 
 
-def test_no_reader_wording_in_renderers():
-    """Headings and labels live in templates/: no capitalised English prose as string literals in render code."""
-    offenders = []
-    for path in (ROOT / "src" / "casebook" / "render").glob("*.py"):
+READER_WORDING = re.compile(r"[\"'](Executive Summary|Strategic Analysis|Director's Ledger|Stakeholder Balance Sheet|"
+                            r"Sources|Contents|Agenda|Page \d)[\"']")
+
+
+def _reader_wording(folder) -> tuple[list[str], list[str]]:
+    """Lines of Python under ``folder`` (every subfolder too) that hold a heading as a string literal; the files read."""
+    offenders, files = [], []
+    for path in sorted(folder.rglob("*.py")):
+        files.append(path.relative_to(folder).as_posix())
         for number, line in enumerate(path.read_text().splitlines(), 1):
-            if re.search(r"[\"'](Executive Summary|Strategic Analysis|Director's Ledger|Stakeholder Balance Sheet|Sources|"
-                         r"Contents|Agenda|Page \d)[\"']", line):
-                offenders.append(f"{path.name}:{number}: {line.strip()}")
+            if READER_WORDING.search(line):
+                offenders.append(f"{path.relative_to(folder)}:{number}: {line.strip()}")
+    return offenders, files
+
+
+def test_no_reader_wording_in_renderers():
+    """Headings and labels live in templates/: no capitalised English prose as string literals in render code,
+    in render/ and every package under it (render/pdf, render/deck, render/html, ...)."""
+    render = ROOT / "src" / "casebook" / "render"
+    offenders, files = _reader_wording(render)
+    assert len(files) > 10 and [f for f in files if "/" in f]  # every module, the subpackages' too
     assert offenders == []
+
+
+def test_the_reader_wording_check_finds_a_heading_in_a_subpackage(tmp_path):
+    (tmp_path / "deck").mkdir()
+    (tmp_path / "deck" / "slides.py").write_text('TITLE = "Executive Summary"\nother = "Executive summary of x"\n')
+    (tmp_path / "pdf.py").write_text("HEAD = 'Sources'\n")
+    assert _reader_wording(tmp_path) == (["deck/slides.py:1: TITLE = \"Executive Summary\"", "pdf.py:1: HEAD = 'Sources'"],
+                                         ["deck/slides.py", "pdf.py"])

@@ -1,0 +1,1 @@
+"""The class deck (casebook.render, deck): the reading deck, the teaching deck, user templates, accessibility."""
