@@ -300,8 +300,10 @@ def sample_case(long: bool = True, exhibits: bool = True) -> Case:
             Conflict(
                 attribute="budget",
                 claims=[
-                    Claim(value="<$1,000,000 USD (Production + minimal P&A).", reading=Reading(kind="money", upper=1_000_000, currency="USD"), source=ref(first=9)),
-                    Claim(value="a budget of $1.4 million", reading=Reading(kind="money", value=1_400_000, currency="USD"), source=ref("S3", 12, 13)),
+                    Claim(value="<$1,000,000 USD (Production + minimal P&A).",
+                          reading=Reading(kind="money", upper=1_000_000, currency="USD"), source=ref(first=9)),
+                    Claim(value="a budget of $1.4 million", reading=Reading(kind="money", value=1_400_000, currency="USD"),
+                          source=ref("S3", 12, 13)),
                 ],
             ),
             Conflict(

@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from casebook.cli import cli
 from casebook.errors import CasebookError
 from casebook.wording import Wording
-
 from tests.conftest import ROOT
 
 

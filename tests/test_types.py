@@ -37,6 +37,7 @@ def _mypy(*args: str, cache: Path) -> tuple[str, int]:
     return out + err, status
 
 
+@pytest.mark.slow  # mypy over ingest, a few seconds
 def test_ingest_and_the_builder_type_check(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)  # the config's paths are the repository's
     out, status = _mypy(cache=tmp_path)
@@ -63,6 +64,7 @@ def first_line(record: SourceRecord) -> int:
 '''
 
 
+@pytest.mark.slow  # mypy over ingest, a few seconds
 def test_the_check_finds_a_misread_record(tmp_path, monkeypatch):
     """Three mistakes a reader of the records could make: a key the business record does not have, a bio's
     name used as if always given, an entry's title added to its line number."""

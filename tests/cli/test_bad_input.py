@@ -23,7 +23,6 @@ from casebook.cli import cli
 from casebook.errors import CaseError
 from casebook.ingest.document import MAX_BYTES, MAX_LINE_CHARS
 from casebook.pipeline import load_case
-
 from tests.conftest import FIXTURES
 
 BUSINESS = "---\nmovieId: 7\nmovieTitle: {title}\ncategoryName: BUSINESS\n---\n\n**Title: {heading}**\n"
@@ -73,7 +72,7 @@ def test_undecodable_bytes_are_an_error_naming_the_file(tmp_path):
     ("data", "line", "offset", "byte"),
     [
         # UTF-8 accents, then one Latin-1 byte on line 3: damaged, not another encoding
-        ("Café au lait\nDeuxième ligne\nune erreur ".encode() + b"\xe9" + " ici\n".encode(), 3, 41, "E9"),
+        ("Café au lait\nDeuxième ligne\nune erreur ".encode() + b"\xe9" + b" ici\n", 3, 41, "E9"),
         # Cyrillic in UTF-8 cut in the middle of a letter on line 2
         ("Первая строка\nвто".encode() + b"\xd1" + b"\n", 2, 32, "D1"),
     ],

@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 from casebook.cli import cli
-
 from tests.conftest import ROOT
 
 

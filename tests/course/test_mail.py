@@ -21,7 +21,6 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from casebook.cli import cli
-
 from tests.course.test_students import STUDENTS, stamp, write_roster
 
 PDF = "application/pdf"

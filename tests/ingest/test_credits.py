@@ -11,7 +11,6 @@ import pytest
 from casebook.ingest.document import read_document
 from casebook.ingest.press_kit import extract_press_kit
 from casebook.ingest.records import Notes
-
 from tests.conftest import SHARED
 
 

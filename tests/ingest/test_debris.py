@@ -17,7 +17,6 @@ from casebook import pipeline
 from casebook.ingest.plaintext import Line, page_debris
 from casebook.ingest.press_kit import section_heading
 from casebook.pipeline import load_case
-
 from tests.conftest import FIXTURES, full_deck_theme
 
 

@@ -10,7 +10,6 @@ from casebook.ingest.amounts import find_amounts
 from casebook.ingest.dates import find_dates
 from casebook.ingest.numbering import split_number
 from casebook.pipeline import load_case
-
 from tests.conftest import FIXTURES
 
 

@@ -209,7 +209,8 @@ def test_plain_b_model(plain_cases):
         (3, "The Return", "What came back"),
     ]
     (table,) = ledger.entries[2].blocks
-    assert (table.kind, table.header, table.source.first_line, table.source.last_line) == ("table", ["Territory", "Buyer"], 24, 27)
+    where = (table.source.first_line, table.source.last_line)
+    assert (table.kind, table.header, where) == ("table", ["Territory", "Buyer"], (24, 27))
     assert [[c.plain for c in row] for row in table.rows] == [["France", "Lune Distribution"], ["Japan", "Hoshi Pictures"]]
     assert (ledger.director, ledger.film, ledger.year, _rich(ledger.film_line)) == (
         "Tomás Arrieta", "Salt and Lanterns", 2020, "Salt and Lanterns (Chile, 2020)")
@@ -238,7 +239,8 @@ _SENTENCES = {
     "plain-a": ["It earned back its cost through a Croatian television pre-sale",
                 "carries the theatrical risk.", "It keeps a third of the gross in the territories it covers.",
                 "The producers are not listed here", "This ledger follows the money", "The Return"],
-    "plain-b": ["Item", "Figure", "Territory", "Hoshi Pictures", "Gained a two-film deal.", "Faro Norte Films", "Her fee for the next film tripled.",
+    "plain-b": ["Item", "Figure", "Territory", "Hoshi Pictures", "Gained a two-film deal.", "Faro Norte Films",
+                "Her fee for the next film tripled.",
                 "Before the first lantern was lit", "Salt and Lanterns (Chile, 2020)"],
     "plain-c": ["Hollis Brennan", "Moved from commercials to features.", "A streaming licence later turned the balance positive.",
                 "Note on sources: the figures above come from the producers' own statements",

@@ -14,7 +14,6 @@ from casebook.ingest.document import read_document
 from casebook.ingest.plaintext import Line, glued_markers, reflow, vocabulary
 from casebook.ingest.press_kit import extract_press_kit, filmography_entry, parse_birth, parse_training
 from casebook.ingest.records import Notes
-
 from tests.conftest import FIXTURES, SEEDS, SHARED
 
 CLOSENESS_KIT = SEEDS / "closeness" / "003_97f070a8e3b46503.txt"

@@ -22,7 +22,6 @@ from casebook.ingest.sentences import _SPLIT
 from casebook.pipeline import load_case
 from casebook.render.event_words import event_told
 from casebook.wording import Wording
-
 from tests.conftest import full_deck_theme
 
 KIT = """\

@@ -283,7 +283,6 @@ def test_a_case_written_for_the_claims(tmp_path):
     quantity; the 2017 short and the 2021 feature of one title are two works; the director's next film premiering
     in 2024 is not this one; three sentences about one fund are no disagreement."""
     from casebook.pipeline import load_case
-
     from tests.conftest import FIXTURES
 
     case = load_case(FIXTURES / "claims-family")

@@ -19,10 +19,10 @@ from casebook.cli import cli
 from casebook.pipeline import load_case
 from casebook.render.deck import render_deck
 from casebook.render.deck.teaching import cut, first_sentence, short_form, words
-from casebook.wording import Wording
 from casebook.theme import default_theme
-from tests.conftest import SEEDS
+from casebook.wording import Wording
 from tests.cases.test_coverage import _case_dirs, squash
+from tests.conftest import SEEDS
 
 FOOTER = ("Footer", "Slide number")
 

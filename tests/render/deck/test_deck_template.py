@@ -19,8 +19,8 @@ from pptx.util import Emu
 
 from casebook.errors import CasebookError
 from casebook.render.deck import render_deck
-from casebook.wording import Wording
 from casebook.theme import default_theme, load_theme
+from casebook.wording import Wording
 from tests.builder import sample_case
 from tests.render.deck.test_render_deck import (
     PDFTOTEXT,

@@ -24,19 +24,19 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from casebook.model.case import (
-    Reading,
     Case,
     Claim,
     Conflict,
     Film,
     Press,
+    Reading,
 )
 from casebook.render.deck import render_deck as _render_deck
 from casebook.render.deck.fit import EMU_PER_PT, FONT_LINE_FACTOR, Box, Para, Span, clean, frame_height, measure
 from casebook.wording import Wording
 from tests.builder import (
-    BUSINESS,
     BORN,
+    BUSINESS,
     CAST_IMPACT,
     KIT,
     LEDGER,
@@ -566,7 +566,8 @@ def test_beanpole_disagreements(beanpole):
 
 
 def test_a_conflict_taller_than_a_slide_repeats_its_heading(case):
-    claims = [Claim(value=f"Claim {i}: " + SENTENCE * 3, reading=Reading(kind="count", value=i), source=ref("S1", 10 + i)) for i in range(14)]
+    claims = [Claim(value=f"Claim {i}: " + SENTENCE * 3, reading=Reading(kind="count", value=i), source=ref("S1", 10 + i))
+              for i in range(14)]
     big = Conflict(attribute="box_office", subject="Зорька", claims=claims)
     other = case.model_copy(update={"conflicts": [case.conflicts[0], big, case.conflicts[1]]})
     labels = Wording(other).labels
@@ -1352,8 +1353,8 @@ def test_theme_colours_sizes_institution_and_logo(case, logo, tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(not (DEJAVU / "DejaVuSans.ttf").is_file(), reason="DejaVu Sans is not installed")
 def test_theme_fonts_are_named_and_measured(case, logo, tmp_path):
-    from casebook.render.deck.reading import theme_fonts
     from casebook.render.deck.fit import Measure
+    from casebook.render.deck.reading import theme_fonts
     from casebook.theme import load_theme
 
     fonts = (

@@ -21,7 +21,6 @@ from pypdf import PdfReader
 
 from casebook.render.html.colors import contrast, contrast_problems, palette
 from casebook.theme import default_theme, load_theme
-
 from tests.conftest import FIXTURES, SEEDS, SHARED
 
 NS = "{http://www.w3.org/1999/xhtml}"

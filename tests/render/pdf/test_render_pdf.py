@@ -17,7 +17,6 @@ import pytest
 from pypdf import PdfReader
 
 from casebook.model.case import (
-    Reading,
     Analysis,
     AnalysisPart,
     Case,
@@ -26,11 +25,12 @@ from casebook.model.case import (
     LedgerEntry,
     Mention,
     Person,
+    Reading,
 )
 from casebook.render.pdf import render_pdf
 from casebook.render.pdf.notes import Notes
-from casebook.wording import Wording
 from casebook.theme import default_theme, load_theme
+from casebook.wording import Wording
 from tests.builder import BODY_HEADING, BORN, LONG_IMPACT, minimal_case, para, ref, sample_case
 from tests.conftest import ROOT
 
@@ -960,7 +960,6 @@ def test_a_paragraph_keeps_its_layout_per_width() -> None:
 
 def test_the_running_head_does_not_repeat_a_film_title_the_case_title_begins_with():
     from casebook.pipeline import load_case, render
-
     from tests.conftest import FIXTURES
 
     case = load_case(FIXTURES / "kit-variant")

@@ -17,8 +17,7 @@ from casebook.cli import cli
 from casebook.model.case import CaseWarning, SourceRef, WarningCode
 from casebook.pipeline import load_case
 from casebook.wording import Wording, environment
-
-from .conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT
 
 CODES = typing.get_args(WarningCode)
 

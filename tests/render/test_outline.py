@@ -4,7 +4,6 @@ every edition (the PDF case study, both decks) following it."""
 from __future__ import annotations
 
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 from pptx import Presentation
@@ -16,8 +15,7 @@ from casebook.render.outline import CASE_STUDY_LEAVES_OUT, DECK_LEAVES_OUT, Sect
 from casebook.render.pdf import render_pdf
 from casebook.theme import default_theme
 from casebook.wording import Wording
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from tests.conftest import FIXTURES
 
 
 def kinds(sections: tuple[Section, ...]) -> list[str]:
