@@ -18,7 +18,7 @@ from pptx import Presentation
 from casebook.cli import cli
 from casebook.pipeline import load_case
 from casebook.render.deck import render_deck
-from casebook.render.deck.teaching import cut, first_sentence, short_form, words
+from casebook.render.deck.teaching import closed, cut, first_sentence, short_form, words
 from casebook.theme import default_theme
 from casebook.wording import Wording
 from tests.cases.test_coverage import _case_dirs, squash
@@ -77,6 +77,29 @@ def test_short_form_prefers_the_whole_text_then_the_sentence_then_the_clause():
     assert cut(endless, 12, "…") == " ".join(["word"] * 12) + "…"
     assert words(cut("one two three, four five", 3, "…")) == 3
     assert cut("one two three, four five", 3, "…") == "one two three…"
+
+
+def test_a_shortened_quotation_keeps_its_closing_mark():
+    # invented quotations, each wrapped in its language's marks, shortened as a quotation slide shortens them
+    english = "“We shot the whole film in nineteen days, in one courtyard, with a borrowed camera and no money.”"
+    assert closed(cut(english, 6, "…"), english, "…") == "“We shot the whole film in…”"
+    french = "« Le distributeur voulait une fin heureuse. Nous avons refusé, et le film a trouvé son public. »"
+    assert closed(first_sentence(french), french, "…") == "« Le distributeur voulait une fin heureuse. »"
+    german = "„Die Förderung kam spät, aber sie kam, und ohne sie gäbe es den Film nicht.“"
+    assert closed(cut(german, 4, "…"), german, "…") == "„Die Förderung kam spät…“"
+    # a clause before a colon stops inside its sentence: the ellipsis says the speaker went on
+    clause = "“The story is loosely based on something that happened to my aunt: she never told anyone for years.”"
+    head, whole = short_form(clause, 12)
+    assert not whole and closed(head, clause, "…") == "“The story is loosely based on something that happened to my aunt…”"
+    # a quotation already whole, or shortened with its mark, is left as it is
+    assert closed(english, english, "…") == english
+    assert closed("“Nineteen days.”", "“Nineteen days.” That was all.", "…") == "“Nineteen days.”"
+    # not a quotation in marks: nothing is added
+    plain = "We shot the whole film in nineteen days, in one courtyard, with a borrowed camera."
+    assert closed(cut(plain, 6, "…"), plain, "…") == "We shot the whole film in…"
+    # a text that opens with a mark but does not close with its pair is no quotation in marks
+    assert closed("“Nineteen days” was the…", "“Nineteen days” was the schedule they kept to the end", "…") == \
+        "“Nineteen days” was the…"
 
 
 # --- every case -----------------------------------------------------------------------------------------

@@ -89,6 +89,27 @@ def short_form(text: str, limit: int = POINT_WORDS) -> tuple[str, bool] | None:
     return None
 
 
+#: the marks that open a quotation and the marks that may close it (English and Russian “…”, British ‘…’,
+#: French «…», German „…“ and ‚…‘, straight quotes)
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "«": "»", "„": "“”", "‚": "‘’", '"': '"', "'": "'"}
+
+
+def closed(short: str, whole: str, ellipsis: str) -> str:
+    """``short``, a shortened form of the quotation ``whole``, as a quotation: where ``whole`` is wrapped in a pair
+    of quotation marks and ``short`` has lost the closing one, it gets it back, after ``ellipsis`` when ``short``
+    stops inside a sentence (a clause, not a sentence of its own); anything else as it is."""
+    whole, short = whole.strip(), short.strip()
+    if len(whole) < 2 or short == whole or whole[0] not in _QUOTE_PAIRS or not short.startswith(whole[0]):
+        return short
+    end = whole[-1]
+    if end not in _QUOTE_PAIRS[whole[0]] or short.endswith(end):
+        return short
+    if not short.endswith((".", "!", "?", "…", ellipsis)):
+        short += ellipsis
+    inside = whole[-2] if whole[-2] in " \u00a0\u202f" else ""  # French « … » keeps its space inside the mark
+    return short + inside + end
+
+
 def cut(text: str, limit: int, ellipsis: str) -> str:
     """``text`` cut at a word boundary to at most ``limit`` words, the ellipsis joined to the last word."""
     kept = " ".join(text.split()[:limit]).rstrip(",;:—–-")
@@ -229,6 +250,7 @@ class TeachingDeckBuilder(_DeckBuilder):
                 continue
             if notes == "deck/quotes.j2" and label:  # a quotation: its speaker, then its opening words
                 said = self.shorten(rest, max(POINT_WORDS - words(label), MIN_CLAUSE_WORDS))
+                said = closed(said, rest, self.t(self.labels.deck_ellipsis))
                 para = Para(spans=(Span(self.t(self.labels.deck_label(label)), bold=True), Span(said, italic=True)),
                             bullet=self.t(self.labels.deck_bullet), space_after=0.5, source=p.source)
                 points.append((para, [item], p.source))
