@@ -6,20 +6,46 @@ Anything else that escapes is a bug in casebook and keeps its traceback (with ``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Problem:
     """One problem with one place: a file and, when known, a line (1-based).
 
+    ``code`` names its macro in ``templates/errors.j2``, which words it with ``params``; a code with no macro
+    there is a bug and fails at once (:class:`casebook.messages.UnknownErrorCode`).
     ``path`` is None for a message that already names its place (a theme or template error).
     """
 
     path: Path | str | None
-    message: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
     line: int | None = None
+
+    def __post_init__(self) -> None:
+        from casebook.messages import check_error_code  # jinja2 is loaded when a problem is found, not before
+
+        check_error_code(self.code)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, worded by errors.j2 (without the place)."""
+        from casebook.messages import error_text
+
+        return error_text(self.code, self.params)
+
+    def _key(self) -> tuple[Path | str | None, str, int | None, str]:
+        return (self.path, self.code, self.line, self.message)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def __str__(self) -> str:
         if self.path is None:
@@ -30,6 +56,11 @@ class Problem:
 
 class CasebookError(Exception):
     """A problem the user can fix: bad input, bad usage, a missing file."""
+
+
+def user_error(path: Path | str | None, code: str, line: int | None = None, **params: Any) -> CaseError:
+    """The error of one problem: ``code`` worded by errors.j2 with ``params``, at ``path`` (and ``line``)."""
+    return CaseError([Problem(path, code, params, line)])
 
 
 class CaseError(CasebookError):
