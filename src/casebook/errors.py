@@ -58,9 +58,6 @@ class CasebookError(Exception):
     """A problem the user can fix: bad input, bad usage, a missing file."""
 
 
-def user_error(path: Path | str | None, code: str, line: int | None = None, **params: Any) -> CaseError:
-    """The error of one problem: ``code`` worded by errors.j2 with ``params``, at ``path`` (and ``line``)."""
-    return CaseError([Problem(path, code, params, line)])
 
 
 class CaseError(CasebookError):
@@ -69,3 +66,21 @@ class CaseError(CasebookError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UserError(CasebookError):
+    """One problem that stops a command (a theme, a roster, the mail server), worded by errors.j2."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def user_error(path: Path | str | None, code: str, line: int | None = None, **params: Any) -> UserError:
+    """The error of one problem: ``code`` worded by errors.j2 with ``params``, at ``path`` (and ``line``)."""
+    return UserError(Problem(path, code, params, line))
+
+
+def case_error(path: Path | str | None, code: str, line: int | None = None, **params: Any) -> CaseError:
+    """A case's error of one problem, worded as :func:`user_error`'s."""
+    return CaseError([Problem(path, code, params, line)])

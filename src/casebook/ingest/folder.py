@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import cast
 
 from casebook.discover import document_paths
-from casebook.errors import CaseError, Problem, user_error
+from casebook.errors import CaseError, Problem, case_error
 from casebook.ingest.blocks import parse_blocks
 from casebook.ingest.business import BusinessRecord, extract_business
 from casebook.ingest.claims import claims_in, title_years
@@ -217,7 +217,7 @@ def identity_problems(sources: list[SourceRecord]) -> list[Problem]:
 def read_folder(folder: Path) -> FolderRecords:
     """Read every source document of ``folder``; raises :class:`CaseError` listing every unreadable one."""
     if not folder.is_dir():
-        raise user_error(folder, "case_not_folder")
+        raise case_error(folder, "case_not_folder")
     problems: list[Problem] = []
     sources: list[SourceRecord] = []
     skipped: list[Path] = []
@@ -248,5 +248,5 @@ def read_folder(folder: Path) -> FolderRecords:
     if problems:
         raise CaseError(problems)
     if not sources:
-        raise user_error(folder, "case_no_documents")
+        raise case_error(folder, "case_no_documents")
     return FolderRecords(folder=folder, sources=sources, skipped=skipped)
