@@ -84,3 +84,13 @@ def user_error(path: Path | str | None, code: str, line: int | None = None, **pa
 def case_error(path: Path | str | None, code: str, line: int | None = None, **params: Any) -> CaseError:
     """A case's error of one problem, worded as :func:`user_error`'s."""
     return CaseError([Problem(path, code, params, line)])
+
+
+def problems_of(exc: CasebookError) -> list[Problem]:
+    """The problems an error reports, each as it is printed; an error raised with its text alone (none in casebook
+    itself) is shown as written."""
+    if isinstance(exc, CaseError):
+        return list(exc.problems)
+    if isinstance(exc, UserError):
+        return [exc.problem]
+    return [Problem(None, "worded_elsewhere", {"text": str(exc)})]

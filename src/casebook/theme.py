@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from casebook.errors import user_error
+from casebook.messages import error_text
 
 BUILTIN_FONT = "builtin:open-sans"
 _DEFAULT = Path(__file__).resolve().parent / "themes" / "default.toml"
@@ -61,7 +62,7 @@ class DeckSettings(_Part):
     @model_validator(mode="after")
     def _ranges(self) -> DeckSettings:
         if self.body_min > self.body_max or self.table_min > self.table_max:
-            raise ValueError("a minimum size is larger than its maximum")
+            raise ValueError(error_text("theme_minimum_over_maximum", {}))
         return self
 
 
@@ -79,7 +80,7 @@ class Theme(_Part):
     @classmethod
     def _logo_kind(cls, value: Path | None) -> Path | None:
         if value is not None and value.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-            raise ValueError("the logo must be a .png or .jpg file")
+            raise ValueError(error_text("theme_logo_format", {}))
         return value
 
     def font_path(self, style: Literal["regular", "bold", "italic", "bold_italic"]) -> Path | None:

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
-from casebook.errors import CasebookError
+from casebook.errors import user_error
 from casebook.messages import environment
 from casebook.model.case import Case, CaseWarning
 
@@ -108,6 +108,6 @@ def template_errors(name: str) -> Iterator[None]:
     try:
         yield
     except TemplateSyntaxError as exc:
-        raise CasebookError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
+        raise user_error(exc.filename or name, "template_syntax", exc.lineno, reason=exc.message) from None
     except TemplateError as exc:
-        raise CasebookError(f"{name}: template error: {exc}") from None
+        raise user_error(name, "template_error", reason=exc) from None
