@@ -1,6 +1,8 @@
 """The errors a user can cause, each naming the place: ``path:line: what is wrong``.
 
-A :class:`CaseError` carries every problem found in a case, so that a user sees them all at once.
+A problem is a code and its parameters; ``templates/errors.j2`` words it (see :mod:`casebook.messages`).
+A :class:`CaseError` carries every problem found in a case, so that a user sees them all at once; a
+:class:`UserError` carries the one problem that stops a command (a theme, a roster, the mail server).
 Anything else that escapes is a bug in casebook and keeps its traceback (with ``--debug``).
 """
 
