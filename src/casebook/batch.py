@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from casebook import cache
-from casebook.errors import CasebookError, CaseError, Problem
+from casebook.errors import CasebookError, CaseError, Problem, problems_of
 
 
 @dataclass
@@ -146,7 +146,7 @@ def build_one(job: Job) -> Result:
         result.problems.extend(exc.problems)
         return result
     except CasebookError as exc:
-        result.problems.append(Problem(None, str(exc)))  # theme and template errors name their own file
+        result.problems.extend(problems_of(exc))  # theme and template errors name their own file
         return result
     result.outputs = [o.path for o in outputs]
     result.messages = messages
@@ -194,7 +194,7 @@ def build_base(job: Job, parallel: bool) -> tuple[list[Path], list[Problem]]:
     except CaseError as exc:
         return [], list(exc.problems)
     except CasebookError as exc:
-        return [], [Problem(None, str(exc))]
+        return [], problems_of(exc)
     paths = [path for path, _ in files]
     cache.store(job.out_root, job.folder, key, paths, [], cache.BASE_VARIANT)
     return paths, []
@@ -236,7 +236,7 @@ def stamp_one(job: Job, key: str, base: Sequence[Path]) -> Result:
         result.problems.extend(exc.problems)
         return result
     except CasebookError as exc:
-        result.problems.append(Problem(None, str(exc)))
+        result.problems.extend(problems_of(exc))
         return result
     result.outputs = [o.path for o in outputs]
     cache.store(job.out_root, job.folder, copy_key, result.outputs, [], job.student)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from casebook.errors import CaseError, Problem
+from casebook.errors import case_error
 
 #: file name endings that can hold a source document
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -30,14 +30,14 @@ def find_cases(paths: Sequence[Path], default_root: Path) -> list[Path]:
     cases: list[Path] = []
     for root in roots:
         if not root.exists():
-            raise CaseError([Problem(root, "no such folder")])
+            raise case_error(root, "no_such_folder")
         if not root.is_dir():
-            raise CaseError([Problem(root, "is not a folder (give the folder that holds the documents)")])
+            raise case_error(root, "case_path_not_folder")
         if document_paths(root):
             cases.append(root)
             continue
         found = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and document_paths(p))
         if not found:
-            raise CaseError([Problem(root, "holds no case: no .txt or .md documents in it or its sub-folders")])
+            raise case_error(root, "no_case_in_folder")
         cases.extend(found)
     return cases

@@ -30,7 +30,8 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any
 
-from casebook.errors import CasebookError, CaseError, Problem
+from casebook.errors import CaseError, Problem, user_error
+from casebook.messages import error_text
 from casebook.roster import email_problem
 
 #: the media type of each output a message carries
@@ -50,9 +51,9 @@ POLICY = policy.SMTP
 def sender_address(value: str) -> Address:
     """``Name <someone@example.org>`` or ``someone@example.org`` as an address; a ValueError says what is wrong."""
     name, addr = parseaddr(value)
-    why = email_problem(addr) if addr else "not an address like someone@example.org or 'Name <someone@example.org>'"
+    why = email_problem(addr) if addr else error_text("email_not_an_address", {})
     if why:
-        raise ValueError(f"{value!r}: {why}")
+        raise ValueError(error_text("sender_invalid", {"value": value, "reason": why}))
     return Address(display_name=" ".join(name.split()), addr_spec=addr)
 
 
@@ -70,7 +71,7 @@ def parse_size(value: str) -> int:
             if size >= 1:
                 return int(size)
             break
-    raise ValueError(f"{value!r} is not a size such as 10MB, 500KB or 2000000")
+    raise ValueError(error_text("not_a_size", {"value": value}))
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def letter(eml: Path, sender: Address, recipient: Recipient | None, subject: str
     to = Address(display_name=" ".join(recipient.name.split()), addr_spec=recipient.email) if recipient else None
     subject = " ".join(subject.split())
     if not subject:
-        raise CasebookError(f"{eml}: the subject is empty (check --subject or mail/subject.j2)")
+        raise user_error(eml, "mail_subject_empty")
     for path in attachments:
         if path.suffix.lower() not in MIME_TYPES:
             raise ValueError(f"no MIME type for {path.name}")
@@ -146,7 +147,7 @@ def compose(letter: Letter, draft: bool = True) -> EmailMessage:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise CasebookError(f"{path}: cannot read the attachment: {exc.strerror or exc}") from None
+            raise user_error(path, "attachment_unreadable", reason=exc.strerror or exc) from None
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)
     for part in msg.iter_parts():
         del part["MIME-Version"]  # the email package repeats it in each part; RFC 2045 wants it at the top only
@@ -239,8 +240,8 @@ class MailText:
 
     def over_budget(self, letters: Sequence[Letter], budget: Budget) -> CaseError:
         """One problem per message over the budget."""
-        return CaseError([Problem(None, self.render("mail/over_budget.j2", path=letters[i].eml, size=budget.sizes[i],
-                                                     budget=budget.limit)) for i in budget.over])
+        return CaseError([Problem(None, "worded_elsewhere", {"text": self.render(
+            "mail/over_budget.j2", path=letters[i].eml, size=budget.sizes[i], budget=budget.limit)}) for i in budget.over])
 
     def report(self, budget: Budget) -> str:
         return self.render("mail/report.j2", count=len(budget.sizes), total=sum(budget.sizes),
@@ -281,7 +282,8 @@ def credentials(environ: Mapping[str, str] | None = None) -> tuple[str, str] | N
         return None
     if not user or not password:
         missing = USER_VARIABLE if not user else PASSWORD_VARIABLE
-        raise CasebookError(f"casebook: {missing} is not set: set both {USER_VARIABLE} and {PASSWORD_VARIABLE}, or neither")
+        raise user_error("casebook", "smtp_credentials_half", missing=missing, user=USER_VARIABLE,
+                         password=PASSWORD_VARIABLE)
     return user, password
 
 
@@ -298,29 +300,29 @@ def _connect(server: Server, login: tuple[str, str] | None) -> smtplib.SMTP:
     context = ssl.create_default_context()
     where = str(server)
     if login and server.security == "none" and not _loopback(server.host):
-        raise CasebookError(f"{where}: will not send the SMTP password unencrypted: use --starttls or --ssl")
+        raise user_error(where, "smtp_password_unencrypted")
     try:
         if server.security == "ssl":
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(server.host, server.port, timeout=server.timeout, context=context)
         else:
             smtp = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
     except (OSError, smtplib.SMTPException) as exc:
-        raise CasebookError(f"{where}: cannot connect to the SMTP server: {_reason(exc)}") from None
+        raise user_error(where, "smtp_cannot_connect", reason=_reason(exc)) from None
     try:
         smtp.ehlo()
         if server.security == "starttls":
             if not smtp.has_extn("starttls"):
-                raise CasebookError(f"{where}: the server does not offer STARTTLS (--no-starttls sends in the clear)")
+                raise user_error(where, "smtp_no_starttls")
             smtp.starttls(context=context)
             smtp.ehlo()
         if login:
             smtp.login(*login)
     except smtplib.SMTPAuthenticationError as exc:
         smtp.close()
-        raise CasebookError(f"{where}: the server refused the login of {USER_VARIABLE}: {_reason(exc)}") from None
+        raise user_error(where, "smtp_login_refused", user=USER_VARIABLE, reason=_reason(exc)) from None
     except (OSError, smtplib.SMTPException) as exc:
         smtp.close()
-        raise CasebookError(f"{where}: {_reason(exc)}") from None
+        raise user_error(where, "smtp_failed", reason=_reason(exc)) from None
     except BaseException:
         smtp.close()
         raise
@@ -335,7 +337,7 @@ def _reason(exc: BaseException) -> str:
         return "; ".join(f"{addr}: {_reason(smtplib.SMTPResponseException(code, msg))}"
                          for addr, (code, msg) in exc.recipients.items())
     if isinstance(exc, TimeoutError):
-        return "timed out"
+        return error_text("smtp_timed_out", {})
     if isinstance(exc, OSError):
         return exc.strerror or str(exc) or type(exc).__name__
     return str(exc) or type(exc).__name__
@@ -359,13 +361,13 @@ def deliver(spooled: Spool, server: Server, on_sent: Callable[[Letter, int, bool
             try:
                 smtp.sendmail(one.sender.addr_spec, [one.envelope_to], data)
             except smtplib.SMTPServerDisconnected as exc:
-                problems.append(Problem(None, f"{server}: the server closed the connection ({_reason(exc)}); "
-                                              f"{len(letters) - index} messages not sent, from {one.envelope_to} on"))
+                problems.append(Problem(str(server), "smtp_disconnected", {"reason": _reason(exc), "unsent": len(letters) - index,
+                                                                      "first": one.envelope_to}))
                 for rest in letters[index:]:
                     on_sent(rest, 0, False)
                 return problems
             except (smtplib.SMTPException, OSError) as exc:
-                problems.append(Problem(None, f"{server}: {one.envelope_to}: not sent: {_reason(exc)}"))
+                problems.append(Problem(str(server), "smtp_not_sent", {"recipient": one.envelope_to, "reason": _reason(exc)}))
                 on_sent(one, len(data), False)
                 continue
             on_sent(one, len(data), True)

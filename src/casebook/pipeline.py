@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casebook.errors import CasebookError
+from casebook.errors import user_error
 from casebook.ingest.folder import read_folder
 from casebook.model.builder import build_case
 from casebook.model.case import Case, CaseWarning
@@ -187,7 +187,7 @@ def stage_all(files: Iterable[tuple[Path, bytes]]) -> list[tuple[Path, Path]]:
             written.append((_temporary(path, data), path))
     except OSError as exc:
         _discard(written)
-        raise CasebookError(f"{path or exc.filename}: cannot write: {exc.strerror or exc}") from None
+        raise user_error(path or exc.filename, "cannot_write", reason=exc.strerror or exc) from None
     except BaseException:
         _discard(written)
         raise
@@ -205,7 +205,7 @@ def commit_all(written: Sequence[tuple[Path, Path]]) -> None:
             os.replace(tmp, path)
     except OSError as exc:
         _discard(written)
-        raise CasebookError(f"{path or exc.filename}: cannot write: {exc.strerror or exc}") from None
+        raise user_error(path or exc.filename, "cannot_write", reason=exc.strerror or exc) from None
     except BaseException:
         _discard(written)
         raise

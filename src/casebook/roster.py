@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 from pathlib import Path
 
-from casebook.errors import CasebookError, CaseError, Problem
+from casebook.errors import CaseError, Problem, case_error, user_error
+from casebook.messages import error_text
 
 #: a roster over this size is refused before it is read (a course of thousands fits in a few hundred KB)
 MAX_BYTES = 2_000_000
@@ -43,14 +44,14 @@ def read_roster(path: Path) -> list[Student]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise CaseError([Problem(path, f"roster is {size:,} bytes, over the limit of {MAX_BYTES:,}")])
+            raise case_error(path, "roster_too_large", size=size, limit=MAX_BYTES)
         data = path.read_bytes()
     except IsADirectoryError:
-        raise CaseError([Problem(path, "is a folder, not a roster file")]) from None
+        raise case_error(path, "roster_is_folder") from None
     except FileNotFoundError:
-        raise CaseError([Problem(path, "no such roster file")]) from None
+        raise case_error(path, "no_such_roster") from None
     except OSError as exc:
-        raise CasebookError(f"{path}: cannot read the roster: {exc.strerror or exc}") from None
+        raise user_error(path, "roster_unreadable", reason=exc.strerror or exc) from None
     return parse_roster(data, path)
 
 
@@ -62,20 +63,17 @@ def parse_roster(data: bytes, path: Path | str = "roster") -> list[Student]:
     lines = io.StringIO(text, newline="").readlines()  # split as the csv module splits: at \n, \r\n or \r
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        raise CaseError([Problem(path, "roster is empty: expected a header line 'name,email,id' and one line per student")])
+        raise case_error(path, "roster_empty")
     delimiter = _delimiter(lines[first])
     reader = csv.reader(io.StringIO("".join(lines[first:]), newline=""), delimiter=delimiter, strict=False)
     header_line = first + 1
     header = [h.strip().lower() for h in next(reader)]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        found = ", ".join(repr(h) for h in header if h) or "nothing"
-        names = " and ".join(repr(m) for m in missing)
-        raise CaseError([Problem(path, f"the header has no {names} column{'s' if len(missing) > 1 else ''} "
-                                       f"(it has {found}; columns: name, email, optional id)", header_line)])
+        raise case_error(path, "roster_columns_missing", header_line, missing=missing, found=[h for h in header if h])
     doubled = sorted({h for h in header if h and header.count(h) > 1})
     if doubled:
-        raise CaseError([Problem(path, f"the header names the column {doubled[0]!r} twice", header_line)])
+        raise case_error(path, "roster_column_twice", header_line, column=doubled[0])
     column = {name: header.index(name) for name in (*REQUIRED, "id") if name in header}
 
     rows: list[tuple[int, str, str, str | None]] = []
@@ -85,8 +83,8 @@ def parse_roster(data: bytes, path: Path | str = "roster") -> list[Student]:
         if not any(cell.strip() for cell in row):
             continue  # a blank line
         if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
-            problems.append(Problem(path, f"{len(row)} fields where the header has {len(header)} "
-                                          f"(put a value that holds {_shown(delimiter)} in double quotes)", line))
+            problems.append(Problem(path, "roster_too_many_fields", {"fields": len(row), "columns": len(header),
+                                                                     "delimiter": delimiter}, line))
             continue
         cells = [*row, *[""] * (len(header) - len(row))]
         name = _clean_name(cells[column["name"]])
@@ -94,12 +92,11 @@ def parse_roster(data: bytes, path: Path | str = "roster") -> list[Student]:
         ident = cells[column["id"]].strip() if "id" in column else ""
         found = _row_problems(path, line, name, email)
         if found and any(i != column["email"] and not email_problem(cell.strip()) for i, cell in enumerate(cells)):
-            found = [Problem(p.path, f"{p.message} (the address is in another column: put a value that holds "
-                                     f"{_shown(delimiter)} in double quotes)", p.line) for p in found]
+            found = [Problem(p.path, p.code, {**p.params, "address_elsewhere": delimiter}, p.line) for p in found]
         problems.extend(found)
         rows.append((line, name, email, ident or None))
     if not rows and not problems:
-        raise CaseError([Problem(path, "roster is empty: the header has no student lines after it", header_line)])
+        raise case_error(path, "roster_no_students", header_line)
 
     seen_email: dict[str, int] = {}
     seen_id: dict[str, int] = {}
@@ -107,11 +104,11 @@ def parse_roster(data: bytes, path: Path | str = "roster") -> list[Student]:
         if email:
             first_line = seen_email.setdefault(email.casefold(), line)
             if first_line != line:
-                problems.append(Problem(path, f"duplicate email {email} (also on line {first_line})", line))
+                problems.append(Problem(path, "roster_duplicate_email", {"email": email, "first_line": first_line}, line))
         if ident:
             first_line = seen_id.setdefault(ident.casefold(), line)
             if first_line != line:
-                problems.append(Problem(path, f"duplicate id {ident} (also on line {first_line})", line))
+                problems.append(Problem(path, "roster_duplicate_id", {"id": ident, "first_line": first_line}, line))
     if problems:
         raise CaseError(sorted(problems, key=lambda p: p.line or 0))
     return _with_slugs(rows)
@@ -131,11 +128,11 @@ def _decode(data: bytes, path: Path | str) -> tuple[str, list[Problem]]:
             raw[bom if number == 1 else 0:].decode("utf-8")
         except UnicodeDecodeError as exc:
             at = exc.start + (bom if number == 1 else 0)
-            problems.append(Problem(path, f"not UTF-8: byte 0x{raw[at]:02x} at byte {offset + at + 1} of the file "
-                                          f"(byte {at + 1} of the line); save the roster as UTF-8", number))
+            problems.append(Problem(path, "roster_not_utf8", {"byte": raw[at], "in_file": offset + at + 1,
+                                                              "in_line": at + 1}, number))
         offset += len(raw)
         if len(problems) >= 20:
-            problems.append(Problem(path, "not UTF-8: more lines like these not listed"))
+            problems.append(Problem(path, "roster_not_utf8_more"))
             break
     return "", problems
 
@@ -149,10 +146,6 @@ def _delimiter(header: str) -> str:
     return max(DELIMITERS, key=header.count)
 
 
-def _shown(delimiter: str) -> str:
-    return "a tab" if delimiter == "\t" else f"a {'comma' if delimiter == ',' else 'semicolon'}"
-
-
 def _clean_name(raw: str) -> str:
     """The name in NFC with its runs of white space (line breaks too) made one space."""
     return " ".join(unicodedata.normalize("NFC", raw).split())
@@ -161,17 +154,17 @@ def _clean_name(raw: str) -> str:
 def _row_problems(path: Path | str, line: int, name: str, email: str) -> list[Problem]:
     problems = []
     if not name:
-        problems.append(Problem(path, "empty name", line))
+        problems.append(Problem(path, "roster_empty_name", {}, line))
     elif len(name) > MAX_NAME:
-        problems.append(Problem(path, f"name of {len(name)} characters, over the limit of {MAX_NAME}", line))
+        problems.append(Problem(path, "roster_name_too_long", {"length": len(name), "limit": MAX_NAME}, line))
     elif any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in name):
-        problems.append(Problem(path, f"name {name!r} holds control or unassigned characters", line))
+        problems.append(Problem(path, "roster_name_control", {"name": name}, line))
     if not email:
-        problems.append(Problem(path, "empty email", line))
+        problems.append(Problem(path, "roster_empty_email", {}, line))
     else:
         why = email_problem(email)
         if why:
-            problems.append(Problem(path, f"invalid email {email!r}: {why}", line))
+            problems.append(Problem(path, "roster_invalid_email", {"email": email, "reason": why}, line))
     return problems
 
 
@@ -179,19 +172,19 @@ def email_problem(address: str) -> str | None:
     """Why ``address`` is not a plain email address (``someone@example.org``), or None when it is one."""
     _, parsed = parseaddr(address)
     if not address.isascii():
-        return "only ASCII addresses are supported"
+        return error_text("email_not_ascii", {})
     if any(ch.isspace() or ord(ch) < 32 or ch in "<>()[],;:\\\"" for ch in address):
-        return "it holds a space or one of < > ( ) [ ] , ; : \\ \""
+        return error_text("email_forbidden_character", {})
     if parsed != address:
-        return "not a plain address like someone@example.org"
+        return error_text("email_not_plain", {})
     local, at, domain = address.rpartition("@")
     if not at or not local or not domain or "@" in local:
-        return "it needs exactly one @ with a name before it and a domain after it"
+        return error_text("email_not_one_at", {})
     labels = domain.split(".")
     if len(labels) < 2 or not all(labels) or not all(label.replace("-", "").isalnum() for label in labels):
-        return f"the domain {domain!r} is not like example.org"
+        return error_text("email_domain", {"domain": domain})
     if len(address) > 254:
-        return "longer than 254 characters"
+        return error_text("email_too_long", {"limit": 254})
     return None
 
 

@@ -13,7 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from casebook.errors import CasebookError
+from casebook.errors import user_error
+from casebook.messages import error_text
 
 BUILTIN_FONT = "builtin:open-sans"
 _DEFAULT = Path(__file__).resolve().parent / "themes" / "default.toml"
@@ -61,7 +62,7 @@ class DeckSettings(_Part):
     @model_validator(mode="after")
     def _ranges(self) -> DeckSettings:
         if self.body_min > self.body_max or self.table_min > self.table_max:
-            raise ValueError("a minimum size is larger than its maximum")
+            raise ValueError(error_text("theme_minimum_over_maximum", {}))
         return self
 
 
@@ -79,7 +80,7 @@ class Theme(_Part):
     @classmethod
     def _logo_kind(cls, value: Path | None) -> Path | None:
         if value is not None and value.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-            raise ValueError("the logo must be a .png or .jpg file")
+            raise ValueError(error_text("theme_logo_format", {}))
         return value
 
     def font_path(self, style: Literal["regular", "bold", "italic", "bold_italic"]) -> Path | None:
@@ -100,9 +101,9 @@ def _read(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise CasebookError(f"{path}: not valid TOML: {exc}") from None
+        raise user_error(path, "theme_not_toml", reason=exc) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CasebookError(f"{path}: cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+        raise user_error(path, "file_unreadable", reason=getattr(exc, "strerror", None) or exc) from None
 
 
 def _merge(base: dict, override: dict) -> dict:
@@ -134,13 +135,13 @@ def load_theme(path: Path | None) -> Theme:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise CasebookError(f"{path}: {where}: {first['msg']}") from None
+        raise user_error(path, "theme_invalid", key=where, reason=first["msg"]) from None
     for style in ("regular", "bold", "italic", "bold_italic"):
         font = theme.font_path(style)
         if font is not None and not font.is_file():
-            raise CasebookError(f"{path}: fonts.{style}: no such font file {font}")
+            raise user_error(path, "theme_no_font", style=style, font=font)
     if theme.logo_path is not None and not theme.logo_path.is_file():
-        raise CasebookError(f"{path}: logo: no such file {theme.logo_path}")
+        raise user_error(path, "theme_no_logo", logo=theme.logo_path)
     if theme.deck_template is not None:
         _check_pptx(theme.deck_template, path)
     return theme
@@ -150,12 +151,12 @@ def _check_pptx(template: Path, named_in: Path) -> None:
     """A deck template must be a PowerPoint file; what it must contain is checked by the deck renderer."""
     import zipfile
 
-    where = f"{named_in}: deck.template" if named_in != template else str(template)
+    key = "deck.template" if named_in != template else None  # a theme names it at this key; else it is the file given
     if not template.is_file():
-        raise CasebookError(f"{where}: no such file {template}")
+        raise user_error(named_in, "deck_template_missing", key=key, template=template)
     try:
         with zipfile.ZipFile(template) as archive:
             if "ppt/presentation.xml" not in archive.namelist():
-                raise CasebookError(f"{where}: not a PowerPoint presentation (no ppt/presentation.xml)")
+                raise user_error(named_in, "deck_template_not_presentation", key=key)
     except zipfile.BadZipFile:
-        raise CasebookError(f"{where}: not a PowerPoint file (not a zip archive)") from None
+        raise user_error(named_in, "deck_template_not_zip", key=key) from None

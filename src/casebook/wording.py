@@ -15,60 +15,18 @@ Two kinds of template:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import (
-    BytecodeCache,
-    ChoiceLoader,
-    FileSystemBytecodeCache,
-    FileSystemLoader,
-    StrictUndefined,
-    TemplateError,
-    TemplateSyntaxError,
-)
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import TemplateError, TemplateSyntaxError
 
-from casebook.errors import CasebookError
+from casebook.errors import user_error
+from casebook.messages import environment
 from casebook.model.case import Case, CaseWarning
-from casebook.resources import templates_dir
 
-
-def _bytecode_cache() -> BytecodeCache | None:
-    """Compiled templates kept between runs (``$XDG_CACHE_HOME/casebook/jinja``): a cold start skips compiling.
-
-    Jinja checks each template's source against its cached code, so an edited template is compiled anew.
-    """
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "casebook" / "jinja"
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(root)) if os.access(root, os.W_OK) else None
-
-
-@cache
-def environment(template_dirs: tuple[str, ...] = ()) -> SandboxedEnvironment:
-    """One sandboxed environment per set of template folders, for the life of the process.
-
-    The user's folders come first, the built-in templates last. Templates are compiled once and reloaded
-    when their file changes.
-    """
-    loaders = [FileSystemLoader(d) for d in template_dirs]
-    loaders.append(FileSystemLoader(str(templates_dir())))
-    return SandboxedEnvironment(
-        loader=ChoiceLoader(loaders),
-        autoescape=False,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.do"],
-        bytecode_cache=_bytecode_cache(),
-    )
+__all__ = ["Wording", "environment", "template_errors"]  # environment lives in casebook.messages (no model there)
 
 
 class Wording:
@@ -150,6 +108,6 @@ def template_errors(name: str) -> Iterator[None]:
     try:
         yield
     except TemplateSyntaxError as exc:
-        raise CasebookError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}") from None
+        raise user_error(exc.filename or name, "template_syntax", exc.lineno, reason=exc.message) from None
     except TemplateError as exc:
-        raise CasebookError(f"{name}: template error: {exc}") from None
+        raise user_error(name, "template_error", reason=exc) from None

@@ -75,9 +75,9 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 class NotText(ValueError):
     """Bytes that are not text in an encoding casebook can be sure of; ``offset`` is the first byte at fault."""
 
-    def __init__(self, reason: str, offset: int) -> None:
-        self.reason, self.offset = reason, offset
-        super().__init__(reason)
+    def __init__(self, code: str, offset: int, **params: Any) -> None:
+        self.code, self.offset, self.params = code, offset, {"offset": offset, **params}
+        super().__init__(code)
 
 
 #: a well-formed UTF-8 sequence of two to four bytes: text that holds one is UTF-8, whatever else is broken
@@ -104,19 +104,17 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 bad = len(bom) + exc.start
-                raise NotText(f"is not valid {encoding.upper()} after its byte-order mark (byte offset {bad:,})", bad) from None
+                raise NotText("not_valid_after_bom", bad, encoding=encoding) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         bad = exc.start
     in_utf8 = sum(len(m.group(0)) for m in _UTF8_MULTIBYTE.finditer(data))
     if in_utf8 and in_utf8 >= sum(b >= 0x80 for b in data) - in_utf8:  # as much UTF-8 as broken bytes, or more
-        raise NotText(f"byte 0x{data[bad]:02X} at byte offset {bad:,} is not valid UTF-8, in a file that is otherwise "
-                      "UTF-8: the file is damaged", bad)
+        raise NotText("damaged_utf8", bad, byte=data[bad])
     guessed = _legacy(data)
     if guessed is None:
-        raise NotText(f"is not UTF-8 (byte 0x{data[bad]:02X} at byte offset {bad:,}) and its encoding cannot be told "
-                      "with confidence; save it as UTF-8", bad)
+        raise NotText("encoding_unknown", bad, byte=data[bad])
     return guessed
 
 
@@ -164,36 +162,36 @@ def _page_starts(text: str) -> frozenset[int]:
     return frozenset(starts)
 
 
-def _refuse(path: Path, message: str, line: int | None = None) -> DocumentError:
-    return DocumentError(Problem(path, message, line))
+def _refuse(path: Path, code: str, line: int | None = None, **params: Any) -> DocumentError:
+    return DocumentError(Problem(path, code, params, line))
 
 
 def read_document(path: Path) -> Document:
     """Read ``path`` into a :class:`Document`; raises :class:`DocumentError` naming the file and the problem."""
     if path.is_dir():
-        raise _refuse(path, "is a folder, not a document")
+        raise _refuse(path, "document_is_folder")
     size = path.stat().st_size
     if size == 0:
-        raise _refuse(path, "is empty")
+        raise _refuse(path, "document_empty")
     if size > MAX_BYTES:
-        raise _refuse(path, f"is {size / 1024 / 1024:.1f} MB; a document may be at most {MAX_BYTES // 1024 // 1024} MB")
+        raise _refuse(path, "document_too_large", size=size, limit=MAX_BYTES)
     data = path.read_bytes()
     utf16 = any(data.startswith(bom) for bom, enc in _BOMS if enc.startswith(("utf-16", "utf-32")))
     if not utf16 and b"\x00" in data[:65536]:
-        raise _refuse(path, "is a binary file, not a text document")
+        raise _refuse(path, "document_binary")
     try:
         text, encoding = decode(data)
     except NotText as exc:
         ends = b"\n" if b"\n" in data else b"\r"
         at = data[: exc.offset].count(ends) + 1
-        raise _refuse(path, exc.reason, at) from None
+        raise _refuse(path, exc.code, at, **exc.params) from None
     pages = _page_starts(text)
     text = clean_text(text)
     if not text.strip():
-        raise _refuse(path, "holds no text")
+        raise _refuse(path, "document_no_text")
     for number, line in enumerate(text.split("\n"), 1):
         if len(line) > MAX_LINE_CHARS:
-            raise _refuse(path, f"line is {len(line):,} characters long; a line may be at most {MAX_LINE_CHARS:,}", number)
+            raise _refuse(path, "line_too_long", number, length=len(line), limit=MAX_LINE_CHARS)
     doc = Document(path=path, text=text, sha256=hashlib.sha256(data).hexdigest(), body=text, encoding=encoding,
                    page_starts=pages)
     _split_frontmatter(doc)
@@ -255,20 +253,20 @@ def _split_frontmatter(doc: Document) -> None:
     closing = next((i for i in range(1, min(len(lines), MAX_FRONTMATTER_LINES)) if lines[i].strip() in ("---", "...")),
                    None)
     if closing is None:
-        raise _refuse(doc.path, "frontmatter opened with '---' is never closed", 1)
+        raise _refuse(doc.path, "frontmatter_unclosed", 1)
     try:
         metadata = yaml.load("\n".join(lines[1:closing]), Loader=_FrontmatterLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 2 if mark is not None else 1
         reason = exc.problem or "not valid YAML"
-        raise _refuse(doc.path, f"frontmatter is not valid YAML: {reason}", line) from None
+        raise _refuse(doc.path, "frontmatter_not_yaml", line, reason=reason) from None
     except yaml.YAMLError as exc:
-        raise _refuse(doc.path, f"frontmatter is not valid YAML: {exc.__class__.__name__}", 2) from None
+        raise _refuse(doc.path, "frontmatter_not_yaml", 2, reason=exc.__class__.__name__) from None
     if metadata is None or metadata == "":
         metadata = {}
     if not isinstance(metadata, dict):
-        raise _refuse(doc.path, "frontmatter must be a mapping of keys to values", 2)
+        raise _refuse(doc.path, "frontmatter_not_mapping", 2)
     doc.metadata = _clean_values(metadata)
     doc.has_frontmatter = True
     for number in range(1, closing):

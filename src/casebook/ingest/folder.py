@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import cast
 
 from casebook.discover import document_paths
-from casebook.errors import CaseError, Problem
+from casebook.errors import CaseError, Problem, case_error
 from casebook.ingest.blocks import parse_blocks
 from casebook.ingest.business import BusinessRecord, extract_business
 from casebook.ingest.claims import claims_in, title_years
@@ -161,22 +161,21 @@ def identity_problems(sources: list[SourceRecord]) -> list[Problem]:
             continue
         value = record.doc.metadata["movieId"]
         if isinstance(value, (dict, list)) or value is None:
-            problems.append(Problem(record.doc.path, f"movieId must be a single value, not {type(value).__name__}",
+            problems.append(Problem(record.doc.path, "movie_id_not_single", {"type": type(value).__name__},
                                     line(record, "movieId")))
             continue
         ids.setdefault(str(value).strip(), record)
     if len(ids) > 1:
-        listed = ", ".join(f"{k} ({r.doc.name})" for k, r in ids.items())
         first = next(iter(ids.values()))
-        problems.append(Problem(first.doc.path, f"documents belong to different cases: movieId {listed}",
-                                line(first, "movieId")))
+        problems.append(Problem(first.doc.path, "movie_ids_differ",
+                                {"ids": [(k, r.doc.name) for k, r in ids.items()]}, line(first, "movieId")))
 
     titled: list[tuple[SourceRecord, str]] = []
     untitled: list[tuple[SourceRecord, str]] = []
     for record in declared:
         value = record.doc.metadata.get("movieTitle")
         if isinstance(value, (dict, list)):
-            problems.append(Problem(record.doc.path, f"movieTitle must be a single value, not {type(value).__name__}",
+            problems.append(Problem(record.doc.path, "movie_title_not_single", {"type": type(value).__name__},
                                     line(record, "movieTitle")))
         elif value is None or not str(value).strip():
             untitled.append((record, "missing" if "movieTitle" not in record.doc.metadata else "empty"))
@@ -187,15 +186,15 @@ def identity_problems(sources: list[SourceRecord]) -> list[Problem]:
             giver, title = titled[0]
             record.notes.warn("title_from_other_document", state=what, title=title, file=giver.doc.name)
         else:
-            problems.append(Problem(record.doc.path, f"movieTitle is {what} in the frontmatter: the case's title is never "
-                                                     "guessed", line(record, "movieTitle")))
+            problems.append(Problem(record.doc.path, "movie_title_not_given", {"state": what},
+                                    line(record, "movieTitle")))
     if titled:
         first, title = titled[0]
         for record, other in titled[1:]:
             if not same_title(title, other):
-                problems.append(Problem(record.doc.path, f"movieTitle “{other}” differs from “{title}” in "
-                                                         f"{first.doc.name}:{line(first, 'movieTitle')}",
-                                        line(record, "movieTitle")))
+                problems.append(Problem(record.doc.path, "movie_titles_differ",
+                                        {"title": other, "first_title": title, "first_file": first.doc.name,
+                                         "first_line": line(first, "movieTitle")}, line(record, "movieTitle")))
 
     by_kind: dict[str, SourceRecord] = {}
     for record in sources:
@@ -206,8 +205,7 @@ def identity_problems(sources: list[SourceRecord]) -> list[Problem]:
             continue
         if record.doc.has_frontmatter and earlier.doc.has_frontmatter:
             category = record.doc.metadata.get("categoryName")
-            problems.append(Problem(record.doc.path, f"categoryName {category} again: {earlier.doc.name} is this "
-                                                     "case's document of that category already; keep one of them",
+            problems.append(Problem(record.doc.path, "category_twice", {"category": category, "first_file": earlier.doc.name},
                                     line(record, "categoryName")))
         else:
             used = earlier if earlier.doc.has_frontmatter or not record.doc.has_frontmatter else record
@@ -219,13 +217,13 @@ def identity_problems(sources: list[SourceRecord]) -> list[Problem]:
 def read_folder(folder: Path) -> FolderRecords:
     """Read every source document of ``folder``; raises :class:`CaseError` listing every unreadable one."""
     if not folder.is_dir():
-        raise CaseError([Problem(folder, "is not a folder")])
+        raise case_error(folder, "case_not_folder")
     problems: list[Problem] = []
     sources: list[SourceRecord] = []
     skipped: list[Path] = []
     for path in document_paths(folder):
         if _outside(path, folder):
-            problems.append(Problem(path, f"is a symbolic link to {path.resolve()}, outside the case folder: not followed"))
+            problems.append(Problem(path, "link_outside_case", {"target": path.resolve()}))
             continue
         try:
             doc = read_document(path)
@@ -233,7 +231,7 @@ def read_folder(folder: Path) -> FolderRecords:
             problems.append(exc.problem)
             continue
         except OSError as exc:
-            problems.append(Problem(path, f"cannot be read: {exc.strerror or exc}"))
+            problems.append(Problem(path, "document_unreadable", {"reason": exc.strerror or exc}))
             continue
         kind = classify(doc)
         if kind is None:
@@ -250,5 +248,5 @@ def read_folder(folder: Path) -> FolderRecords:
     if problems:
         raise CaseError(problems)
     if not sources:
-        raise CaseError([Problem(folder, "holds no source documents (.txt or .md files)")])
+        raise case_error(folder, "case_no_documents")
     return FolderRecords(folder=folder, sources=sources, skipped=skipped)

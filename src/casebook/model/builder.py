@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 from slugify import slugify
 
-from casebook.errors import CaseError, Problem
+from casebook.errors import case_error
 from casebook.ingest.blocks import Span
 from casebook.ingest.business import BusinessRecord
 from casebook.ingest.folder import FolderRecords, SourceRecord
@@ -241,7 +241,7 @@ def build_case(folder: FolderRecords) -> Case:
     except ValidationError as exc:  # a bug in extraction, or input no extractor foresaw
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise CaseError([Problem(folder.folder, f"could not build the case model: {where}: {first['msg']}")]) from None
+        raise case_error(folder.folder, "case_model_invalid", key=where, reason=first["msg"]) from None
 
 
 def _runtime(kit: SourceRecord, film: dict[str, Any]) -> dict[str, Any] | None:

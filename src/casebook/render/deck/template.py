@@ -24,7 +24,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
-from casebook.errors import CasebookError
+from casebook.errors import user_error
 from casebook.render.deck.fit import EMU_PER_PT
 from casebook.render.deck.grid import Grid, Rect
 from casebook.render.deck.palette import DeckLook, Palette
@@ -52,12 +52,12 @@ def open_template(path: Path, family: str | None = None) -> Template:
     try:
         prs = Presentation(str(path))
     except Exception as exc:  # python-pptx raises many kinds of errors for a damaged file
-        raise CasebookError(f"{path}: not a PowerPoint template python-pptx can read: {exc}") from None
+        raise user_error(path, "deck_template_unreadable", reason=exc) from None
     _remove_slides(prs)
     choices = list(prs.slide_layouts)
     content = _content_layout(choices)
     if content is None:
-        raise CasebookError(f"{path}: the template has no slide layout with a title placeholder")
+        raise user_error(path, "deck_template_no_title_layout")
     cover = _cover_layout(choices)
     width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
     grid = _grid(content, cover, width, height)
