@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -385,20 +385,8 @@ class Measure:
         taller than a box split between lines: the pages are as few as the smallest size allows, at
         the largest size that needs no more pages than that, so continuation slides share one size.
         """
-        paras = list(paras)
-        if not paras:
-            return sizes[0], []
-        # Sizes at which no word is broken between letters come first; the floor is always there.
-        sizes = [s for s in sizes[:-1] if not any(self.breaks_words(p, p.size(s), box.text_width) for p in paras)] + [sizes[-1]]
-        single = self.largest_fit(paras, box, sizes)
-        if single is not None:
-            return single, [paras]
-        fewest = len(self._pack(paras, box, sizes[-1]))
-        for size in sizes:
-            pages = self._pack(paras, box, size)
-            if len(pages) <= fewest:
-                return size, pages
-        return sizes[-1], self._pack(paras, box, sizes[-1])  # pragma: no cover - the loop ends there
+        listed = list(paras)
+        return self._paginate(listed, box, sizes, lambda size: self._pack(listed, box, size))
 
     def paginate_blocks(
         self, blocks: Sequence[Sequence[Para]], box: Box, sizes: Sequence[float]
@@ -406,19 +394,25 @@ class Measure:
         """Like :meth:`paginate`, but each block (a quotation and its speaker, say) starts a new box
         rather than be split, unless it is too tall for a box of its own."""
         blocks = [list(b) for b in blocks if b]
-        paras = [p for b in blocks for p in b]
+        return self._paginate([p for b in blocks for p in b], box, sizes, lambda size: self._pack_blocks(blocks, box, size))
+
+    def _paginate(self, paras: list[Para], box: Box, sizes: Sequence[float],
+                  pack: Callable[[float], list[list[Para]]]) -> tuple[float, list[list[Para]]]:
+        """:meth:`paginate` and :meth:`paginate_blocks`, which differ only in how they ``pack`` the paragraphs
+        into boxes at a size."""
         if not paras:
             return sizes[0], []
+        # Sizes at which no word is broken between letters come first; the floor is always there.
         sizes = [s for s in sizes[:-1] if not any(self.breaks_words(p, p.size(s), box.text_width) for p in paras)] + [sizes[-1]]
         single = self.largest_fit(paras, box, sizes)
         if single is not None:
             return single, [paras]
-        fewest = len(self._pack_blocks(blocks, box, sizes[-1]))
+        fewest = len(pack(sizes[-1]))
         for size in sizes:
-            pages = self._pack_blocks(blocks, box, size)
+            pages = pack(size)
             if len(pages) <= fewest:
                 return size, pages
-        return sizes[-1], self._pack_blocks(blocks, box, sizes[-1])  # pragma: no cover - the loop ends there
+        return sizes[-1], pack(sizes[-1])  # pragma: no cover - the loop ends there
 
     def _pack_blocks(self, blocks: list[list[Para]], box: Box, base: float) -> list[list[Para]]:
         pages: list[list[Para]] = []
