@@ -502,6 +502,7 @@ class Stamper:
         self._deck_stamp: DeckStamp | None = None
         self._pdf_stamp: PdfStamp | None = None
         self._html_stamp: HtmlStamp | None = None
+        self._html_subject = ""
 
     def prepare(self, recipients: Sequence[str], formats: Sequence[str] = ()) -> None:
         """Find, once, the fallback fonts the stamps of ``recipients`` need, and render the HTML edition's base
@@ -532,10 +533,10 @@ class Stamper:
 
     def html(self, recipient: str) -> bytes:
         """The HTML edition for ``recipient``, from a base rendered once for :data:`BASE_RECIPIENT`."""
-        from casebook.render.html.page import case_study_subject, personal_texts
+        from casebook.render.html.page import personal_texts
 
-        subject = case_study_subject(self.case, self.wording)
-        return self._html().stamp(personal_texts(self.wording, subject, recipient))
+        stamp = self._html()
+        return stamp.stamp(personal_texts(self.wording, self._html_subject, recipient))
 
     def _html(self) -> HtmlStamp:
         """The HTML edition's base (rendered here, once: it is a page of text) and what names its reader."""
@@ -546,8 +547,8 @@ class Stamper:
 
             base = self.bases.get("html") or render_html(
                 self.case, Wording(self.case, self.wording.template_dirs, recipient=BASE_RECIPIENT), self.theme)
-            subject = case_study_subject(self.case, self.wording)
-            self._html_stamp = HtmlStamp(base, personal_texts(self.wording, subject, BASE_RECIPIENT))
+            self._html_subject = case_study_subject(self.case, self.wording)  # the same for every reader
+            self._html_stamp = HtmlStamp(base, personal_texts(self.wording, self._html_subject, BASE_RECIPIENT))
         return self._html_stamp
 
     def pdf(self, recipient: str) -> bytes:
