@@ -124,6 +124,27 @@ def test_every_case_has_a_teaching_deck(decks):
 
 
 @pytest.mark.slow
+def test_a_small_heading_stays_a_heading_not_a_point(decks):
+    """The film's "Synopsis" label runs above the synopsis as a heading, as in the reading deck: no bullet."""
+    from pptx.oxml.ns import qn
+
+    seen = 0
+    for name, case, prs in decks:
+        if not case.film.synopsis:
+            continue
+        for slide in prs.slides:
+            for shape in slide.shapes:
+                if shape.name != "Body" or not shape.has_text_frame:
+                    continue
+                for p in shape.text_frame.paragraphs:
+                    if p.text.strip() == "Synopsis":
+                        ppr = p._p.find(qn("a:pPr"))
+                        assert ppr is None or ppr.find(qn("a:buChar")) is None, name
+                        seen += 1
+    assert seen >= 3  # the seed and the examples with a synopsis
+
+
+@pytest.mark.slow
 def test_no_content_slide_over_the_limits(decks):
     limit, points = default_theme().deck.max_words_per_slide, default_theme().deck.max_points
     over = []

@@ -248,6 +248,9 @@ class TeachingDeckBuilder(_DeckBuilder):
             if not rest and (told or not label):
                 points.append((None, [item], p.source))  # told by the title: in the notes only
                 continue
+            if p.keep_with_next and p.bullet is None and not label:  # a small heading over what follows: kept so
+                points.append((p, [item], p.source))
+                continue
             if notes == "deck/quotes.j2" and label:  # a quotation: its speaker, then its opening words
                 said = self.shorten(rest, max(POINT_WORDS - words(label), MIN_CLAUSE_WORDS))
                 said = closed(said, rest, self.t(self.labels.deck_ellipsis))
